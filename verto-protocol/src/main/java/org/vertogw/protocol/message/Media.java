@@ -1,0 +1,21 @@
+package org.vertogw.protocol.message;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** {@code verto.media} (S→C only): early media, the answer SDP before the answer (§4.3). */
+public record Media(ObjectNode params) implements VertoMessage, CallMessage {
+
+    @Override
+    public String callId() {
+        return Params.callId(params);
+    }
+
+    /** The top-level SDP, which is what FreeSWITCH reads (§2.4, §4.3). */
+    public String sdp() {
+        return Params.text(params, "sdp");
+    }
+
+    public Media withSdp(String sdp) {
+        return new Media(Params.withText(params, "sdp", sdp));
+    }
+}
