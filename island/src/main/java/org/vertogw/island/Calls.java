@@ -1,0 +1,453 @@
+package org.vertogw.island;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vertogw.island.media.IslandMedia;
+import org.vertogw.island.media.MediaException;
+import org.vertogw.protocol.jsonrpc.ErrorCodes;
+import org.vertogw.protocol.jsonrpc.JsonRpcRequest;
+import org.vertogw.protocol.jsonrpc.RpcError;
+import org.vertogw.protocol.message.Answer;
+import org.vertogw.protocol.message.Attach;
+import org.vertogw.protocol.message.Bye;
+import org.vertogw.protocol.message.HangupCause;
+import org.vertogw.protocol.message.Info;
+import org.vertogw.protocol.message.Invite;
+import org.vertogw.protocol.message.Modify;
+
+/**
+ * Calls between the island's users, the echo extension, hold, DTMF, detach and re-attach, as mod_verto handles
+ * them (verto-protocol.md §2.3, §2.4, §4). Runs on the island's thread.
+ */
+final class Calls {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Calls.class);
+
+    private final IslandConfig config;
+    private final IslandMedia media;
+    private final Sessions sessions;
+    private final ScheduledExecutorService loop;
+    private final Map<String, Leg> legs = new LinkedHashMap<>();
+
+    Calls(IslandConfig config, Sessions sessions, ScheduledExecutorService loop) {
+        this.config = config;
+        this.media = config.media();
+        this.sessions = sessions;
+        this.loop = loop;
+    }
+
+    Collection<Leg> legs() {
+        return legs.values();
+    }
+
+    void invite(IslandConnection conn, JsonRpcRequest request) {
+        Invite invite = new Invite(request.params());
+        String callId = invite.callId();
+        if (callId == null || callId.isEmpty()) {
+            conn.error(request.id(), callError("CallID missing", null));
+            return;
+        }
+        if (invite.sdp() == null || invite.sdp().isEmpty()) {
+            conn.error(request.id(), callError("SDP missing", callId));
+            return;
+        }
+        if (legs.containsKey(callId)) {
+            RpcError e = callError("CALL ERROR", callId);
+            e.raw().put("cause", HangupCause.NORMAL_TEMPORARY_FAILURE.name());
+            e.raw().put("causeCode", HangupCause.NORMAL_TEMPORARY_FAILURE.code());
+            conn.error(request.id(), e);
+            return;
+        }
+        Leg a = new Leg(callId, true, conn);
+        ObjectNode dp = (ObjectNode) request.params().get("dialogParams");
+        a.callerIdName = text(dp, "caller_id_name", conn.user().id());
+        a.callerIdNumber = text(dp, "caller_id_number", conn.user().id());
+        String destination = text(dp, "destination_number", "service");
+        a.calleeIdName = text(dp, "remote_caller_id_name", destination);
+        a.calleeIdNumber = destination;
+        a.recoverCall = dp == null || dp.path("recoverCall").asBoolean(true);
+        try {
+            a.media = media.newLeg(callId, null);
+            a.media.remoteOffer(invite.sdp());
+        } catch (MediaException e) {
+            closeMedia(a);
+            conn.error(request.id(), callError(e.getMessage(), callId));
+            return;
+        }
+        legs.put(callId, a);
+        ObjectNode created = IslandConnection.object();
+        created.put("message", "CALL CREATED");
+        created.put("callID", callId);
+        conn.result(request.id(), created);
+        route(a, destination, conn);
+    }
+
+    private void route(Leg a, String destination, IslandConnection conn) {
+        if (destination.equals(config.echoExtension())) {
+            a.echo = true;
+            media.echo(a.media);
+            answerCaller(a);
+            return;
+        }
+        String domain = conn.user().domain();
+        if (config.directory().find(destination, domain).isEmpty()) {
+            hangup(a, HangupCause.NO_ROUTE_DESTINATION, true);
+            return;
+        }
+        List<IslandConnection> targets = new ArrayList<>(sessions.byLogin(destination + "@" + domain));
+        targets.remove(conn);
+        if (targets.isEmpty()) {
+            hangup(a, HangupCause.USER_NOT_REGISTERED, true);
+            return;
+        }
+        for (IslandConnection target : targets) {
+            Leg b = new Leg(UUID.randomUUID().toString(), false, target);
+            b.caller = a;
+            b.callerIdName = a.callerIdName;
+            b.callerIdNumber = a.callerIdNumber;
+            b.calleeIdName = destination;
+            b.calleeIdNumber = destination;
+            String offer;
+            try {
+                b.media = media.newLeg(b.callId, a.media);
+                offer = b.media.offer();
+            } catch (MediaException e) {
+                LOG.warn("no media for a callee leg of {}: {}", a.callId, e.getMessage());
+                closeMedia(b);
+                continue;
+            }
+            a.forks.add(b);
+            legs.put(b.callId, b);
+            ObjectNode params = partyParams(b, "outbound");
+            params.put("sdp", offer);
+            target.request("verto.invite", params);
+        }
+        if (a.forks.isEmpty()) {
+            hangup(a, HangupCause.BEARERCAPABILITY_NOTAVAIL, true);
+            return;
+        }
+        a.timer = loop.schedule(
+                () -> {
+                    if (a.state == LegState.RINGING) {
+                        hangup(a, HangupCause.NO_ANSWER, true);
+                    }
+                },
+                config.ringTimeout().toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    void answer(IslandConnection conn, JsonRpcRequest request) {
+        Answer answer = new Answer(request.params());
+        Leg b = owned(conn, request, answer.callId());
+        if (b == null) {
+            return;
+        }
+        if (answer.sdp() == null || answer.sdp().isEmpty()) {
+            conn.error(request.id(), callError("SDP missing", b.callId));
+            return;
+        }
+        if (b.state != LegState.RINGING || b.caller == null) {
+            conn.error(request.id(), callError("CALL DOES NOT EXIST", b.callId));
+            return;
+        }
+        try {
+            b.media.applyAnswer(answer.sdp());
+        } catch (MediaException e) {
+            conn.error(request.id(), callError("MEDIA ERROR", b.callId));
+            hangup(b, HangupCause.INCOMPATIBLE_DESTINATION, false);
+            return;
+        }
+        Leg a = b.caller;
+        a.cancelTimer();
+        List<Leg> losers = new ArrayList<>(a.forks);
+        losers.remove(b);
+        a.forks.clear();
+        b.caller = null;
+        for (Leg loser : losers) {
+            loser.caller = null;
+            hangup(loser, HangupCause.LOSE_RACE, true);
+        }
+        b.state = LegState.ANSWERED;
+        a.partner = b;
+        b.partner = a;
+        ObjectNode dp = (ObjectNode) request.params().get("dialogParams");
+        b.calleeIdName = text(dp, "callee_id_name", b.calleeIdName);
+        b.calleeIdNumber = text(dp, "callee_id_number", b.calleeIdNumber);
+        media.bridge(a.media, b.media);
+        conn.result(request.id(), IslandConnection.object());
+        answerCaller(a);
+    }
+
+    private void answerCaller(Leg a) {
+        String sdp;
+        try {
+            sdp = a.media.answer();
+        } catch (MediaException e) {
+            hangup(a, HangupCause.INCOMPATIBLE_DESTINATION, true);
+            return;
+        }
+        a.state = LegState.ANSWERED;
+        ObjectNode params = IslandConnection.object();
+        params.put("callID", a.callId);
+        params.put("sdp", sdp);
+        params.putObject("variables");
+        send(a, "verto.answer", params);
+    }
+
+    void bye(IslandConnection conn, JsonRpcRequest request) {
+        Bye bye = new Bye(request.params());
+        Leg leg = owned(conn, request, bye.callId());
+        if (leg == null) {
+            return;
+        }
+        HangupCause cause = HangupCause.of(bye.cause(), bye.causeCode());
+        hangup(leg, cause, false);
+        ObjectNode result = IslandConnection.object();
+        result.put("callID", leg.callId);
+        result.put("message", "CALL ENDED");
+        result.put("causeCode", cause.code());
+        result.put("cause", cause.name());
+        conn.result(request.id(), result);
+    }
+
+    void modify(IslandConnection conn, JsonRpcRequest request) {
+        Modify modify = new Modify(request.params());
+        Leg leg = owned(conn, request, modify.callId());
+        if (leg == null) {
+            return;
+        }
+        String action = modify.action();
+        if (action == null) {
+            conn.error(request.id(), callError("action missing", leg.callId));
+            return;
+        }
+        switch (action) {
+            case "hold" -> leg.held = true;
+            case "unhold" -> leg.held = false;
+            case "toggleHold" -> leg.held = !leg.held;
+            case "transfer", "replace", "updateMedia" -> {
+                RpcError e = callError("transfer".equals(action) && leg.partner == null
+                        ? "call is not bridged" : "Unexpected Error", leg.callId);
+                e.raw().put("action", action);
+                e.raw().put("holdState", leg.held ? "held" : "active");
+                conn.error(request.id(), e);
+                return;
+            }
+            default -> {
+                // videoRefresh and unknown actions succeed, as in mod_verto (§4.6).
+            }
+        }
+        ObjectNode result = IslandConnection.object();
+        result.put("callID", leg.callId);
+        result.put("action", action);
+        result.put("holdState", leg.held ? "held" : "active");
+        conn.result(request.id(), result);
+    }
+
+    void info(IslandConnection conn, JsonRpcRequest request, Channels channels) {
+        Info info = new Info(request.params());
+        ObjectNode result = IslandConnection.object();
+        if (info.msg() != null) {
+            if (!channels.chat(conn, info.msg(), info.callId())) {
+                RpcError e = new RpcError(IslandConnection.object());
+                e.raw().put("message", "INVALID MESSAGE to and body params required");
+                conn.error(request.id(), e);
+                return;
+            }
+            result.put("message", "SENT");
+        }
+        if (info.dtmf() != null) {
+            Leg leg = info.callId() == null ? null : legs.get(info.callId());
+            if (leg != null && leg.sessid.equals(conn.sessid()) && info.dtmf().matches("[0-9*#A-Da-d+@]+")) {
+                leg.dtmf.append(info.dtmf().replaceAll("@[0-9]+", "").replace("+", ""));
+                result.put("message", "SENT");
+            }
+        }
+        conn.result(request.id(), result);
+    }
+
+    /** C→S {@code verto.attach}: the browser's answer to the island's re-attach offer (§2.4 step 3). */
+    void attach(IslandConnection conn, JsonRpcRequest request) {
+        Attach attach = new Attach(request.params());
+        Leg leg = owned(conn, request, attach.callId());
+        if (leg == null) {
+            return;
+        }
+        if (!leg.awaitingAttachAnswer || leg.state != LegState.ANSWERED) {
+            conn.error(request.id(), callError("Cannot attach to a call that has not been answered.", leg.callId));
+            return;
+        }
+        try {
+            leg.media.applyAnswer(attach.sdp());
+        } catch (MediaException e) {
+            conn.error(request.id(), callError("MEDIA ERROR", leg.callId));
+            hangup(leg, HangupCause.BEARERCAPABILITY_NOTAVAIL, false);
+            return;
+        }
+        leg.awaitingAttachAnswer = false;
+        if (leg.echo) {
+            media.echo(leg.media);
+        } else if (leg.partner != null) {
+            media.bridge(leg.media, leg.partner.media);
+        }
+        conn.result(request.id(), IslandConnection.object());
+    }
+
+    /**
+     * §2.3: the socket went away. Unanswered legs end (DESTINATION_OUT_OF_ORDER), legs made with
+     * {@code recoverCall:false} end (NORMAL_CLEARING), answered legs are detached and kept for the detach timeout.
+     */
+    void connectionLost(IslandConnection conn) {
+        for (Leg leg : new ArrayList<>(legs.values())) {
+            if (leg.connection != conn) {
+                continue;
+            }
+            leg.connection = null;
+            if (leg.state != LegState.ANSWERED) {
+                hangup(leg, HangupCause.DESTINATION_OUT_OF_ORDER, false);
+            } else if (!leg.recoverCall) {
+                hangup(leg, HangupCause.NORMAL_CLEARING, false);
+            } else {
+                leg.awaitingAttachAnswer = false;
+                closeMedia(leg);
+                leg.cancelTimer();
+                leg.timer = loop.schedule(
+                        () -> {
+                            if (leg.detached()) {
+                                hangup(leg, HangupCause.RECOVERY_ON_TIMER_EXPIRE, false);
+                            }
+                        },
+                        config.detachTimeout().toMillis(),
+                        TimeUnit.MILLISECONDS);
+                LOG.debug("call {} detached", leg.callId);
+            }
+        }
+    }
+
+    /** §2.4: a new offer in {@code verto.attach} for every detached call of the connection's sessid. */
+    List<String> reattach(IslandConnection conn) {
+        List<String> out = new ArrayList<>();
+        for (Leg leg : new ArrayList<>(legs.values())) {
+            if (!leg.detached() || !leg.sessid.equals(conn.sessid())) {
+                continue;
+            }
+            leg.cancelTimer();
+            String offer;
+            try {
+                leg.media = media.newLeg(leg.callId, leg.partner == null ? null : leg.partner.media);
+                offer = leg.media.offer();
+            } catch (MediaException e) {
+                hangup(leg, HangupCause.BEARERCAPABILITY_NOTAVAIL, false);
+                continue;
+            }
+            leg.connection = conn;
+            leg.awaitingAttachAnswer = true;
+            ObjectNode params = partyParams(leg, leg.inbound ? "inbound" : "outbound");
+            params.put("sdp", offer);
+            conn.request("verto.attach", params);
+            out.add(leg.callId);
+        }
+        return out;
+    }
+
+    /**
+     * Ends a leg and what hangs on it: its ringing forks (ORIGINATOR_CANCEL), its bridged partner (same cause), and
+     * a caller whose last fork ended (the fork's cause). {@code notify} sends the leg's own browser a bye.
+     */
+    void hangup(Leg leg, HangupCause cause, boolean notify) {
+        if (leg.state == LegState.ENDED) {
+            return;
+        }
+        leg.state = LegState.ENDED;
+        legs.remove(leg.callId);
+        leg.cancelTimer();
+        closeMedia(leg);
+        if (notify) {
+            ObjectNode params = IslandConnection.object();
+            params.put("callID", leg.callId);
+            params.put("causeCode", cause.code());
+            params.put("cause", cause.name());
+            send(leg, "verto.bye", params);
+        }
+        for (Leg fork : new ArrayList<>(leg.forks)) {
+            fork.caller = null;
+            hangup(fork, cause == HangupCause.NORMAL_CLEARING ? HangupCause.ORIGINATOR_CANCEL : cause, true);
+        }
+        leg.forks.clear();
+        Leg caller = leg.caller;
+        if (caller != null) {
+            leg.caller = null;
+            caller.forks.remove(leg);
+            if (caller.forks.isEmpty() && caller.state == LegState.RINGING) {
+                hangup(caller, cause, true);
+            }
+        }
+        Leg partner = leg.partner;
+        if (partner != null) {
+            leg.partner = null;
+            partner.partner = null;
+            hangup(partner, cause, true);
+        }
+        LOG.debug("call {} ended: {}", leg.callId, cause);
+    }
+
+    private Leg owned(IslandConnection conn, JsonRpcRequest request, String callId) {
+        if (callId == null || callId.isEmpty()) {
+            conn.error(request.id(), callError("CallID missing", null));
+            return null;
+        }
+        Leg leg = legs.get(callId);
+        if (leg == null || !leg.sessid.equals(conn.sessid())) {
+            conn.error(request.id(), callError("CALL DOES NOT EXIST", callId));
+            return null;
+        }
+        return leg;
+    }
+
+    private static void send(Leg leg, String method, ObjectNode params) {
+        if (leg.connection != null) {
+            leg.connection.request(method, params);
+        }
+    }
+
+    private static void closeMedia(Leg leg) {
+        if (leg.media != null) {
+            leg.media.close();
+        }
+    }
+
+    private static ObjectNode partyParams(Leg leg, String displayDirection) {
+        ObjectNode p = IslandConnection.object();
+        p.put("callID", leg.callId);
+        p.putObject("variables");
+        p.put("caller_id_name", leg.callerIdName);
+        p.put("caller_id_number", leg.callerIdNumber);
+        p.put("callee_id_name", leg.calleeIdName);
+        p.put("callee_id_number", leg.calleeIdNumber);
+        p.put("display_direction", displayDirection);
+        return p;
+    }
+
+    static RpcError callError(String message, String callId) {
+        RpcError e = RpcError.of(ErrorCodes.CALL_ERROR, message);
+        if (callId != null) {
+            e.raw().put("callID", callId);
+        }
+        return e;
+    }
+
+    private static String text(ObjectNode o, String field, String fallback) {
+        JsonNode n = o == null ? null : o.get(field);
+        return n != null && n.isValueNode() && !n.asText().isEmpty() ? n.asText() : fallback;
+    }
+}

@@ -1,0 +1,110 @@
+package org.vertogw.island;
+
+import java.time.Duration;
+import java.util.Objects;
+import org.vertogw.island.media.IslandMedia;
+import org.vertogw.island.media.PassthroughMedia;
+
+/**
+ * How an embedded island runs. Defaults follow mod_verto's: 120 s detach timeout, {@code verto.ping} after 30 s of
+ * inbound silence, echo on 9196 (verto-protocol.md §1.6, §1.7).
+ *
+ * @param port 0 picks a free port
+ */
+public record IslandConfig(
+        String id,
+        String bindHost,
+        int port,
+        Directory directory,
+        String echoExtension,
+        Duration detachTimeout,
+        Duration pingIdle,
+        Duration ringTimeout,
+        int maxMessageBytes,
+        IslandMedia media) {
+
+    public IslandConfig {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(directory, "directory");
+        bindHost = bindHost == null ? "127.0.0.1" : bindHost;
+        echoExtension = echoExtension == null ? "9196" : echoExtension;
+        detachTimeout = detachTimeout == null ? Duration.ofSeconds(120) : detachTimeout;
+        pingIdle = pingIdle == null ? Duration.ofSeconds(30) : pingIdle;
+        ringTimeout = ringTimeout == null ? Duration.ofSeconds(60) : ringTimeout;
+        maxMessageBytes = maxMessageBytes <= 0 ? 1_000_000 : maxMessageBytes;
+        media = media == null ? new PassthroughMedia() : media;
+    }
+
+    public static Builder builder(String id) {
+        return new Builder(id);
+    }
+
+    /** Builder with the defaults above and the demo directory. */
+    public static final class Builder {
+        private final String id;
+        private String bindHost = "127.0.0.1";
+        private int port;
+        private Directory directory = Directory.demo();
+        private String echoExtension = "9196";
+        private Duration detachTimeout;
+        private Duration pingIdle;
+        private Duration ringTimeout;
+        private int maxMessageBytes;
+        private IslandMedia media;
+
+        private Builder(String id) {
+            this.id = id;
+        }
+
+        public Builder bindHost(String v) {
+            bindHost = v;
+            return this;
+        }
+
+        public Builder port(int v) {
+            port = v;
+            return this;
+        }
+
+        public Builder directory(Directory v) {
+            directory = v;
+            return this;
+        }
+
+        public Builder echoExtension(String v) {
+            echoExtension = v;
+            return this;
+        }
+
+        public Builder detachTimeout(Duration v) {
+            detachTimeout = v;
+            return this;
+        }
+
+        public Builder pingIdle(Duration v) {
+            pingIdle = v;
+            return this;
+        }
+
+        /** How long a callee rings before the caller gets NO_ANSWER. */
+        public Builder ringTimeout(Duration v) {
+            ringTimeout = v;
+            return this;
+        }
+
+        public Builder maxMessageBytes(int v) {
+            maxMessageBytes = v;
+            return this;
+        }
+
+        public Builder media(IslandMedia v) {
+            media = v;
+            return this;
+        }
+
+        public IslandConfig build() {
+            return new IslandConfig(
+                    id, bindHost, port, directory, echoExtension, detachTimeout, pingIdle, ringTimeout, maxMessageBytes, media);
+        }
+    }
+}
