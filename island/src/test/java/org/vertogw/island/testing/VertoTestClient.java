@@ -109,6 +109,10 @@ public final class VertoTestClient implements AutoCloseable {
         session.sendText(text, Callback.NOOP);
     }
 
+    public void sendBinary(java.nio.ByteBuffer data) {
+        session.sendBinary(data, Callback.NOOP);
+    }
+
     /** Sends a request and returns its id. */
     public int request(String method, ObjectNode params) {
         int id = nextId.getAndIncrement();

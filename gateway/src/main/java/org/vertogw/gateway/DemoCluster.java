@@ -1,0 +1,71 @@
+package org.vertogw.gateway;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.vertogw.gateway.config.GatewayConfig;
+import org.vertogw.gateway.config.Mode;
+import org.vertogw.island.IslandConfig;
+import org.vertogw.island.VertoIsland;
+import org.vertogw.partition.Island;
+import org.vertogw.partition.IslandRole;
+import org.vertogw.partition.PartitionBy;
+import org.vertogw.partition.PartitionMap;
+
+/**
+ * The embedded default (architecture.md): one gateway, active islands {@code fs-01} and {@code fs-02}, spare
+ * {@code spare-1}, the demo directory, partitioned by domain. No configuration needed.
+ */
+public final class DemoCluster implements AutoCloseable {
+
+    public static final List<String> ACTIVE = List.of("fs-01", "fs-02");
+    public static final String SPARE = "spare-1";
+
+    private final List<VertoIsland> islands;
+    private final VertoGateway gateway;
+
+    private DemoCluster(List<VertoIsland> islands, VertoGateway gateway) {
+        this.islands = islands;
+        this.gateway = gateway;
+    }
+
+    public static DemoCluster start(String host, int port, Path dataDir) throws Exception {
+        List<VertoIsland> islands = new ArrayList<>();
+        List<Island> mapIslands = new ArrayList<>();
+        try {
+            for (String id : ACTIVE) {
+                VertoIsland i = VertoIsland.start(IslandConfig.builder(id).build());
+                islands.add(i);
+                mapIslands.add(new Island(id, 1, IslandRole.ACTIVE, i.uri().toString(), List.of()));
+            }
+            VertoIsland spare = VertoIsland.start(IslandConfig.builder(SPARE).build());
+            islands.add(spare);
+            mapIslands.add(new Island(SPARE, 1, IslandRole.SPARE, spare.uri().toString(), List.of()));
+            PartitionMap map = new PartitionMap(1, PartitionBy.DOMAIN, mapIslands, null, null);
+            VertoGateway gateway = VertoGateway.start(GatewayConfig.builder()
+                    .mode(Mode.DEMO).host(host).port(port).dataDir(dataDir).map(map).build());
+            return new DemoCluster(islands, gateway);
+        } catch (Exception e) {
+            islands.forEach(VertoIsland::close);
+            throw e;
+        }
+    }
+
+    public VertoGateway gateway() {
+        return gateway;
+    }
+
+    public List<VertoIsland> islands() {
+        return islands;
+    }
+
+    public VertoIsland island(String id) {
+        return islands.stream().filter(i -> i.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    @Override
+    public void close() {
+        gateway.close();
+        islands.forEach(VertoIsland::close);
+    }
+}

@@ -1,0 +1,229 @@
+package org.vertogw.gateway;
+
+import java.net.URI;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.server.handler.ContextHandler;
+import org.eclipse.jetty.server.handler.ResourceHandler;
+import org.eclipse.jetty.util.resource.Resource;
+import org.eclipse.jetty.util.resource.ResourceFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vertogw.gateway.admin.ApiHandler;
+import org.vertogw.gateway.config.GatewayConfig;
+import org.vertogw.gateway.edge.GatewayContext;
+import org.vertogw.gateway.edge.SessionRegistry;
+import org.vertogw.gateway.edge.VertoEdge;
+import org.vertogw.gateway.island.IslandHealth;
+import org.vertogw.gateway.island.UpstreamConnector;
+import org.vertogw.gateway.observe.GatewayMetrics;
+import org.vertogw.gateway.routing.MapFileWatcher;
+import org.vertogw.gateway.routing.Router;
+import org.vertogw.gateway.tls.PemKeyStore;
+import org.vertogw.partition.PartitionMap;
+import org.vertogw.protocol.codec.VertoCodec;
+
+/**
+ * A running gateway: the HTTPS/WSS edge (Jetty 12), routing and island health, the admin API, metrics, and the
+ * demo page and SDK when their resources are on the class path.
+ */
+public final class VertoGateway implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(VertoGateway.class);
+
+    private final GatewayConfig config;
+    private final Server server;
+    private final ServerConnector connector;
+    private final ExecutorService pool;
+    private final ScheduledExecutorService scheduler;
+    private final UpstreamConnector upstream;
+    private final IslandHealth health;
+    private final Router router;
+    private final VertoEdge edge;
+    private final MapFileWatcher watcher;
+    private final GatewayMetrics metrics = new GatewayMetrics();
+
+    private VertoGateway(GatewayConfig config) throws Exception {
+        this.config = config;
+        this.pool = Executors.newFixedThreadPool(Math.max(4, Runtime.getRuntime().availableProcessors() * 2), daemon("session"));
+        this.scheduler = Executors.newScheduledThreadPool(1, daemon("gateway-timer"));
+        this.upstream = new UpstreamConnector(config.trustAllUpstream(), config.upstreamCaPem(),
+                config.limits().maxFrameBytes(), config.health().timeout().plus(Duration.ofSeconds(2)));
+        this.health = new IslandHealth(upstream, config.health());
+        PartitionMap initial = config.map() != null ? config.map() : MapFileWatcher.load(config.mapFile());
+        this.router = new Router(initial, health);
+        this.watcher = config.mapFile() == null ? null : new MapFileWatcher(config.mapFile(), router);
+        GatewayContext ctx = new GatewayContext(config, new VertoCodec(), router, upstream, new SessionRegistry(), metrics, pool, scheduler);
+        this.edge = new VertoEdge(ctx);
+
+        QueuedThreadPool jetty = new QueuedThreadPool(200, 8);
+        jetty.setName("edge");
+        this.server = new Server(jetty);
+        this.connector = tlsConnector(server, config);
+        server.addConnector(connector);
+        server.setHandler(handlers());
+    }
+
+    /** Starts a gateway and returns once it accepts connections and its probes run. */
+    public static VertoGateway start(GatewayConfig config) throws Exception {
+        VertoGateway g = new VertoGateway(config);
+        g.health.reconcile(g.router.map());
+        g.router.onMapChange(g.health::reconcile);
+        g.health.start(g.scheduler);
+        if (g.watcher != null) {
+            g.watcher.start(g.scheduler, config.mapPollInterval().toMillis());
+        }
+        g.server.start();
+        LOG.info("gateway {} ({} mode) serving {} with partition map version {}", config.id(),
+                config.mode().name().toLowerCase(java.util.Locale.ROOT), g.wssUri(), g.router.map().version());
+        return g;
+    }
+
+    private static ServerConnector tlsConnector(Server server, GatewayConfig config) throws Exception {
+        KeyStore ks = config.tls().isSelfSigned()
+                ? PemKeyStore.selfSignedIn(config.dataDir())
+                : PemKeyStore.load(config.tls().certificatePem(), config.tls().privateKeyPem());
+        SslContextFactory.Server ssl = new SslContextFactory.Server();
+        ssl.setKeyStore(ks);
+        ssl.setKeyStorePassword(PemKeyStore.PASSWORD);
+        ssl.setIncludeProtocols("TLSv1.3", "TLSv1.2");
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        SecureRequestCustomizer src = new SecureRequestCustomizer();
+        // Self-signed demo certificates name localhost and 127.0.0.1 only; do not reject other Host headers.
+        src.setSniHostCheck(!config.tls().isSelfSigned());
+        http.addCustomizer(src);
+        ServerConnector c = new ServerConnector(server, new SslConnectionFactory(ssl, HttpVersion.HTTP_1_1.asString()),
+                new HttpConnectionFactory(http));
+        c.setHost(config.host());
+        c.setPort(config.port());
+        return c;
+    }
+
+    private Handler handlers() {
+        ContextHandler root = new ContextHandler("/");
+        Handler.Sequence rest = new Handler.Sequence();
+        rest.addHandler(new ApiHandler(config, router, health, edge, metrics, this::gatewayEndpoints));
+        ResourceFactory resources = ResourceFactory.of(server);
+        Resource sdk = resources.newClassLoaderResource("web/sdk/");
+        if (sdk != null && sdk.exists()) {
+            ContextHandler sdkContext = new ContextHandler("/sdk");
+            ResourceHandler h = new ResourceHandler();
+            h.setBaseResource(sdk);
+            h.setDirAllowed(false);
+            sdkContext.setHandler(h);
+            rest.addHandler(sdkContext);
+        }
+        Resource demo = resources.newClassLoaderResource("web/demo/");
+        if (config.demo() && demo != null && demo.exists()) {
+            ResourceHandler h = new ResourceHandler();
+            h.setBaseResource(demo);
+            h.setDirAllowed(false);
+            h.setWelcomeFiles(List.of("index.html"));
+            rest.addHandler(h);
+        }
+        WebSocketUpgradeHandler ws = WebSocketUpgradeHandler.from(server, root, container -> {
+            container.setMaxTextMessageSize(config.limits().maxFrameBytes());
+            container.setMaxBinaryMessageSize(1024);
+            container.setIdleTimeout(Duration.ofMinutes(5));
+            container.addMapping(config.path(), (req, resp, cb) -> edge.create(req));
+        });
+        ws.setHandler(rest);
+        root.setHandler(ws);
+        return root;
+    }
+
+    /** The endpoints published to SDKs: configured ones, else this gateway's own. */
+    public List<String> gatewayEndpoints() {
+        if (!config.publicEndpoints().isEmpty()) {
+            return config.publicEndpoints();
+        }
+        List<String> out = new ArrayList<>();
+        out.add(wssUri().toString());
+        return out;
+    }
+
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    private String hostForUrls() {
+        String h = config.host();
+        return h.equals("0.0.0.0") || h.equals("127.0.0.1") || h.equals("::") ? "localhost" : h;
+    }
+
+    public URI wssUri() {
+        return URI.create("wss://" + hostForUrls() + ":" + port() + config.path());
+    }
+
+    public URI httpsUri() {
+        return URI.create("https://" + hostForUrls() + ":" + port() + "/");
+    }
+
+    public Router router() {
+        return router;
+    }
+
+    public IslandHealth health() {
+        return health;
+    }
+
+    public VertoEdge edge() {
+        return edge;
+    }
+
+    public GatewayMetrics metrics() {
+        return metrics;
+    }
+
+    public MapFileWatcher mapWatcher() {
+        return watcher;
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            LOG.warn("stopping the edge failed", e);
+        }
+        if (watcher != null) {
+            watcher.close();
+        }
+        health.close();
+        try {
+            upstream.close();
+        } catch (Exception e) {
+            LOG.warn("stopping the upstream client failed", e);
+        }
+        scheduler.shutdownNow();
+        pool.shutdownNow();
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,78 @@
+package org.vertogw.gateway.cli;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.vertogw.island.Directory;
+import org.vertogw.island.IslandConfig;
+import org.vertogw.island.VertoIsland;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** One embedded island as its own process, so a test or an operator can kill it. */
+@Command(name = "island", mixinStandardHelpOptions = true,
+        description = "Run one embedded mod_verto-like island.")
+public final class IslandCommand implements Runnable {
+
+    /** The island configuration file. */
+    record File(String id, String host, Integer port, String directory, Long detachTimeoutSec, Long pingIdleSec, String echo) {}
+
+    @Option(names = "--config", description = "Island configuration (JSON: id, host, port, directory, detachTimeoutSec, pingIdleSec, echo).")
+    Path config;
+
+    @Option(names = "--id", description = "Island id (default ${DEFAULT-VALUE}).")
+    String id = "fs-01";
+
+    @Option(names = "--host", description = "Address to listen on (default ${DEFAULT-VALUE}).")
+    String host = "127.0.0.1";
+
+    @Option(names = "--port", description = "Verto WebSocket port; 0 picks a free one (default ${DEFAULT-VALUE}).")
+    int port = 8082;
+
+    @Option(names = "--directory", description = "User directory (JSON); default: the demo directory.")
+    Path directory;
+
+    @Option(names = "--detach-timeout", description = "Seconds an answered call survives its socket (default ${DEFAULT-VALUE}).")
+    long detachTimeoutSec = 120;
+
+    @Override
+    public void run() {
+        IslandConfig.Builder b = IslandConfig.builder(id).bindHost(host).port(port).detachTimeout(Duration.ofSeconds(detachTimeoutSec));
+        try {
+            if (config != null) {
+                File f = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(config.toFile(), File.class);
+                Path dir = config.toAbsolutePath().getParent();
+                if (f.id() != null) {
+                    b = IslandConfig.builder(f.id()).bindHost(host).port(port).detachTimeout(Duration.ofSeconds(detachTimeoutSec));
+                }
+                if (f.host() != null) {
+                    b.bindHost(f.host());
+                }
+                if (f.port() != null) {
+                    b.port(f.port());
+                }
+                if (f.directory() != null) {
+                    b.directory(Directory.load(dir.resolve(f.directory())));
+                }
+                if (f.detachTimeoutSec() != null) {
+                    b.detachTimeout(Duration.ofSeconds(f.detachTimeoutSec()));
+                }
+                if (f.pingIdleSec() != null) {
+                    b.pingIdle(Duration.ofSeconds(f.pingIdleSec()));
+                }
+                if (f.echo() != null) {
+                    b.echoExtension(f.echo());
+                }
+            }
+            if (directory != null) {
+                b.directory(Directory.load(directory));
+            }
+            VertoIsland island = VertoIsland.start(b.build());
+            Console.out("Island ready: " + island.id() + " " + island.uri());
+            Foreground.runUntilStopped(island);
+        } catch (Exception e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package org.vertogw.gateway.concurrent;
+
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs tasks one at a time, in submission order, on a shared pool: one thread of control per session without a
+ * thread per session. A task that throws is logged and does not stop the ones after it.
+ */
+public final class SerialExecutor implements Executor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SerialExecutor.class);
+
+    private final Executor pool;
+    private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger pending = new AtomicInteger();
+
+    public SerialExecutor(Executor pool) {
+        this.pool = pool;
+    }
+
+    @Override
+    public void execute(Runnable task) {
+        tasks.add(task);
+        if (pending.getAndIncrement() == 0) {
+            try {
+                pool.execute(this::drain);
+            } catch (RejectedExecutionException e) {
+                tasks.clear();
+                pending.set(0);
+            }
+        }
+    }
+
+    private void drain() {
+        do {
+            Runnable task = tasks.poll();
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.error("session task failed", e);
+            }
+        } while (pending.decrementAndGet() > 0);
+    }
+}

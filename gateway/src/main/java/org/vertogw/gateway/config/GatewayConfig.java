@@ -1,0 +1,177 @@
+package org.vertogw.gateway.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import org.vertogw.partition.PartitionMap;
+
+/**
+ * Everything a gateway runs with; immutable, made by {@link #builder}. The partition map comes from a file that is
+ * watched ({@code mapFile}) or is given directly ({@code map}, the embedded demo).
+ *
+ * @param allowedOrigins browser origins that may open the WebSocket; empty means any in demo mode and none (only
+ *     clients that send no Origin) in production
+ * @param publicEndpoints the WSS endpoints the SDK may rotate over, published in the map; empty means this
+ *     gateway's own
+ * @param adminToken bearer token for {@code /v1/admin}; null restricts the admin API to loopback clients
+ * @param defaultDomain domain for logins that name none, like mod_verto's {@code force-register-domain}
+ */
+public record GatewayConfig(
+        String id,
+        Mode mode,
+        String host,
+        int port,
+        Path dataDir,
+        TlsSettings tls,
+        String path,
+        List<String> allowedOrigins,
+        Limits limits,
+        HealthSettings health,
+        Path mapFile,
+        PartitionMap map,
+        Duration mapPollInterval,
+        boolean trustAllUpstream,
+        Path upstreamCaPem,
+        List<String> publicEndpoints,
+        String adminToken,
+        String defaultDomain) {
+
+    public GatewayConfig {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(mode, "mode");
+        if (mapFile == null && map == null) {
+            throw new IllegalArgumentException("a partition map file or a map is required");
+        }
+        if (mode == Mode.PRODUCTION && tls.isSelfSigned()) {
+            throw new IllegalArgumentException("production mode needs tls.certificate and tls.privateKey (PEM)");
+        }
+        allowedOrigins = List.copyOf(allowedOrigins);
+        publicEndpoints = List.copyOf(publicEndpoints);
+    }
+
+    public boolean demo() {
+        return mode == Mode.DEMO;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Defaults: demo mode, 127.0.0.1:8443, self-signed TLS, {@code /verto}, default limits and health. */
+    public static final class Builder {
+        private String id = "gw-1";
+        private Mode mode = Mode.DEMO;
+        private String host = "127.0.0.1";
+        private int port = 8443;
+        private Path dataDir = Path.of(System.getProperty("user.home"), ".verto-gateway");
+        private TlsSettings tls = TlsSettings.selfSigned();
+        private String path = "/verto";
+        private List<String> allowedOrigins = List.of();
+        private Limits limits = Limits.defaults();
+        private HealthSettings health = HealthSettings.defaults();
+        private Path mapFile;
+        private PartitionMap map;
+        private Duration mapPollInterval = Duration.ofSeconds(1);
+        private boolean trustAllUpstream;
+        private Path upstreamCaPem;
+        private List<String> publicEndpoints = List.of();
+        private String adminToken;
+        private String defaultDomain;
+
+        public Builder id(String v) {
+            id = v;
+            return this;
+        }
+
+        public Builder mode(Mode v) {
+            mode = v;
+            return this;
+        }
+
+        public Builder host(String v) {
+            host = v;
+            return this;
+        }
+
+        public Builder port(int v) {
+            port = v;
+            return this;
+        }
+
+        public Builder dataDir(Path v) {
+            dataDir = v;
+            return this;
+        }
+
+        public Builder tls(TlsSettings v) {
+            tls = v;
+            return this;
+        }
+
+        public Builder path(String v) {
+            path = v;
+            return this;
+        }
+
+        public Builder allowedOrigins(List<String> v) {
+            allowedOrigins = v;
+            return this;
+        }
+
+        public Builder limits(Limits v) {
+            limits = v;
+            return this;
+        }
+
+        public Builder health(HealthSettings v) {
+            health = v;
+            return this;
+        }
+
+        public Builder mapFile(Path v) {
+            mapFile = v;
+            return this;
+        }
+
+        public Builder map(PartitionMap v) {
+            map = v;
+            return this;
+        }
+
+        public Builder mapPollInterval(Duration v) {
+            mapPollInterval = v;
+            return this;
+        }
+
+        public Builder trustAllUpstream(boolean v) {
+            trustAllUpstream = v;
+            return this;
+        }
+
+        public Builder upstreamCaPem(Path v) {
+            upstreamCaPem = v;
+            return this;
+        }
+
+        public Builder publicEndpoints(List<String> v) {
+            publicEndpoints = v;
+            return this;
+        }
+
+        public Builder adminToken(String v) {
+            adminToken = v;
+            return this;
+        }
+
+        public Builder defaultDomain(String v) {
+            defaultDomain = v;
+            return this;
+        }
+
+        public GatewayConfig build() {
+            return new GatewayConfig(id, mode, host, port, dataDir, tls, path, allowedOrigins, limits, health, mapFile,
+                    map, mapPollInterval, trustAllUpstream, upstreamCaPem, publicEndpoints, adminToken, defaultDomain);
+        }
+    }
+}

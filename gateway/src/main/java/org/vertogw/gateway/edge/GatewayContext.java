@@ -1,0 +1,20 @@
+package org.vertogw.gateway.edge;
+
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import org.vertogw.gateway.config.GatewayConfig;
+import org.vertogw.gateway.island.UpstreamConnector;
+import org.vertogw.gateway.observe.GatewayMetrics;
+import org.vertogw.gateway.routing.Router;
+import org.vertogw.protocol.codec.VertoCodec;
+
+/** What every browser session shares: configuration, routing, the upstream client, the registry, the pools. */
+public record GatewayContext(
+        GatewayConfig config,
+        VertoCodec codec,
+        Router router,
+        UpstreamConnector upstream,
+        SessionRegistry registry,
+        GatewayMetrics metrics,
+        Executor pool,
+        ScheduledExecutorService scheduler) {}

@@ -1,0 +1,153 @@
+package org.vertogw.gateway.island;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.util.function.BiConsumer;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+import org.vertogw.gateway.config.HealthSettings;
+
+/**
+ * Probes one island over a persistent WebSocket: each tick sends a credential-less {@code login}, which a live
+ * mod_verto answers with -32000 (verto-protocol.md §3.4) without binding any session. A probe unanswered by the
+ * next tick, a failed connect and a lost connection each count as a miss; {@code downAfter} misses in a row mark
+ * the island down, {@code upAfter} successes mark it up (one success settles an unknown island). Public only
+ * because Jetty calls it reflectively; ticks and events are serialized by {@link IslandHealth}.
+ */
+public final class IslandProbe implements Session.Listener.AutoDemanding {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String islandId;
+    private final URI uri;
+    private final UpstreamConnector connector;
+    private final HealthSettings settings;
+    private final BiConsumer<IslandProbe, IslandState> onChange;
+    private Session session;
+    private boolean connecting;
+    private long outstanding = -1;
+    private long nextId = 1;
+    private int misses;
+    private int successes;
+    private IslandState state = IslandState.UNKNOWN;
+    private boolean closed;
+
+    IslandProbe(String islandId, URI uri, UpstreamConnector connector, HealthSettings settings,
+            BiConsumer<IslandProbe, IslandState> onChange) {
+        this.islandId = islandId;
+        this.uri = uri;
+        this.connector = connector;
+        this.settings = settings;
+        this.onChange = onChange;
+    }
+
+    public String islandId() {
+        return islandId;
+    }
+
+    URI uri() {
+        return uri;
+    }
+
+    public synchronized IslandState state() {
+        return state;
+    }
+
+    synchronized void tick() {
+        if (closed) {
+            return;
+        }
+        if (outstanding >= 0) {
+            outstanding = -1;
+            miss();
+        }
+        if (session == null || !session.isOpen()) {
+            session = null;
+            if (!connecting) {
+                connecting = true;
+                connector.connect(uri, this).whenComplete((s, failure) -> {
+                    if (failure != null) {
+                        connectFailed();
+                    }
+                });
+            }
+            return;
+        }
+        send();
+    }
+
+    private synchronized void connectFailed() {
+        connecting = false;
+        if (!closed) {
+            miss();
+        }
+    }
+
+    private void send() {
+        outstanding = nextId++;
+        session.sendText("{\"jsonrpc\":\"2.0\",\"method\":\"login\",\"params\":{},\"id\":" + outstanding + "}", Callback.NOOP);
+    }
+
+    @Override
+    public synchronized void onWebSocketOpen(Session s) {
+        connecting = false;
+        if (closed) {
+            s.close(1000, "probe stopped", Callback.NOOP);
+            return;
+        }
+        session = s;
+        send();
+    }
+
+    @Override
+    public synchronized void onWebSocketText(String message) {
+        JsonNode m;
+        try {
+            m = JSON.readTree(message);
+        } catch (Exception e) {
+            return;
+        }
+        if (outstanding >= 0 && m.path("id").asLong(-2) == outstanding && m.path("error").path("code").asInt() == -32000) {
+            outstanding = -1;
+            success();
+        }
+    }
+
+    @Override
+    public synchronized void onWebSocketClose(int statusCode, String reason) {
+        session = null;
+        if (!closed) {
+            outstanding = -1;
+            miss();
+        }
+    }
+
+    private void miss() {
+        successes = 0;
+        misses++;
+        if (misses >= settings.downAfter() && state != IslandState.DOWN) {
+            change(IslandState.DOWN);
+        }
+    }
+
+    private void success() {
+        misses = 0;
+        successes++;
+        if (state == IslandState.UNKNOWN || (state == IslandState.DOWN && successes >= settings.upAfter())) {
+            change(IslandState.UP);
+        }
+    }
+
+    private void change(IslandState next) {
+        state = next;
+        onChange.accept(this, next);
+    }
+
+    synchronized void close() {
+        closed = true;
+        if (session != null) {
+            session.close(1000, "probe stopped", Callback.NOOP);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package org.vertogw.gateway.observe;
+
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.IOException;
+import java.io.OutputStream;
+
+/** The gateway's Prometheus metrics, exposed as text at {@code /metrics}. */
+public final class GatewayMetrics {
+
+    private final PrometheusRegistry registry = new PrometheusRegistry();
+    private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
+
+    /** Open browser connections. */
+    public final Gauge sessions = Gauge.builder()
+            .name("verto_gateway_sessions").help("Open browser WebSocket sessions").register(registry);
+    /** Logins by outcome: ok, refused (by the island), wrong_island, no_island, unreachable, hijack. */
+    public final Counter logins = Counter.builder()
+            .name("verto_gateway_logins").help("Credentialed logins by outcome").labelNames("outcome").register(registry);
+    /** Messages relayed, by direction: to_island, to_browser. */
+    public final Counter messages = Counter.builder()
+            .name("verto_gateway_messages").help("JSON-RPC messages relayed").labelNames("direction").register(registry);
+    /** Frames refused at the edge, by reason: malformed, unknown_method, rate_limited, sessid_mismatch, ... */
+    public final Counter refused = Counter.builder()
+            .name("verto_gateway_refused").help("Browser messages answered with an error by the gateway").labelNames("reason").register(registry);
+    /** Connections closed by the edge, by reason: origin, address_limit, overloaded, draining, hijack, punted. */
+    public final Counter closed = Counter.builder()
+            .name("verto_gateway_connections_refused").help("Connections closed by the gateway").labelNames("reason").register(registry);
+    /** 1 while the island is up (or unknown), 0 while down. */
+    public final Gauge islandUp = Gauge.builder()
+            .name("verto_gateway_island_up").help("Island health as the gateway probes it").labelNames("island").register(registry);
+    public final Gauge mapVersion = Gauge.builder()
+            .name("verto_gateway_partition_map_version").help("Version of the partition map in use").register(registry);
+
+    public PrometheusRegistry registry() {
+        return registry;
+    }
+
+    public String contentType() {
+        return writer.getContentType();
+    }
+
+    public void write(OutputStream out) throws IOException {
+        writer.write(out, registry.scrape());
+    }
+}

@@ -1,0 +1,124 @@
+package org.vertogw.gateway;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.UnaryOperator;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
+import org.vertogw.gateway.config.GatewayConfig;
+import org.vertogw.gateway.config.HealthSettings;
+import org.vertogw.gateway.island.IslandState;
+import org.vertogw.island.IslandConfig;
+import org.vertogw.island.VertoIsland;
+import org.vertogw.partition.Island;
+import org.vertogw.partition.IslandRole;
+import org.vertogw.partition.PartitionBy;
+import org.vertogw.partition.PartitionMap;
+
+/**
+ * A gateway on port 0 in front of real in-process islands fs-01, fs-02 and spare-1, probed every 100 ms so health
+ * changes show within a second. Closes everything it started.
+ */
+final class GatewayFixture implements AutoCloseable {
+
+    static final HealthSettings FAST_HEALTH = new HealthSettings(Duration.ofMillis(100), Duration.ofMillis(500), 3, 2);
+
+    final Map<String, VertoIsland> islands = new LinkedHashMap<>();
+    final Map<String, Integer> ports = new LinkedHashMap<>();
+    final VertoGateway gateway;
+    final Path dataDir;
+
+    GatewayFixture() throws Exception {
+        this(b -> b);
+    }
+
+    GatewayFixture(UnaryOperator<GatewayConfig.Builder> customize) throws Exception {
+        dataDir = Files.createTempDirectory("gw-test");
+        List<Island> mapIslands = new ArrayList<>();
+        for (String id : List.of("fs-01", "fs-02", "spare-1")) {
+            VertoIsland i = VertoIsland.start(IslandConfig.builder(id).build());
+            islands.put(id, i);
+            ports.put(id, i.port());
+            mapIslands.add(new Island(id, 1, id.startsWith("spare") ? IslandRole.SPARE : IslandRole.ACTIVE, i.uri().toString(), List.of()));
+        }
+        PartitionMap map = new PartitionMap(1, PartitionBy.DOMAIN, mapIslands, null, null);
+        GatewayConfig.Builder b = GatewayConfig.builder().port(0).dataDir(dataDir).map(map).health(FAST_HEALTH);
+        gateway = VertoGateway.start(customize.apply(b).build());
+        await(() -> islands.keySet().stream().allMatch(id -> gateway.health().state(id) == IslandState.UP), "islands up");
+    }
+
+    URI wss() {
+        return gateway.wssUri();
+    }
+
+    URI wss(String island) {
+        return URI.create(gateway.wssUri() + "?island=" + island);
+    }
+
+    /** The island the gateway routes a domain to right now. */
+    String islandOf(String domain) {
+        return gateway.router().route("1000", domain).serving().id();
+    }
+
+    void kill(String id) {
+        islands.get(id).close();
+    }
+
+    void restart(String id) throws Exception {
+        islands.put(id, VertoIsland.start(IslandConfig.builder(id).port(ports.get(id)).build()));
+    }
+
+    HttpResponse<String> get(String path) throws Exception {
+        return http().send(HttpRequest.newBuilder(gateway.httpsUri().resolve(path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return http().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpClient http() throws Exception {
+        SSLContext ssl = SSLContext.getInstance("TLS");
+        ssl.init(null, new TrustManager[] {new X509TrustManager() {
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType) {}
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+
+            @Override
+            public X509Certificate[] getAcceptedIssuers() {
+                return new X509Certificate[0];
+            }
+        }}, new SecureRandom());
+        return HttpClient.newBuilder().sslContext(ssl).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    @Override
+    public void close() {
+        gateway.close();
+        islands.values().forEach(VertoIsland::close);
+    }
+}
