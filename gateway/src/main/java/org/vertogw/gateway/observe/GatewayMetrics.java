@@ -3,6 +3,7 @@ package org.vertogw.gateway.observe;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -33,6 +34,10 @@ public final class GatewayMetrics {
             .name("verto_gateway_island_up").help("Island health as the gateway probes it").labelNames("island").register(registry);
     public final Gauge mapVersion = Gauge.builder()
             .name("verto_gateway_partition_map_version").help("Version of the partition map in use").register(registry);
+
+    public GatewayMetrics() {
+        JvmMetrics.builder().register(registry);
+    }
 
     public PrometheusRegistry registry() {
         return registry;

@@ -1,0 +1,105 @@
+package org.vertogw.bench.signaling;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.transport.HttpClientTransportDynamic;
+import org.eclipse.jetty.io.ClientConnector;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.client.WebSocketClient;
+
+/** A minimal asynchronous Verto client for load: connect, request, await the response by id. */
+public final class BenchClient implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final WebSocketClient client;
+
+    BenchClient() throws Exception {
+        ClientConnector cc = new ClientConnector();
+        cc.setSslContextFactory(new SslContextFactory.Client(true));
+        QueuedThreadPool pool = new QueuedThreadPool(64, 8);
+        pool.setName("bench-client");
+        pool.setDaemon(true);
+        cc.setExecutor(pool);
+        client = new WebSocketClient(new HttpClient(new HttpClientTransportDynamic(cc)));
+        client.setIdleTimeout(java.time.Duration.ofMinutes(10));
+        client.start();
+    }
+
+    /** One connection. */
+    public final class Connection implements Session.Listener.AutoDemanding {
+        private final CompletableFuture<Session> opened = new CompletableFuture<>();
+        private final Map<Integer, CompletableFuture<JsonNode>> waiting = new ConcurrentHashMap<>();
+        private final AtomicInteger ids = new AtomicInteger(1);
+        private volatile Session session;
+
+        @Override
+        public void onWebSocketOpen(Session s) {
+            session = s;
+            opened.complete(s);
+        }
+
+        @Override
+        public void onWebSocketText(String message) {
+            try {
+                JsonNode m = JSON.readTree(message);
+                if (!m.has("method")) {
+                    CompletableFuture<JsonNode> f = waiting.remove(m.path("id").asInt());
+                    if (f != null) {
+                        f.complete(m);
+                    }
+                }
+            } catch (Exception ignored) {
+                // not for us
+            }
+        }
+
+        @Override
+        public void onWebSocketClose(int statusCode, String reason) {
+            waiting.values().forEach(f -> f.completeExceptionally(new IllegalStateException("closed " + statusCode + " " + reason)));
+        }
+
+        CompletableFuture<JsonNode> request(String method, String paramsJson) {
+            int id = ids.getAndIncrement();
+            CompletableFuture<JsonNode> f = new CompletableFuture<>();
+            waiting.put(id, f);
+            session.sendText("{\"jsonrpc\":\"2.0\",\"method\":\"" + method + "\",\"params\":" + paramsJson + ",\"id\":" + id + "}", Callback.NOOP);
+            return f;
+        }
+
+        CompletableFuture<JsonNode> login(String user, String sessid) {
+            return request("login", "{\"login\":\"" + user + "\",\"passwd\":\"1234\",\"loginParams\":{},\"userVariables\":{},\"sessid\":\"" + sessid + "\"}");
+        }
+
+        void close() {
+            Session s = session;
+            if (s != null) {
+                s.close(1000, "done", Callback.NOOP);
+            }
+        }
+    }
+
+    CompletableFuture<Connection> connect(URI uri) throws Exception {
+        Connection c = new Connection();
+        client.connect(c, uri);
+        return c.opened.thenApply(s -> c);
+    }
+
+    Connection connectNow(URI uri) throws Exception {
+        return connect(uri).get(30, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws Exception {
+        client.stop();
+    }
+}

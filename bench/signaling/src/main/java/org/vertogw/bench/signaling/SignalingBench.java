@@ -1,0 +1,148 @@
+package org.vertogw.bench.signaling;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Signaling load through the gateway against the same load directly on an island, in one run: 1,000 sequential
+ * logins (each on a fresh connection) and 1,000 concurrent logged-in sessions. Reports the latency the gateway adds
+ * (p50/p99 of login round trips) and the heap and RSS each session costs the gateway process. The island and the
+ * gateway run as separate processes from the product jar.
+ *
+ * <p>Usage: {@code SignalingBench JAR [logins] [sessions]}.
+ */
+public final class SignalingBench {
+
+    public static void main(String[] args) throws Exception {
+        Path jar = Path.of(args.length > 0 ? args[0] : "gateway/target/verto-gateway.jar");
+        int logins = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
+        int sessions = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
+        Path dir = Files.createTempDirectory("bench-signaling");
+        try (ServerProcess island = new ServerProcess(jar, "Island ready: \\S+ (ws://\\S+)", "island", "--id", "fs-01", "--port", "0")) {
+            URI islandUri = URI.create(island.awaitReady());
+            Files.writeString(dir.resolve("map.json"),
+                    "{\"version\":1,\"islands\":[{\"id\":\"fs-01\",\"verto\":\"" + islandUri + "\"}]}");
+            Files.writeString(dir.resolve("gateway.json"), "{\"mode\":\"demo\",\"listen\":{\"host\":\"127.0.0.1\",\"port\":0},"
+                    + "\"partitionMap\":\"map.json\",\"dataDir\":\"data\",\"limits\":{\"connectionsPerAddress\":100000,"
+                    + "\"maxSessions\":100000,\"messagesPerSecond\":1000,\"messageBurst\":1000}}");
+            try (ServerProcess gateway = new ServerProcess(jar, "Gateway ready: https://localhost:(\\d+)/", "gateway", "--config",
+                    dir.resolve("gateway.json").toString());
+                    BenchClient client = new BenchClient()) {
+                URI gw = URI.create("wss://localhost:" + gateway.awaitReady() + "/verto");
+                report("machine", machine());
+                sequential(client, islandUri, 300, null, "warm-up direct");
+                sequential(client, gw, 300, null, "warm-up gateway");
+                Histogram directLogin = new Histogram(3);
+                Histogram gwLogin = new Histogram(3);
+                Histogram directConnect = new Histogram(3);
+                Histogram gwConnect = new Histogram(3);
+                sequential(client, islandUri, logins, new Histogram[] {directConnect, directLogin}, "direct");
+                sequential(client, gw, logins, new Histogram[] {gwConnect, gwLogin}, "gateway");
+                report("sequential logins", logins + " each on a fresh connection (connect, login, close)");
+                table("login round trip", directLogin, gwLogin);
+                table("connect (TLS for the gateway, plain ws for the island)", directConnect, gwConnect);
+
+                long gwHeap0 = gateway.heapAfterGc();
+                long gwRss0 = gateway.rss();
+                long isHeap0 = island.heapAfterGc();
+                Histogram gwConcurrent = new Histogram(3);
+                List<BenchClient.Connection> open = concurrent(client, gw, sessions, gwConcurrent);
+                long gwHeap1 = gateway.heapAfterGc();
+                long gwRss1 = gateway.rss();
+                long isHeap1 = island.heapAfterGc();
+                open.forEach(BenchClient.Connection::close);
+                Histogram directConcurrent = new Histogram(3);
+                long isHeapD0 = island.heapAfterGc();
+                List<BenchClient.Connection> direct = concurrent(client, islandUri, sessions, directConcurrent);
+                long isHeapD1 = island.heapAfterGc();
+                direct.forEach(BenchClient.Connection::close);
+                report("concurrent sessions", sessions + " logged in at once, opened in batches of 100");
+                table("login round trip under load", directConcurrent, gwConcurrent);
+                report("gateway heap per session", kib((gwHeap1 - gwHeap0) / sessions) + " KiB (after full GC)");
+                report("gateway RSS per session", kib((gwRss1 - gwRss0) / sessions) + " KiB");
+                report("island heap per session via gateway", kib((isHeap1 - isHeap0) / sessions) + " KiB");
+                report("island heap per session direct", kib((isHeapD1 - isHeapD0) / sessions) + " KiB (baseline)");
+            }
+        }
+    }
+
+    private static void sequential(BenchClient client, URI uri, int n, Histogram[] out, String label) throws Exception {
+        for (int i = 0; i < n; i++) {
+            long t0 = System.nanoTime();
+            BenchClient.Connection c = client.connectNow(uri);
+            long t1 = System.nanoTime();
+            JsonNode r = c.login((1000 + i % 20) + "@a.example", UUID.randomUUID().toString()).get(30, TimeUnit.SECONDS);
+            long t2 = System.nanoTime();
+            if (!r.has("result")) {
+                throw new IllegalStateException(label + ": login failed: " + r);
+            }
+            c.close();
+            if (out != null) {
+                out[0].recordValue((t1 - t0) / 1000);
+                out[1].recordValue((t2 - t1) / 1000);
+            }
+        }
+    }
+
+    private static List<BenchClient.Connection> concurrent(BenchClient client, URI uri, int n, Histogram latency) throws Exception {
+        List<BenchClient.Connection> open = new ArrayList<>();
+        for (int base = 0; base < n; base += 100) {
+            List<CompletableFuture<BenchClient.Connection>> batch = new ArrayList<>();
+            for (int i = base; i < Math.min(n, base + 100); i++) {
+                batch.add(client.connect(uri));
+            }
+            List<CompletableFuture<JsonNode>> logins = new ArrayList<>();
+            List<Long> starts = new ArrayList<>();
+            for (int i = 0; i < batch.size(); i++) {
+                BenchClient.Connection c = batch.get(i).get(30, TimeUnit.SECONDS);
+                open.add(c);
+                starts.add(System.nanoTime());
+                logins.add(c.login((1000 + (base + i) % 20) + "@a.example", UUID.randomUUID().toString()));
+            }
+            for (int i = 0; i < logins.size(); i++) {
+                final long start = starts.get(i);
+                JsonNode r = logins.get(i).get(30, TimeUnit.SECONDS);
+                if (!r.has("result")) {
+                    throw new IllegalStateException("login failed: " + r);
+                }
+                latency.recordValue(Math.max(1, (System.nanoTime() - start) / 1000));
+            }
+        }
+        return open;
+    }
+
+    private static void table(String what, Histogram direct, Histogram gateway) {
+        report(what, String.format(Locale.ROOT,
+                "direct p50 %.0f µs p99 %.0f µs | gateway p50 %.0f µs p99 %.0f µs | added p50 %.0f µs p99 %.0f µs | ratio p50 %.2f",
+                (double) direct.getValueAtPercentile(50), (double) direct.getValueAtPercentile(99),
+                (double) gateway.getValueAtPercentile(50), (double) gateway.getValueAtPercentile(99),
+                (double) gateway.getValueAtPercentile(50) - direct.getValueAtPercentile(50),
+                (double) gateway.getValueAtPercentile(99) - direct.getValueAtPercentile(99),
+                gateway.getValueAtPercentile(50) / (double) Math.max(1, direct.getValueAtPercentile(50))));
+    }
+
+    private static String machine() throws Exception {
+        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                .findFirst().map(l -> l.substring(l.indexOf(':') + 2)).orElse("?");
+        return Runtime.getRuntime().availableProcessors() + " cores, " + cpu + ", Java " + System.getProperty("java.version");
+    }
+
+    private static String kib(long bytes) {
+        return String.format(Locale.ROOT, "%.1f", bytes / 1024.0);
+    }
+
+    private static void report(String what, String value) {
+        System.out.printf("%-45s %s%n", what, value);
+    }
+
+    private SignalingBench() {}
+}

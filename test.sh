@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Runs every test of the project on a fresh Debian 12 machine: unit and integration tests (Maven, including the
+# JS SDK's npm tests), then the browser and libwebrtc suites in a private network namespace so that no test
+# traffic can leave the machine. Installs Chromium, chromedriver and libpulse0 with apt when they are missing.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+need_apt=()
+command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
+ldconfig -p 2>/dev/null | grep -q 'libpulse.so.0' || need_apt+=(libpulse0)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  sudo_cmd=""
+  [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+  echo "== installing ${need_apt[*]}"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+
+echo "== unit and integration tests"
+mvn -B verify -DexcludedGroups=peers
+
+# The browser and WebRTC peer suites need loopback only. Inside a private network namespace (root, unshare) the
+# tests cannot reach or be reached from any network; elsewhere they still bind 127.0.0.1 only.
+echo "== browser and WebRTC peer suites"
+peers=(-o -Dmedia.peers=true -Dgroups=peers -Dnpm.skip=true verify)
+if [ "$(id -u)" -eq 0 ] && unshare -n true 2>/dev/null; then
+  unshare -n bash -c 'ip link set lo up && exec mvn -B "$@"' bash "${peers[@]}"
+else
+  echo "   (no private network namespace here: running on loopback in the default namespace)"
+  mvn -B "${peers[@]}"
+fi
+echo "== all tests passed"
