@@ -34,6 +34,7 @@ import org.vertogw.gateway.edge.SessionRegistry;
 import org.vertogw.gateway.edge.VertoEdge;
 import org.vertogw.gateway.island.IslandHealth;
 import org.vertogw.gateway.island.UpstreamConnector;
+import org.vertogw.gateway.island.UpstreamPool;
 import org.vertogw.gateway.observe.GatewayMetrics;
 import org.vertogw.gateway.routing.MapFileWatcher;
 import org.vertogw.gateway.routing.Router;
@@ -55,6 +56,7 @@ public final class VertoGateway implements AutoCloseable {
     private final ExecutorService pool;
     private final ScheduledExecutorService scheduler;
     private final UpstreamConnector upstream;
+    private final UpstreamPool warmLinks;
     private final IslandHealth health;
     private final Router router;
     private final VertoEdge edge;
@@ -70,8 +72,9 @@ public final class VertoGateway implements AutoCloseable {
         this.health = new IslandHealth(upstream, config.health());
         PartitionMap initial = config.map() != null ? config.map() : MapFileWatcher.load(config.mapFile());
         this.router = new Router(initial, health);
+        this.warmLinks = new UpstreamPool(upstream, config.limits().warmLinksPerIsland(), health::down);
         this.watcher = config.mapFile() == null ? null : new MapFileWatcher(config.mapFile(), router);
-        GatewayContext ctx = new GatewayContext(config, new VertoCodec(), router, upstream, new SessionRegistry(), metrics, pool, scheduler);
+        GatewayContext ctx = new GatewayContext(config, new VertoCodec(), router, warmLinks, new SessionRegistry(), metrics, pool, scheduler);
         this.edge = new VertoEdge(ctx);
 
         QueuedThreadPool jetty = new QueuedThreadPool(200, 8);
@@ -87,6 +90,9 @@ public final class VertoGateway implements AutoCloseable {
         VertoGateway g = new VertoGateway(config);
         g.health.reconcile(g.router.map());
         g.router.onMapChange(g.health::reconcile);
+        g.warmLinks.reconcile(g.router.map());
+        g.router.onMapChange(g.warmLinks::reconcile);
+        g.scheduler.scheduleWithFixedDelay(g.warmLinks::refill, 0, 200, java.util.concurrent.TimeUnit.MILLISECONDS);
         g.health.start(g.scheduler);
         if (g.watcher != null) {
             g.watcher.start(g.scheduler, config.mapPollInterval().toMillis());
@@ -209,6 +215,7 @@ public final class VertoGateway implements AutoCloseable {
             watcher.close();
         }
         health.close();
+        warmLinks.close();
         try {
             upstream.close();
         } catch (Exception e) {

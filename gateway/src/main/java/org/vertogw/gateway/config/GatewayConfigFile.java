@@ -20,7 +20,8 @@ public final class GatewayConfigFile {
     record Tls(String certificate, String privateKey) {}
 
     record LimitsFile(Integer maxFrameBytes, Double messagesPerSecond, Integer messageBurst,
-            Integer connectionsPerAddress, Integer maxSessions, Integer maxPendingRequests, Long loginTimeoutMs) {}
+            Integer connectionsPerAddress, Integer maxSessions, Integer maxPendingRequests, Long loginTimeoutMs,
+            Integer warmLinksPerIsland) {}
 
     record Health(Long intervalMs, Long timeoutMs, Integer downAfter, Integer upAfter) {}
 
@@ -75,7 +76,8 @@ public final class GatewayConfigFile {
                     or(l.connectionsPerAddress(), d.connectionsPerAddress()),
                     or(l.maxSessions(), d.maxSessions()),
                     or(l.maxPendingRequests(), d.maxPendingRequests()),
-                    l.loginTimeoutMs() == null ? d.loginTimeout() : Duration.ofMillis(l.loginTimeoutMs())));
+                    l.loginTimeoutMs() == null ? d.loginTimeout() : Duration.ofMillis(l.loginTimeoutMs()),
+                    or(l.warmLinksPerIsland(), d.warmLinksPerIsland())));
         }
         if (f.health() != null) {
             HealthSettings d = HealthSettings.defaults();

@@ -12,6 +12,8 @@ import java.time.Duration;
  * @param maxSessions open browser connections in all; more are closed with 1013
  * @param maxPendingRequests requests of one session in flight to its island
  * @param loginTimeout how long the island has to answer a login before the client gets -32012
+ * @param warmLinksPerIsland open, unauthenticated upstream connections kept ready per island, so a login does
+ *     not wait for a handshake to the island (0 turns this off)
  */
 public record Limits(
         int maxFrameBytes,
@@ -20,29 +22,34 @@ public record Limits(
         int connectionsPerAddress,
         int maxSessions,
         int maxPendingRequests,
-        Duration loginTimeout) {
+        Duration loginTimeout,
+        int warmLinksPerIsland) {
 
     public static Limits defaults() {
-        return new Limits(1_000_000, 50, 100, 50, 20_000, 256, Duration.ofSeconds(10));
+        return new Limits(1_000_000, 50, 100, 50, 20_000, 256, Duration.ofSeconds(10), 8);
     }
 
     public Limits withMessageRate(double perSecond, int burst) {
-        return new Limits(maxFrameBytes, perSecond, burst, connectionsPerAddress, maxSessions, maxPendingRequests, loginTimeout);
+        return new Limits(maxFrameBytes, perSecond, burst, connectionsPerAddress, maxSessions, maxPendingRequests, loginTimeout, warmLinksPerIsland);
     }
 
     public Limits withConnectionsPerAddress(int n) {
-        return new Limits(maxFrameBytes, messagesPerSecond, messageBurst, n, maxSessions, maxPendingRequests, loginTimeout);
+        return new Limits(maxFrameBytes, messagesPerSecond, messageBurst, n, maxSessions, maxPendingRequests, loginTimeout, warmLinksPerIsland);
     }
 
     public Limits withMaxFrameBytes(int n) {
-        return new Limits(n, messagesPerSecond, messageBurst, connectionsPerAddress, maxSessions, maxPendingRequests, loginTimeout);
+        return new Limits(n, messagesPerSecond, messageBurst, connectionsPerAddress, maxSessions, maxPendingRequests, loginTimeout, warmLinksPerIsland);
     }
 
     public Limits withMaxSessions(int n) {
-        return new Limits(maxFrameBytes, messagesPerSecond, messageBurst, connectionsPerAddress, n, maxPendingRequests, loginTimeout);
+        return new Limits(maxFrameBytes, messagesPerSecond, messageBurst, connectionsPerAddress, n, maxPendingRequests, loginTimeout, warmLinksPerIsland);
+    }
+
+    public Limits withWarmLinksPerIsland(int n) {
+        return new Limits(maxFrameBytes, messagesPerSecond, messageBurst, connectionsPerAddress, maxSessions, maxPendingRequests, loginTimeout, n);
     }
 
     public Limits withLoginTimeout(Duration d) {
-        return new Limits(maxFrameBytes, messagesPerSecond, messageBurst, connectionsPerAddress, maxSessions, maxPendingRequests, d);
+        return new Limits(maxFrameBytes, messagesPerSecond, messageBurst, connectionsPerAddress, maxSessions, maxPendingRequests, d, warmLinksPerIsland);
     }
 }

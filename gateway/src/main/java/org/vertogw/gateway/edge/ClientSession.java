@@ -310,7 +310,7 @@ public final class ClientSession implements IslandLink.Handler {
             if (link != null) {
                 link.close();
             }
-            link = IslandLink.open(ctx.upstream(), serving, URI.create(decision.serving().verto()), this);
+            link = ctx.upstream().take(serving, URI.create(decision.serving().verto()), this);
         }
         sendLogin(upstream, false);
     }

@@ -3,7 +3,7 @@ package org.vertogw.gateway.edge;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import org.vertogw.gateway.config.GatewayConfig;
-import org.vertogw.gateway.island.UpstreamConnector;
+import org.vertogw.gateway.island.UpstreamPool;
 import org.vertogw.gateway.observe.GatewayMetrics;
 import org.vertogw.gateway.routing.Router;
 import org.vertogw.protocol.codec.VertoCodec;
@@ -13,7 +13,7 @@ public record GatewayContext(
         GatewayConfig config,
         VertoCodec codec,
         Router router,
-        UpstreamConnector upstream,
+        UpstreamPool upstream,
         SessionRegistry registry,
         GatewayMetrics metrics,
         Executor pool,

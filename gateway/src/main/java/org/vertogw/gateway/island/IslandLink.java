@@ -28,7 +28,7 @@ public final class IslandLink implements Session.Listener.AutoDemanding {
     }
 
     private final String islandId;
-    private final Handler handler;
+    private volatile Handler handler;
     private volatile Session session;
     private volatile IslandLinkState state = IslandLinkState.CONNECTING;
 
@@ -42,10 +42,23 @@ public final class IslandLink implements Session.Listener.AutoDemanding {
         connector.connect(uri, link).whenComplete((s, failure) -> {
             if (failure != null) {
                 link.state = IslandLinkState.CLOSED;
-                handler.linkFailed(link, failure);
+                link.handler.linkFailed(link, failure);
             }
         });
         return link;
+    }
+
+    /**
+     * Hands a warm link (see {@link UpstreamPool}) to its session. If it is already open the new handler hears
+     * {@code linkOpened} at once; if it closed meanwhile, {@code linkClosed}.
+     */
+    void adopt(Handler next) {
+        handler = next;
+        if (state == IslandLinkState.OPEN) {
+            next.linkOpened(this);
+        } else if (state == IslandLinkState.CLOSED) {
+            next.linkClosed(this, 1006, "warm link lost");
+        }
     }
 
     public String islandId() {

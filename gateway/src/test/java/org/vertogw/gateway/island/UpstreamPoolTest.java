@@ -1,0 +1,70 @@
+package org.vertogw.gateway.island;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.vertogw.island.IslandConfig;
+import org.vertogw.island.VertoIsland;
+import org.vertogw.partition.Island;
+import org.vertogw.partition.IslandRole;
+import org.vertogw.partition.PartitionBy;
+import org.vertogw.partition.PartitionMap;
+
+class UpstreamPoolTest {
+
+    @Test
+    void aTakenLinkIsAlreadyOpenAndThePoolRefillsAndSkipsDownIslands() throws Exception {
+        try (VertoIsland island = VertoIsland.start(IslandConfig.builder("fs-01").build());
+                UpstreamConnector connector = new UpstreamConnector(false, null, 1_000_000, Duration.ofSeconds(2))) {
+            AtomicBoolean down = new AtomicBoolean();
+            UpstreamPool pool = new UpstreamPool(connector, 3, () -> down.get() ? Set.of("fs-01") : Set.of());
+            pool.reconcile(new PartitionMap(1, PartitionBy.DOMAIN,
+                    List.of(new Island("fs-01", 1, IslandRole.ACTIVE, island.uri().toString(), List.of())), null, null));
+            pool.refill();
+            await(() -> pool.warm("fs-01") == 3);
+            assertThat(island.connections().open()).isEqualTo(3);
+
+            AtomicBoolean opened = new AtomicBoolean();
+            IslandLink link = pool.take("fs-01", island.uri(), new IslandLink.Handler() {
+                @Override
+                public void linkOpened(IslandLink l) {
+                    opened.set(true);
+                }
+
+                @Override
+                public void linkFailed(IslandLink l, Throwable cause) {}
+
+                @Override
+                public void linkText(IslandLink l, String text) {}
+
+                @Override
+                public void linkClosed(IslandLink l, int code, String reason) {}
+            });
+            assertThat(link.isOpen()).isTrue();
+            assertThat(opened).as("the new owner hears linkOpened at once").isTrue();
+            await(() -> pool.warm("fs-01") == 3);
+            assertThat(island.connections().open()).as("taken link replaced at once").isEqualTo(4);
+
+            down.set(true);
+            pool.refill();
+            assertThat(pool.warm("fs-01")).isZero();
+            link.close();
+            pool.close();
+            await(() -> island.connections().open() == 0);
+        }
+    }
+
+    private static void await(java.util.function.BooleanSupplier c) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!c.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out");
+            }
+            Thread.sleep(10);
+        }
+    }
+}
