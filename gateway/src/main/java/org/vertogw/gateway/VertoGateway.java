@@ -29,6 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vertogw.gateway.admin.ApiHandler;
 import org.vertogw.gateway.config.GatewayConfig;
+import org.vertogw.gateway.config.MediaSettings;
 import org.vertogw.gateway.edge.GatewayContext;
 import org.vertogw.gateway.edge.SessionRegistry;
 import org.vertogw.gateway.edge.VertoEdge;
@@ -39,6 +40,8 @@ import org.vertogw.gateway.observe.GatewayMetrics;
 import org.vertogw.gateway.routing.MapFileWatcher;
 import org.vertogw.gateway.routing.Router;
 import org.vertogw.gateway.tls.PemKeyStore;
+import org.vertogw.media.MediaConfig;
+import org.vertogw.media.MediaEngine;
 import org.vertogw.partition.PartitionMap;
 import org.vertogw.protocol.codec.VertoCodec;
 
@@ -62,6 +65,7 @@ public final class VertoGateway implements AutoCloseable {
     private final VertoEdge edge;
     private final MapFileWatcher watcher;
     private final GatewayMetrics metrics = new GatewayMetrics();
+    private final MediaEngine media;
 
     private VertoGateway(GatewayConfig config) throws Exception {
         this.config = config;
@@ -74,7 +78,9 @@ public final class VertoGateway implements AutoCloseable {
         this.router = new Router(initial, health);
         this.warmLinks = new UpstreamPool(upstream, config.limits().warmLinksPerIsland(), health::down);
         this.watcher = config.mapFile() == null ? null : new MapFileWatcher(config.mapFile(), router);
-        GatewayContext ctx = new GatewayContext(config, new VertoCodec(), router, warmLinks, new SessionRegistry(), metrics, pool, scheduler);
+        this.media = config.media() == null ? null : MediaEngine.start(mediaConfig(config.media()));
+        GatewayContext ctx = new GatewayContext(config, new VertoCodec(), router, warmLinks, new SessionRegistry(), metrics, pool,
+                scheduler, media);
         this.edge = new VertoEdge(ctx);
 
         QueuedThreadPool jetty = new QueuedThreadPool(200, 8);
@@ -101,6 +107,15 @@ public final class VertoGateway implements AutoCloseable {
         LOG.info("gateway {} ({} mode) serving {} with partition map version {}", config.id(),
                 config.mode().name().toLowerCase(java.util.Locale.ROOT), g.wssUri(), g.router.map().version());
         return g;
+    }
+
+    private static MediaConfig mediaConfig(MediaSettings m) {
+        MediaConfig.Builder b = MediaConfig.builder().bindAddress(m.bindAddress()).browserPort(m.browserPort())
+                .islandPorts(m.islandPortMin(), m.islandPortMax());
+        if (m.publicAddress() != null) {
+            b.publicAddress(m.publicAddress());
+        }
+        return b.build();
     }
 
     private static ServerConnector tlsConnector(Server server, GatewayConfig config) throws Exception {
@@ -200,6 +215,11 @@ public final class VertoGateway implements AutoCloseable {
         return metrics;
     }
 
+    /** The media engine, or null for a signaling-only gateway. */
+    public MediaEngine media() {
+        return media;
+    }
+
     public MapFileWatcher mapWatcher() {
         return watcher;
     }
@@ -220,6 +240,9 @@ public final class VertoGateway implements AutoCloseable {
             upstream.close();
         } catch (Exception e) {
             LOG.warn("stopping the upstream client failed", e);
+        }
+        if (media != null) {
+            media.close();
         }
         scheduler.shutdownNow();
         pool.shutdownNow();

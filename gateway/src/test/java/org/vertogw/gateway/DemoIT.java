@@ -19,7 +19,7 @@ class DemoIT {
 
     @Test
     void theJarWithNoConfigurationServesTheDemoMapAndLogins(@TempDir Path dir) throws Exception {
-        try (ProcessHarness demo = ProcessHarness.start("--port", "0", "--data-dir", dir.toString())) {
+        try (ProcessHarness demo = ProcessHarness.start("--port", "0", "--media-port", "0", "--data-dir", dir.toString())) {
             String port = demo.await("Gateway ready: https://localhost:(\\d+)/");
             assertThat(demo.output()).anyMatch(l -> l.contains("Demo logins"));
             assertThat(Files.exists(dir.resolve("tls/edge-cert.pem"))).isTrue();

@@ -18,7 +18,7 @@ public final class DemoCommand implements Runnable {
     public void run() {
         DemoCluster cluster;
         try {
-            cluster = DemoCluster.start(options.host, options.port, options.dataDir);
+            cluster = DemoCluster.start(options.host, options.port, options.dataDir, options.mediaPort, options.publicAddress);
         } catch (Exception e) {
             throw new IllegalStateException("the demo did not start: " + e.getMessage(), e);
         }
@@ -28,6 +28,7 @@ public final class DemoCommand implements Runnable {
         for (VertoIsland i : cluster.islands()) {
             Console.out("  Island:      " + i.id() + " " + i.uri());
         }
+        Console.out("  Media:       udp " + cluster.gateway().media().browserPort() + " (ICE-lite, DTLS-SRTP)");
         Console.out("  Demo logins: 1000-1019 at " + String.join(", ", Directory.DEMO_DOMAINS)
                 + ", password " + Directory.DEMO_PASSWORD + "; dial 9196 for the echo test");
         for (String d : Directory.DEMO_DOMAINS) {

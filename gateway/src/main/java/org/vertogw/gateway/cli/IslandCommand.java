@@ -7,6 +7,9 @@ import java.time.Duration;
 import org.vertogw.island.Directory;
 import org.vertogw.island.IslandConfig;
 import org.vertogw.island.VertoIsland;
+import org.vertogw.island.media.TerminatingMedia;
+import org.vertogw.media.MediaConfig;
+import org.vertogw.media.MediaEngine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -35,6 +38,31 @@ public final class IslandCommand implements Runnable {
 
     @Option(names = "--detach-timeout", description = "Seconds an answered call survives its socket (default ${DEFAULT-VALUE}).")
     long detachTimeoutSec = 120;
+
+    @Option(names = "--media", description = "terminate (WebRTC media like FreeSWITCH) or none (SDP passes between users untouched); default ${DEFAULT-VALUE}.")
+    String media = "terminate";
+
+    @Option(names = "--media-ports", description = "UDP port range for call legs, MIN-MAX (default: any free port).")
+    String mediaPorts;
+
+    @Option(names = "--media-address", description = "Address for media sockets and candidates (default: the listen address).")
+    String mediaAddress;
+
+    private MediaConfig mediaConfig() {
+        String address = mediaAddress != null ? mediaAddress : host;
+        MediaConfig.Builder m = MediaConfig.builder().bindAddress(address).browserPort(0)
+                .publicAddress(address.equals("0.0.0.0") ? "127.0.0.1" : address);
+        if (mediaPorts == null) {
+            m.islandPorts(0, 0);
+        } else {
+            String[] r = mediaPorts.split("-");
+            if (r.length != 2) {
+                throw new IllegalArgumentException("--media-ports must be MIN-MAX, got " + mediaPorts);
+            }
+            m.islandPorts(Integer.parseInt(r[0].trim()), Integer.parseInt(r[1].trim()));
+        }
+        return m.build();
+    }
 
     @Override
     public void run() {
@@ -67,6 +95,11 @@ public final class IslandCommand implements Runnable {
             }
             if (directory != null) {
                 b.directory(Directory.load(directory));
+            }
+            if (media.equals("terminate")) {
+                b.media(new TerminatingMedia(MediaEngine.start(mediaConfig())));
+            } else if (!media.equals("none")) {
+                throw new IllegalArgumentException("--media must be terminate or none, got " + media);
             }
             VertoIsland island = VertoIsland.start(b.build());
             Console.out("Island ready: " + island.id() + " " + island.uri());

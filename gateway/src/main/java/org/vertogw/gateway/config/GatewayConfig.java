@@ -16,6 +16,7 @@ import org.vertogw.partition.PartitionMap;
  *     gateway's own
  * @param adminToken bearer token for {@code /v1/admin}; null restricts the admin API to loopback clients
  * @param defaultDomain domain for logins that name none, like mod_verto's {@code force-register-domain}
+ * @param media the media relay; null for a signaling-only gateway that leaves SDP untouched
  */
 public record GatewayConfig(
         String id,
@@ -35,7 +36,8 @@ public record GatewayConfig(
         Path upstreamCaPem,
         List<String> publicEndpoints,
         String adminToken,
-        String defaultDomain) {
+        String defaultDomain,
+        MediaSettings media) {
 
     public GatewayConfig {
         Objects.requireNonNull(id, "id");
@@ -78,6 +80,7 @@ public record GatewayConfig(
         private List<String> publicEndpoints = List.of();
         private String adminToken;
         private String defaultDomain;
+        private MediaSettings media;
 
         public Builder id(String v) {
             id = v;
@@ -169,9 +172,14 @@ public record GatewayConfig(
             return this;
         }
 
+        public Builder media(MediaSettings v) {
+            media = v;
+            return this;
+        }
+
         public GatewayConfig build() {
             return new GatewayConfig(id, mode, host, port, dataDir, tls, path, allowedOrigins, limits, health, mapFile,
-                    map, mapPollInterval, trustAllUpstream, upstreamCaPem, publicEndpoints, adminToken, defaultDomain);
+                    map, mapPollInterval, trustAllUpstream, upstreamCaPem, publicEndpoints, adminToken, defaultDomain, media);
         }
     }
 }

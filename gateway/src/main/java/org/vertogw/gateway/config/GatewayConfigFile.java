@@ -29,10 +29,13 @@ public final class GatewayConfigFile {
 
     record Admin(String token) {}
 
+    record Media(Boolean enabled, String bindAddress, String publicAddress, Integer browserPort, Integer islandPortMin,
+            Integer islandPortMax) {}
+
     @JsonIgnoreProperties(value = {"$comment"})
     record File(String id, String mode, Listen listen, Tls tls, String partitionMap, List<String> allowedOrigins,
             LimitsFile limits, Health health, Upstream upstream, List<String> publicEndpoints, Admin admin,
-            String defaultDomain, String dataDir) {}
+            String defaultDomain, String dataDir, Media media) {}
 
     public static GatewayConfig load(Path file) throws IOException {
         ObjectMapper m = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -102,6 +105,12 @@ public final class GatewayConfigFile {
             b.dataDir(resolve(dir, f.dataDir()));
         }
         b.defaultDomain(f.defaultDomain());
+        if (f.media() != null && !Boolean.FALSE.equals(f.media().enabled())) {
+            MediaSettings d = MediaSettings.defaults();
+            Media mf = f.media();
+            b.media(new MediaSettings(or(mf.bindAddress(), d.bindAddress()), mf.publicAddress(), or(mf.browserPort(), d.browserPort()),
+                    or(mf.islandPortMin(), d.islandPortMin()), or(mf.islandPortMax(), d.islandPortMax())));
+        }
         try {
             return b.build();
         } catch (IllegalArgumentException e) {

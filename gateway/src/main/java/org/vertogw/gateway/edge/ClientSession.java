@@ -14,7 +14,10 @@ import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vertogw.media.relay.RelayEvent;
+import org.vertogw.media.sdp.SdpException;
 import org.vertogw.gateway.concurrent.SerialExecutor;
+import org.vertogw.gateway.media.CallMedia;
 import org.vertogw.gateway.island.IslandLink;
 import org.vertogw.gateway.island.IslandLinkState;
 import org.vertogw.gateway.routing.RoutingDecision;
@@ -26,7 +29,9 @@ import org.vertogw.protocol.jsonrpc.JsonRpcRequest;
 import org.vertogw.protocol.jsonrpc.JsonRpcResponse;
 import org.vertogw.protocol.jsonrpc.JsonRpcResult;
 import org.vertogw.protocol.jsonrpc.RpcError;
+import org.vertogw.protocol.message.HangupCause;
 import org.vertogw.protocol.message.Login;
+import org.vertogw.protocol.message.Params;
 import org.vertogw.protocol.message.VertoMethod;
 
 /**
@@ -52,6 +57,7 @@ public final class ClientSession implements IslandLink.Handler {
     private final ServerRequestIds serverIds = new ServerRequestIds(SERVER_ID_MEMORY);
     private final Deque<JsonRpcRequest> held = new ArrayDeque<>();
     private final Runnable onClosed;
+    private final CallMedia media;
 
     private ClientSessionState state = ClientSessionState.CONNECTED;
     private IslandLink link;
@@ -74,6 +80,7 @@ public final class ClientSession implements IslandLink.Handler {
         this.executor = new SerialExecutor(ctx.pool());
         this.rate = new MessageRateLimiter(ctx.config().limits().messagesPerSecond(), ctx.config().limits().messageBurst(), System.nanoTime());
         this.pending = new PendingRequests(ctx.config().limits().maxPendingRequests());
+        this.media = ctx.media() == null ? null : new CallMedia(ctx.media(), (callId, e) -> executor.execute(() -> relayEvent(callId, e)));
     }
 
     // ---- entry points -------------------------------------------------------------------------------------
@@ -417,11 +424,19 @@ public final class ClientSession implements IslandLink.Handler {
                     JsonNodeFactory.instance.textNode("params.sessid names another session"))));
             return;
         }
+        if (media != null) {
+            try {
+                request = media.fromBrowser(request);
+            } catch (SdpException e) {
+                mediaRefused(request, e);
+                return;
+            }
+        }
         if (request.isNotification()) {
             sendToIsland(request);
             return;
         }
-        long upstreamId = pending.add(new PendingRequests.Pending(request.id(), request.method(), null));
+        long upstreamId = pending.add(new PendingRequests.Pending(request.id(), request.method(), Params.callId(request.params())));
         if (upstreamId < 0) {
             refuseRateLimited(request.id(), 1000);
             return;
@@ -458,12 +473,30 @@ public final class ClientSession implements IslandLink.Handler {
             loginAnswered(p, response);
             return;
         }
+        if (media != null && response instanceof JsonRpcError && VertoMethod.INVITE.wireName().equals(p.method())) {
+            media.close(p.callId());
+        }
+        if (p.browserId().isMissingNode()) {
+            return; // the answer to the gateway's own request
+        }
         sendToBrowser(response instanceof JsonRpcResult r ? r.withId(p.browserId()) : ((JsonRpcError) response).withId(p.browserId()));
     }
 
     private void islandRequest(JsonRpcRequest request) {
         if (state != ClientSessionState.LOGGED_IN && state != ClientSessionState.AUTHENTICATING) {
             return;
+        }
+        if (media != null) {
+            try {
+                request = media.fromIsland(request);
+            } catch (SdpException e) {
+                String callId = Params.callId(request.params());
+                LOG.warn("session {}: cannot relay the media of call {} ({}): {}", sessid, callId, request.method(), e.getMessage());
+                boolean browserKnowsCall = !VertoMethod.INVITE.wireName().equals(request.method())
+                        && !VertoMethod.ATTACH.wireName().equals(request.method());
+                hangUp(callId, HangupCause.INCOMPATIBLE_DESTINATION, e.getMessage(), browserKnowsCall);
+                return;
+            }
         }
         long downstream = serverIds.add(request.id());
         sendToBrowser(request.withId(LongNode.valueOf(downstream)));
@@ -581,9 +614,68 @@ public final class ClientSession implements IslandLink.Handler {
             link = null;
         }
         ctx.registry().unbind(sessid, this);
+        if (media != null) {
+            media.closeAll();
+        }
         held.clear();
         pending.drain();
         onClosed.run();
+    }
+
+    // ---- media ------------------------------------------------------------------------------------------
+
+    /** A browser SDP the relay cannot use: the request fails with -32002, and an answered call is hung up. */
+    private void mediaRefused(JsonRpcRequest request, SdpException e) {
+        String callId = Params.callId(request.params());
+        ctx.metrics().refused.labelValues("media").inc();
+        RpcError error = RpcError.of(ErrorCodes.CALL_ERROR, "MEDIA ERROR", JsonNodeFactory.instance.textNode(e.getMessage()));
+        if (callId != null) {
+            error.raw().put("callID", callId);
+        }
+        sendToBrowser(new JsonRpcError(request.id(), error));
+        if (!VertoMethod.INVITE.wireName().equals(request.method()) && callId != null) {
+            hangUp(callId, HangupCause.INCOMPATIBLE_DESTINATION, e.getMessage(), true);
+        }
+    }
+
+    /** A relay leg failed (ICE consent lost, DTLS failed, a wrong fingerprint): the call ends on both sides. */
+    private void relayEvent(String callId, RelayEvent event) {
+        if (state == ClientSessionState.CLOSED || media == null || media.relay(callId) == null) {
+            return;
+        }
+        if (event.kind() == RelayEvent.Kind.LEG_FAILED) {
+            LOG.info("session {}: call {} media failed: {}", sessid, callId, event);
+            HangupCause cause = event.cause() != null && event.cause().contains("consent") ? HangupCause.MEDIA_TIMEOUT
+                    : HangupCause.INCOMPATIBLE_DESTINATION;
+            hangUp(callId, cause, event.toString(), true);
+        }
+    }
+
+    /** Ends a call from the gateway: a bye to the island and (when it knows the call) to the browser. */
+    private void hangUp(String callId, HangupCause cause, String reason, boolean tellBrowser) {
+        if (callId == null) {
+            return;
+        }
+        if (media != null) {
+            media.close(callId);
+        }
+        ObjectNode up = JsonNodeFactory.instance.objectNode();
+        up.putObject("dialogParams").put("callID", callId);
+        up.put("cause", cause.name());
+        up.put("causeCode", cause.code());
+        up.put("sessid", sessid);
+        long upstreamId = pending.add(new PendingRequests.Pending(com.fasterxml.jackson.databind.node.MissingNode.getInstance(), "verto.bye", callId));
+        if (upstreamId >= 0) {
+            sendToIsland(JsonRpcRequest.of(LongNode.valueOf(upstreamId), "verto.bye", up));
+        }
+        if (tellBrowser) {
+            ObjectNode down = JsonNodeFactory.instance.objectNode();
+            down.put("callID", callId);
+            down.put("causeCode", cause.code());
+            down.put("cause", cause.name());
+            down.put("reason", reason);
+            sendToBrowser(JsonRpcRequest.of(LongNode.valueOf(serverIds.add(JsonNodeFactory.instance.nullNode())), "verto.bye", down));
+        }
     }
 
     // ---- views -------------------------------------------------------------------------------------------

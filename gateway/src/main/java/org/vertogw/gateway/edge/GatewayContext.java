@@ -6,9 +6,13 @@ import org.vertogw.gateway.config.GatewayConfig;
 import org.vertogw.gateway.island.UpstreamPool;
 import org.vertogw.gateway.observe.GatewayMetrics;
 import org.vertogw.gateway.routing.Router;
+import org.vertogw.media.MediaEngine;
 import org.vertogw.protocol.codec.VertoCodec;
 
-/** What every browser session shares: configuration, routing, the upstream client, the registry, the pools. */
+/**
+ * What every browser session shares: configuration, routing, the upstream links, the registry, the pools, and the
+ * media engine (null for a signaling-only gateway).
+ */
 public record GatewayContext(
         GatewayConfig config,
         VertoCodec codec,
@@ -17,4 +21,5 @@ public record GatewayContext(
         SessionRegistry registry,
         GatewayMetrics metrics,
         Executor pool,
-        ScheduledExecutorService scheduler) {}
+        ScheduledExecutorService scheduler,
+        MediaEngine media) {}

@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Reading members of a params object the lenient way mod_verto does: wrong types read as absent. */
-final class Params {
+public final class Params {
 
-    static String text(ObjectNode o, String name) {
+    public static String text(ObjectNode o, String name) {
         JsonNode n = o == null ? null : o.get(name);
         return n != null && n.isValueNode() && !n.isNull() ? n.asText() : null;
     }
@@ -56,7 +56,7 @@ final class Params {
     }
 
     /** {@code params.callID}, else {@code params.dialogParams.callID}. */
-    static String callId(ObjectNode params) {
+    public static String callId(ObjectNode params) {
         String direct = text(params, "callID");
         return direct != null ? direct : text(object(params, "dialogParams"), "callID");
     }

@@ -1,0 +1,94 @@
+package org.vertogw.island.media;
+
+import org.vertogw.media.MediaEngine;
+import org.vertogw.media.endpoint.WebRtcEndpoint;
+import org.vertogw.media.sdp.SdpException;
+import org.vertogw.media.sdp.SessionDescription;
+
+/**
+ * The island terminates media as FreeSWITCH does: every leg is a WebRTC endpoint of its own (full ICE, DTLS-SRTP
+ * with AES_CM_128_HMAC_SHA1_80, its own SSRC); echo sends every packet back on the same leg, a call between two
+ * users is bridged through the island.
+ */
+public final class TerminatingMedia implements IslandMedia {
+
+    private final MediaEngine engine;
+
+    public TerminatingMedia(MediaEngine engine) {
+        this.engine = engine;
+    }
+
+    @Override
+    public LegMedia newLeg(String callId, LegMedia partner) {
+        return new Leg(engine.newEndpoint(callId));
+    }
+
+    @Override
+    public void echo(LegMedia leg) {
+        WebRtcEndpoint.echo(((Leg) leg).endpoint);
+    }
+
+    @Override
+    public void bridge(LegMedia a, LegMedia b) {
+        WebRtcEndpoint.bridge(((Leg) a).endpoint, ((Leg) b).endpoint);
+    }
+
+    public MediaEngine engine() {
+        return engine;
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+    }
+
+    private static final class Leg implements LegMedia {
+        private final WebRtcEndpoint endpoint;
+        private String offer;
+
+        Leg(WebRtcEndpoint endpoint) {
+            this.endpoint = endpoint;
+        }
+
+        @Override
+        public void remoteOffer(String sdp) throws MediaException {
+            if (sdp == null || sdp.isEmpty()) {
+                throw new MediaException("SDP missing");
+            }
+            try {
+                SessionDescription.parse(sdp);
+            } catch (SdpException e) {
+                throw new MediaException("CODEC ERROR", e);
+            }
+            offer = sdp;
+        }
+
+        @Override
+        public String answer() throws MediaException {
+            try {
+                return endpoint.answer(offer);
+            } catch (SdpException e) {
+                throw new MediaException("MEDIA ERROR", e);
+            }
+        }
+
+        @Override
+        public String offer() {
+            return endpoint.offer();
+        }
+
+        @Override
+        public void applyAnswer(String remoteAnswer) throws MediaException {
+            try {
+                endpoint.applyAnswer(remoteAnswer);
+            } catch (SdpException e) {
+                throw new MediaException("MEDIA ERROR", e);
+            }
+        }
+
+        @Override
+        public void close() {
+            endpoint.close();
+        }
+    }
+}
