@@ -141,12 +141,15 @@ public final class VertoGateway implements AutoCloseable {
 
     private Handler handlers() {
         ContextHandler root = new ContextHandler("/");
+        // The SDK's UMD bundle is a .cjs file (it sits beside ES modules in a "type": "module" package).
+        root.getMimeTypes().addMimeMapping("cjs", "text/javascript");
         Handler.Sequence rest = new Handler.Sequence();
         rest.addHandler(new ApiHandler(config, router, health, edge, metrics, this::gatewayEndpoints));
         ResourceFactory resources = ResourceFactory.of(server);
         Resource sdk = resources.newClassLoaderResource("web/sdk/");
         if (sdk != null && sdk.exists()) {
             ContextHandler sdkContext = new ContextHandler("/sdk");
+            sdkContext.getMimeTypes().addMimeMapping("cjs", "text/javascript");
             ResourceHandler h = new ResourceHandler();
             h.setBaseResource(sdk);
             h.setDirAllowed(false);

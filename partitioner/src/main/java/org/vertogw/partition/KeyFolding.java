@@ -4,9 +4,9 @@ package org.vertogw.partition;
  * Step 1 of partitioning.md: trim surrounding white space, then map ASCII {@code A-Z} to {@code a-z}; nothing else
  * changes (no locale rules, no Unicode case folding), so Java and JavaScript fold every string identically.
  *
- * <p>"White space" is exactly what ECMAScript's {@code String.prototype.trim} removes (WhiteSpace and
- * LineTerminator, ECMA-262 §12.2 and §12.3), because the SDK folds with {@code trim()}; Java's {@code trim()} and
- * {@code strip()} each disagree with it on some code points (U+00A0, U+FEFF, U+001C..U+001F).
+ * <p>"White space" is every code unit up to U+0020 (space and the C0 controls), as Java's {@code String.trim()}
+ * defines it. The SDK applies the same rule with a plain loop; the built-in trims of the two languages disagree
+ * (ECMAScript also trims U+00A0, U+FEFF and the Unicode spaces, Java's {@code strip()} some of those but not all).
  */
 public final class KeyFolding {
 
@@ -15,33 +15,18 @@ public final class KeyFolding {
         if (value == null) {
             throw new IllegalArgumentException(field + " is missing");
         }
-        int start = 0;
-        int end = value.length();
-        while (start < end && isEcmaWhiteSpace(value.charAt(start))) {
-            start++;
-        }
-        while (end > start && isEcmaWhiteSpace(value.charAt(end - 1))) {
-            end--;
-        }
-        if (start == end) {
+        String trimmed = value.trim();
+        if (trimmed.isEmpty()) {
             throw new IllegalArgumentException(field + " is empty");
         }
-        char[] out = new char[end - start];
-        for (int i = start; i < end; i++) {
-            char c = value.charAt(i);
-            out[i - start] = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+        char[] out = trimmed.toCharArray();
+        for (int i = 0; i < out.length; i++) {
+            char c = out[i];
+            if (c >= 'A' && c <= 'Z') {
+                out[i] = (char) (c + ('a' - 'A'));
+            }
         }
         return new String(out);
-    }
-
-    static boolean isEcmaWhiteSpace(char c) {
-        switch (c) {
-            case '\t', '\n', '\u000B', '\f', '\r', ' ', '\u00A0', '\u1680', '\u2028', '\u2029', '\u202F', '\u205F',
-                    '\u3000', '\uFEFF':
-                return true;
-            default:
-                return c >= '\u2000' && c <= '\u200A';
-        }
     }
 
     private KeyFolding() {}

@@ -1,0 +1,49 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+
+const src = new URL('../src/', import.meta.url);
+const read = (name) => readFileSync(new URL(name, src), 'utf8');
+const html = read('index.html');
+
+test('every element the view binds exists in the page, once', () => {
+  const ids = [...read('view.js').matchAll(/\$\('([^']+)'\)/g)].map((m) => m[1]);
+  assert.ok(ids.length > 30);
+  for (const id of ids) {
+    const count = html.split(` id="${id}"`).length - 1;
+    assert.equal(count, 1, `#${id} appears ${count} times in index.html`);
+  }
+});
+
+test('the hooks end-to-end tests rely on are on the page', () => {
+  for (const testid of [
+    'login-form', 'login-user', 'login-password', 'login-submit', 'login-error', 'demo-users',
+    'connection-state', 'island', 'gateway', 'reconnect-banner', 'reconnect-attempt', 'error-message',
+    'dial-input', 'call-button', 'dial-key-1', 'dial-key-star', 'dial-key-hash', 'call-panel', 'call-state', 'call-remote',
+    'answer-button', 'hangup-button', 'mute-button', 'hold-button', 'level-meter', 'call-stats', 'remote-audio', 'logout-button',
+  ]) {
+    assert.match(html, new RegExp(`data-testid="${testid}"`), testid);
+  }
+});
+
+test('the page loads nothing from another origin (no CDN, no web fonts)', () => {
+  for (const file of readdirSync(src)) {
+    const text = read(file);
+    assert.doesNotMatch(text, /(src|href)=["']?(https?:)?\/\//i, `${file} references another origin`);
+    assert.doesNotMatch(text, /@import|url\(\s*["']?https?:/i, `${file} imports remote CSS`);
+    assert.doesNotMatch(text, /import\s[^;]*from\s+["']https?:/, `${file} imports a remote module`);
+  }
+});
+
+test('the page takes the SDK from the gateway at /sdk/verto.esm.js, and nothing else from it', () => {
+  const app = read('app.js');
+  assert.match(app, /import\('\.\/sdk\/verto\.esm\.js'\)/);
+  for (const file of ['softphone.js', 'view.js', 'messages.js', 'ringer.js']) {
+    assert.doesNotMatch(read(file), /from\s+['"][^'"]*(js-sdk|sdk\/)/, `${file} must get the SDK passed in, not import it`);
+  }
+});
+
+test('the layout adapts to phone width', () => {
+  assert.match(html, /<meta name="viewport" content="width=device-width, initial-scale=1">/);
+  assert.match(read('styles.css'), /@media \(max-width: 720px\)/);
+});

@@ -1,0 +1,162 @@
+import { Call, LocalCause } from './call.js';
+import { randomUuid } from '../session/sessid.js';
+
+/**
+ * The calls of one client session: it makes them (outbound, from the island's `verto.invite`,
+ * from a `verto.attach` for a call this page does not know) and keeps the re-attach books
+ * (verto-protocol.md §2.4, §2.5): after each login, answered calls wait for the island's
+ * `verto.attach`; those that `verto.clientReady` (or its deadline) leaves out are gone.
+ */
+export class CallRegistry {
+  /** @type {Map<string, Call>} */
+  #calls = new Map();
+  #attachedSinceLogin = new Set();
+  #clientReadyTimer = null;
+  #signal;
+  #clock;
+  #identity;
+  #emit;
+  #clientReadyTimeoutMs;
+
+  /**
+   * @param {object} options
+   * @param {import('./call.js').CallSignal} options.signal shared by every call; `forget` is added here
+   * @param {import('../clock.js').Clock} options.clock
+   * @param {{user: string, login: string, callerIdName?: string, callerIdNumber?: string}} options.identity
+   * @param {(type: 'incomingcall'|'recoveredcall', call: Call) => void} options.emit
+   * @param {number} options.clientReadyTimeoutMs
+   */
+  constructor({ signal, clock, identity, emit, clientReadyTimeoutMs }) {
+    this.#signal = { ...signal, forget: (call) => this.#calls.delete(call.id) };
+    this.#clock = clock;
+    this.#identity = identity;
+    this.#emit = emit;
+    this.#clientReadyTimeoutMs = clientReadyTimeoutMs;
+  }
+
+  /** @returns {Call[]} calls not yet ended */
+  get list() {
+    return [...this.#calls.values()];
+  }
+
+  /** @param {string} callID */
+  get(callID) {
+    return this.#calls.get(callID);
+  }
+
+  /**
+   * A new outbound call with a fresh callID (§4.2: FreeSWITCH uses it as the channel UUID).
+   *
+   * @param {string} destination
+   * @param {import('../../types/index.js').CallOptions} options
+   */
+  outbound(destination, options) {
+    const { user, login, callerIdName, callerIdNumber } = this.#identity;
+    const call = new Call(this.#signal, {
+      id: randomUuid(),
+      direction: 'outbound',
+      destination,
+      remote: { name: options.remoteName ?? destination, number: destination },
+      dialogParams: {
+        destination_number: destination,
+        caller_id_name: options.callerIdName ?? callerIdName ?? user,
+        caller_id_number: options.callerIdNumber ?? callerIdNumber ?? user,
+        remote_caller_id_name: 'Outbound Call',
+        remote_caller_id_number: destination,
+        useVideo: false,
+        useStereo: false,
+        screenShare: false,
+        login,
+        ...options.dialogParams,
+      },
+    });
+    this.#calls.set(call.id, call);
+    return call;
+  }
+
+  /** S→C `verto.invite` (§4.4): a ringing inbound call. */
+  onInvite(params) {
+    if (this.#calls.has(params.callID)) return;
+    const { user, callerIdName, callerIdNumber } = this.#identity;
+    const call = new Call(this.#signal, {
+      id: params.callID,
+      direction: 'inbound',
+      destination: user,
+      remote: remoteParty(params, 'inbound'),
+      dialogParams: { callee_id_name: callerIdName ?? user, callee_id_number: callerIdNumber ?? user },
+    });
+    this.#calls.set(call.id, call);
+    call.handleInvite(params);
+    this.#emit('incomingcall', call);
+  }
+
+  /** S→C `verto.attach` (§2.4): an offer for a call of this session; unknown ones a page reload lost. */
+  onAttach(params) {
+    this.#attachedSinceLogin.add(params.callID);
+    let call = this.#calls.get(params.callID);
+    if (!call) {
+      const direction = params.display_direction === 'outbound' ? 'inbound' : 'outbound';
+      call = new Call(this.#signal, {
+        id: params.callID,
+        direction,
+        destination: direction === 'inbound' ? this.#identity.user : (params.callee_id_number ?? ''),
+        remote: remoteParty(params, direction),
+        dialogParams: {},
+        recovered: true,
+      });
+      this.#calls.set(call.id, call);
+      this.#emit('recoveredcall', call);
+    }
+    call.handleAttach(params);
+  }
+
+  /**
+   * S→C `verto.clientReady` (§2.5): the island is done re-attaching.
+   *
+   * @returns {string[]} the callIDs it re-attached
+   */
+  onClientReady(params) {
+    const reattached = Array.isArray(params.reattached_sessions) ? params.reattached_sessions : [];
+    for (const id of reattached) this.#attachedSinceLogin.add(id);
+    this.#dropUnattached();
+    return reattached;
+  }
+
+  /** A login succeeded: re-attaches are counted from here, until clientReady or its deadline. */
+  loggedIn() {
+    this.#attachedSinceLogin.clear();
+    this.#clearTimer();
+    this.#clientReadyTimer = this.#clock.setTimeout(() => this.#dropUnattached(), this.#clientReadyTimeoutMs);
+  }
+
+  /** The socket died: answered calls wait for a re-attach, the others end (§2.3). */
+  detachAll() {
+    this.#clearTimer();
+    for (const call of this.list) call.detach();
+  }
+
+  /** @param {string} cause */
+  endAll(cause) {
+    this.#clearTimer();
+    for (const call of this.list) call.endLocally(cause);
+  }
+
+  #dropUnattached() {
+    this.#clearTimer();
+    for (const call of this.list) {
+      if (call.state === 'recovering' && !this.#attachedSinceLogin.has(call.id)) call.endLocally(LocalCause.NOT_REATTACHED);
+    }
+  }
+
+  #clearTimer() {
+    if (this.#clientReadyTimer !== null) this.#clock.clearTimeout(this.#clientReadyTimer);
+    this.#clientReadyTimer = null;
+  }
+}
+
+/** §4.4: for island-originated calls the caller is the remote party, otherwise the callee. */
+function remoteParty(params, direction) {
+  return direction === 'inbound'
+    ? { name: params.caller_id_name ?? '', number: params.caller_id_number ?? '' }
+    : { name: params.callee_id_name ?? '', number: params.callee_id_number ?? '' };
+}

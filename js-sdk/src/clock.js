@@ -1,0 +1,39 @@
+/**
+ * The time source every timer of the SDK goes through, so that tests can drive backoff and
+ * keepalive deadlines with a fake clock instead of sleeping.
+ *
+ * @typedef {object} Clock
+ * @property {() => number} now milliseconds, monotonic enough for deadlines
+ * @property {(fn: () => void, ms: number) => any} setTimeout
+ * @property {(handle: any) => void} clearTimeout
+ */
+
+/** @type {Clock} */
+export const systemClock = Object.freeze({
+  now: () => (globalThis.performance ? globalThis.performance.now() : Date.now()),
+  setTimeout: (fn, ms) => globalThis.setTimeout(fn, ms),
+  clearTimeout: (handle) => globalThis.clearTimeout(handle),
+});
+
+/**
+ * Resolves after `ms` on `clock`, or rejects with `signal.reason` when the signal aborts first.
+ *
+ * @param {Clock} clock
+ * @param {number} ms
+ * @param {AbortSignal} [signal]
+ * @returns {Promise<void>}
+ */
+export function delay(clock, ms, signal) {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const handle = clock.setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    function onAbort() {
+      clock.clearTimeout(handle);
+      reject(signal.reason);
+    }
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}

@@ -1,0 +1,26 @@
+/**
+ * Verto JS SDK: a browser client for FreeSWITCH mod_verto islands behind the Verto gateway.
+ * The public API is what this module exports; everything else is internal.
+ */
+export { VertoClient } from './client.js';
+export { Call, LocalCause } from './call/call.js';
+export { CallStates } from './call/call-state.js';
+export { ClientStates } from './session/client-state.js';
+export { resolveIsland } from './partition/resolve-island.js';
+export { PartitionMap } from './partition/partition-map.js';
+export { PartitionMapError } from './partition/partition-map-error.js';
+export { murmur3 } from './partition/murmur3.js';
+export { Backoff } from './transport/backoff.js';
+export {
+  VertoError,
+  RpcError,
+  AuthenticationError,
+  TimeoutError,
+  ConnectionError,
+  PuntError,
+  MediaError,
+  CallStateError,
+  ErrorCode,
+  CloseCode,
+} from './errors.js';
+export const VERSION = '0.1.0';

@@ -1,0 +1,12 @@
+/** A partition map or a user that cannot be partitioned; `field` names the offending place. */
+export class PartitionMapError extends Error {
+  /**
+   * @param {string} field e.g. `islands[2].weight`, `pins.acme.example`, `domain`
+   * @param {string} message
+   */
+  constructor(field, message) {
+    super(`${field}: ${message}`);
+    this.name = 'PartitionMapError';
+    this.field = field;
+  }
+}

@@ -1,0 +1,141 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { setup, mapFetch, mapFor } from './support/harness.js';
+import { FakeGateway } from './support/fake-gateway.js';
+import { until } from './support/fake-clock.js';
+import { VertoClient, AuthenticationError, ErrorCode, ConnectionError } from '../src/index.js';
+
+test('connect logs in with the Verto dance: credential-less login, -32000, then credentials with the same sessid', async () => {
+  const { client, gateway, states } = setup();
+  await client.connect();
+  const logins = gateway.current.requests('login');
+  assert.equal(logins.length, 2);
+  assert.deepEqual(logins[0].params, { sessid: 'sess-0001' });
+  assert.deepEqual(logins[1].params, { login: '1000@a.example', passwd: '1234', loginParams: {}, userVariables: {}, sessid: 'sess-0001' });
+  assert.deepEqual(states(), ['connecting', 'loggingIn', 'ready']);
+  assert.equal(client.state, 'ready');
+});
+
+test('the login event tells which gateway and island the client landed on', async () => {
+  const { client, events } = setup();
+  await client.connect();
+  const login = events.find((e) => e.type === 'login').payload;
+  assert.deepEqual(login.gateway, { id: 'gw-1', island: 'fs-01', mapVersion: 1 });
+  assert.equal(login.island, 'fs-01');
+  assert.equal(login.sessid, 'sess-0001');
+  assert.equal(login.endpoint, 'wss://gw-1.test/verto');
+  assert.equal(client.island, 'fs-01');
+  assert.deepEqual(client.gateway, { id: 'gw-1', island: 'fs-01', mapVersion: 1 });
+});
+
+test('the socket URL names the island the client computed from the map', async () => {
+  const { client, gateway } = setup();
+  await client.connect();
+  assert.equal(gateway.current.url, 'wss://gw-1.test/verto?island=fs-01');
+  assert.equal(gateway.current.island, 'fs-01');
+});
+
+test('the map is fetched with the user domain as a query parameter', async () => {
+  const gateway = new FakeGateway();
+  const fetch = mapFetch({ 'https://map.test/': mapFor([gateway]) });
+  const { client } = setup({ gateways: [gateway], fetch });
+  await client.connect();
+  assert.deepEqual(fetch.calls, ['https://map.test/v1/partition-map?domain=a.example']);
+  assert.equal(client.map.version, 1);
+});
+
+test('a wrong password ends the session with an AuthenticationError and no reconnect', async () => {
+  const { client, gateway, states, events, clock } = setup({ clientOptions: { passwd: 'wrong' } });
+  await assert.rejects(client.connect(), (error) => {
+    assert.ok(error instanceof AuthenticationError);
+    assert.equal(error.code, ErrorCode.AUTHENTICATION_FAILED);
+    assert.equal(error.rpcMessage, 'Authentication Failure');
+    return true;
+  });
+  assert.equal(client.state, 'closed');
+  assert.deepEqual(states(), ['connecting', 'loggingIn', 'closed']);
+  assert.ok(events.some((e) => e.type === 'error' && e.payload instanceof AuthenticationError));
+  assert.equal(client.lastError.rpcMessage, 'Authentication Failure');
+  await clock.advance(120000);
+  assert.equal(gateway.connections.length, 1, 'no second socket after refused credentials');
+});
+
+test('an unknown user is refused with "Login Incorrect"', async () => {
+  const { client } = setup({ clientOptions: { login: '9999@a.example' } });
+  await assert.rejects(client.connect(), (error) => error instanceof AuthenticationError && error.rpcMessage === 'Login Incorrect');
+});
+
+test('a server that accepts the credential-less login is taken at its word', async () => {
+  const gateway = new FakeGateway();
+  gateway.handlers.login = () => ({ message: 'logged in' });
+  const { client } = setup({ gateways: [gateway] });
+  await client.connect();
+  assert.equal(gateway.current.requests('login').length, 1);
+  assert.equal(client.state, 'ready');
+});
+
+test('the sessid is kept per tab in sessionStorage by default and shared in localStorage on request', () => {
+  const session = new Map();
+  const local = new Map();
+  const storage = (map) => ({ getItem: (k) => map.get(k) ?? null, setItem: (k, v) => map.set(k, v) });
+  globalThis.sessionStorage = storage(session);
+  globalThis.localStorage = storage(local);
+  try {
+    const options = { login: '1000@a.example', createWebSocket: () => {}, fetch: async () => {} };
+    const tab1 = new VertoClient(options);
+    const sameTab = new VertoClient(options);
+    assert.match(tab1.sessid, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    assert.equal(sameTab.sessid, tab1.sessid, 'a reload of the tab keeps the sessid');
+    assert.equal(session.get('verto_session_uuid'), tab1.sessid);
+    assert.equal(local.size, 0);
+    const shared = new VertoClient({ ...options, sessidScope: 'shared' });
+    assert.equal(local.get('verto_session_uuid'), shared.sessid);
+    assert.notEqual(shared.sessid, tab1.sessid);
+  } finally {
+    delete globalThis.sessionStorage;
+    delete globalThis.localStorage;
+  }
+});
+
+test('without storage every client makes its own sessid', () => {
+  const options = { login: '1000@a.example', createWebSocket: () => {}, fetch: async () => {} };
+  assert.notEqual(new VertoClient(options).sessid, new VertoClient(options).sessid);
+});
+
+test('bad options are refused with errors that say what is wrong', () => {
+  assert.throws(() => new VertoClient({ login: 'no-domain', createWebSocket: () => {} }), /user@domain/);
+  assert.throws(() => new VertoClient({ login: '@a.example', createWebSocket: () => {} }), /user@domain/);
+  assert.throws(() => new VertoClient({ login: '1000@a.example' }), /No WebSocket implementation/);
+  assert.throws(() => new VertoClient({ login: '1000@a.example', createWebSocket: () => {}, sessidScope: 'window' }), /sessid scope/);
+  assert.throws(
+    () => new VertoClient({ login: '1000@a.example', createWebSocket: () => {}, partitionMap: { islands: [{ id: 'x', weight: 0 }] } }),
+    /islands\[0\]\.weight/,
+  );
+});
+
+test('calling before the login is refused with a ConnectionError', () => {
+  const { client } = setup();
+  assert.throws(() => client.call('9196'), ConnectionError);
+});
+
+test('disconnect before the login rejects connect and closes the client', async () => {
+  const { client, gateway } = setup();
+  const connecting = client.connect();
+  await until(() => gateway.connections.length === 1);
+  await client.disconnect();
+  await assert.rejects(connecting, ConnectionError);
+  assert.equal(client.state, 'closed');
+  assert.ok(gateway.connections.every((c) => c.closed));
+});
+
+test('connect after disconnect starts a new session with the same sessid', async () => {
+  const { client, gateway } = setup();
+  await client.connect();
+  await client.disconnect();
+  await client.connect();
+  assert.equal(client.state, 'ready');
+  assert.deepEqual(
+    gateway.logins.map((l) => l.sessid),
+    ['sess-0001', 'sess-0001'],
+  );
+});

@@ -1,0 +1,47 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import * as source from '../src/index.js';
+
+const root = new URL('../', import.meta.url);
+const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'));
+const built = existsSync(new URL('dist/verto.esm.js', root));
+const notBuilt = built ? false : 'dist/ is not built: run `npm run build` first';
+
+test('the package has no runtime dependencies', () => {
+  assert.equal(pkg.dependencies, undefined);
+  assert.deepEqual(Object.keys(pkg.devDependencies).sort(), ['rollup', 'ws']);
+});
+
+test('VERSION is the package version', () => {
+  assert.equal(source.VERSION, pkg.version);
+});
+
+test('the export map points at the ESM and UMD bundles and the declarations', { skip: notBuilt }, () => {
+  for (const file of [pkg.exports['.'].import, pkg.exports['.'].require, pkg.exports['.'].types, pkg.main, pkg.module, pkg.types]) {
+    assert.ok(existsSync(new URL(file, root)), `${file} exists`);
+  }
+});
+
+test('the ESM bundle and the UMD bundle export exactly what src/index.js exports', { skip: notBuilt }, async () => {
+  const esm = await import(new URL('dist/verto.esm.js', root));
+  const umd = createRequire(import.meta.url)('../dist/verto.umd.cjs');
+  const names = Object.keys(source).sort();
+  assert.deepEqual(Object.keys(esm).sort(), names);
+  assert.deepEqual(Object.keys(umd).sort(), names);
+  assert.deepEqual(esm.resolveIsland({ islands: [{ id: 'a' }, { id: 'b' }] }, 'u', 'x.example'), source.resolveIsland({ islands: [{ id: 'a' }, { id: 'b' }] }, 'u', 'x.example'));
+});
+
+test('the declarations declare every exported name', { skip: notBuilt }, () => {
+  const dts = readFileSync(new URL('dist/verto.d.ts', root), 'utf8');
+  for (const name of Object.keys(source)) {
+    assert.match(dts, new RegExp(`export (declare )?(class|function|const) ${name}\\b`), `${name} is declared`);
+  }
+});
+
+test('the bundles have no imports: they load in a page as /sdk/verto.esm.js alone', { skip: notBuilt }, () => {
+  const esm = readFileSync(new URL('dist/verto.esm.js', root), 'utf8');
+  assert.doesNotMatch(esm, /^\s*import\s/m);
+  assert.doesNotMatch(esm, /require\(/);
+});

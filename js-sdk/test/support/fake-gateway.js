@@ -1,0 +1,201 @@
+/**
+ * An in-memory gateway + island for unit tests: `createWebSocket` hands the SDK browser-like
+ * sockets whose frames reach a scripted server, each frame on its own turn of the event loop as
+ * in a browser. The default script is the Verto login dance and plain call answers; tests
+ * override single methods or the login, and drive the server side (S→C requests, closes, silence).
+ */
+export class FakeGateway {
+  /** @type {ServerConnection[]} */
+  connections = [];
+  /** @type {{sessid: string, login: string, url: string}[]} */
+  logins = [];
+  users = new Map([['1000@a.example', '1234'], ['1001@a.example', '1234']]);
+  /** A close code to refuse new sockets with (e.g. 1013, 1008), or null to accept them. */
+  refuseWith = null;
+  /** Overrides for C→S methods: `(conn, params, message) => result | {error}`. */
+  handlers = {};
+  gatewayInfo = { id: 'gw-1', island: 'fs-01', mapVersion: 1 };
+
+  constructor(name = 'wss://gw-1.test/verto') {
+    this.name = name;
+  }
+
+  /** The SDK's `createWebSocket` option. */
+  createWebSocket = (url) => {
+    const socket = new FakeSocket(url);
+    setImmediate(() => {
+      if (socket.closedByClient) return;
+      if (this.refuseWith !== null) {
+        socket.deliverClose(this.refuseWith, 'refused');
+        return;
+      }
+      const conn = new ServerConnection(this, socket);
+      this.connections.push(conn);
+      socket.server = conn;
+      socket.readyState = 1;
+      socket.onopen?.({});
+    });
+    return socket;
+  };
+
+  /** Connections still open. */
+  get open() {
+    return this.connections.filter((c) => !c.closed);
+  }
+
+  /** The latest open connection. */
+  get current() {
+    return this.open.at(-1);
+  }
+
+  handle(conn, message) {
+    const { method, params = {} } = message;
+    const custom = this.handlers[method];
+    if (custom) return custom(conn, params, message);
+    switch (method) {
+      case 'login':
+        return this.login(conn, params);
+      case 'verto.ping':
+        return { message: 'PONG' };
+      case 'verto.invite':
+        return { message: 'CALL CREATED', callID: params.dialogParams?.callID };
+      case 'verto.answer':
+      case 'verto.attach':
+        return {};
+      case 'verto.bye':
+        return { callID: params.dialogParams?.callID, message: 'CALL ENDED', causeCode: 16, cause: 'NORMAL_CLEARING' };
+      case 'verto.modify':
+        return { callID: params.dialogParams?.callID, action: params.action, holdState: params.action === 'hold' ? 'held' : 'active' };
+      case 'verto.info':
+        return { message: 'SENT' };
+      default:
+        return { error: { code: -32601, message: 'Invalid Method, Missing Method or Permission Denied' } };
+    }
+  }
+
+  /** verto-protocol.md §3.4, §3.7 */
+  login(conn, params) {
+    if (!params.login) return { error: { code: -32000, message: 'Authentication Required' } };
+    if (!params.passwd) return { error: { code: -32001, message: 'Missing passwd' } };
+    const expected = this.users.get(params.login);
+    if (expected === undefined) return { error: { code: -32001, message: 'Login Incorrect' } };
+    if (expected !== params.passwd) return { error: { code: -32001, message: 'Authentication Failure' } };
+    conn.sessid = params.sessid;
+    conn.loggedIn = true;
+    this.logins.push({ sessid: params.sessid, login: params.login, url: conn.url });
+    return { message: 'logged in', sessid: params.sessid, gateway: { ...this.gatewayInfo } };
+  }
+}
+
+/** The server's end of one socket. */
+export class ServerConnection {
+  /** @type {object[]} every C→S message, parsed */
+  received = [];
+  /** @type {object[]} answers from the client to S→C requests */
+  answers = [];
+  sessid = null;
+  loggedIn = false;
+  closed = false;
+  /** When true the server reads but never answers (a silent dead peer). */
+  silent = false;
+  #nextId = 9000;
+
+  constructor(gateway, socket) {
+    this.gateway = gateway;
+    this.socket = socket;
+    this.url = socket.url;
+    this.island = new URL(socket.url).searchParams.get('island');
+  }
+
+  /** C→S requests of one method. */
+  requests(method) {
+    return this.received.filter((m) => m.method === method);
+  }
+
+  receive(text) {
+    const message = JSON.parse(text);
+    if (!message.method) {
+      this.answers.push(message);
+      return;
+    }
+    this.received.push(message);
+    if (this.silent) return;
+    const outcome = this.gateway.handle(this, message);
+    if (outcome === undefined) return; // the handler answers later, or never
+    if (outcome && outcome.error) this.send({ jsonrpc: '2.0', id: message.id, error: outcome.error });
+    else this.send({ jsonrpc: '2.0', id: message.id, result: { ...outcome, sessid: this.sessid ?? undefined } });
+  }
+
+  send(message) {
+    if (!this.closed) this.socket.deliver(JSON.stringify(message));
+  }
+
+  /** Sends an S→C request; returns its id. */
+  request(method, params = {}) {
+    const id = ++this.#nextId;
+    this.send({ jsonrpc: '2.0', id, method, params });
+    return id;
+  }
+
+  /** The client's answer to an S→C request, if it sent one. */
+  answerTo(id) {
+    return this.answers.find((a) => a.id === id);
+  }
+
+  /** Closes from the server side with a close frame (or 1006 for an abrupt drop). */
+  close(code = 1006, reason = '') {
+    if (this.closed) return;
+    this.closed = true;
+    this.socket.deliverClose(code, reason);
+  }
+}
+
+/** The client's end: the browser WebSocket API. */
+class FakeSocket {
+  readyState = 0;
+  onopen = null;
+  onmessage = null;
+  onclose = null;
+  onerror = null;
+  closedByClient = false;
+  /** @type {ServerConnection|null} */
+  server = null;
+
+  constructor(url) {
+    this.url = url;
+  }
+
+  send(text) {
+    if (this.readyState !== 1) throw new Error('InvalidStateError: socket not open');
+    setImmediate(() => {
+      if (this.server && !this.server.closed) this.server.receive(text);
+    });
+  }
+
+  close(code = 1000, reason = '') {
+    if (this.readyState >= 2) return;
+    this.closedByClient = true;
+    this.readyState = 2;
+    if (this.server) {
+      this.server.closed = true;
+      this.server.closeCode = code;
+    }
+    setImmediate(() => this.#finish(code, reason));
+  }
+
+  deliver(text) {
+    setImmediate(() => {
+      if (this.readyState === 1) this.onmessage?.({ data: text });
+    });
+  }
+
+  deliverClose(code, reason) {
+    setImmediate(() => this.#finish(code, reason));
+  }
+
+  #finish(code, reason) {
+    if (this.readyState === 3) return;
+    this.readyState = 3;
+    this.onclose?.({ code, reason, wasClean: code !== 1006 });
+  }
+}
