@@ -16,7 +16,9 @@ async function main() {
     box.hidden = false;
     return;
   }
-  const softphone = createSoftphone({ sdk });
+  // ?map=URL reads the partition map from URL instead of this gateway's /v1/partition-map.
+  const mapUrl = new URLSearchParams(location.search).get('map');
+  const softphone = createSoftphone({ sdk, clientOptions: () => (mapUrl ? { mapUrl } : {}) });
   // A read-only view for tests and the console: state, island, gateway, lastError, stats().
   Object.defineProperty(window, 'softphone', { value: softphone.view, enumerable: true });
   bindView(document, softphone, { ringer: new Ringer() });

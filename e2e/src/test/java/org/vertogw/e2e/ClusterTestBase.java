@@ -1,0 +1,63 @@
+package org.vertogw.e2e;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.vertogw.e2e.harness.Browser;
+import org.vertogw.e2e.harness.Cluster;
+import org.vertogw.e2e.page.SoftphonePage;
+
+/**
+ * One cluster of real processes per test class (two gateways, fs-01, fs-02, spare-1), and fresh headless
+ * browsers per test. Runs only with {@code -Dmedia.peers=true} (browsers, in a private network namespace in CI).
+ */
+@Tag("peers")
+@EnabledIfSystemProperty(named = "media.peers", matches = "true")
+abstract class ClusterTestBase {
+
+    static final String PASSWORD = "1234";
+    static Cluster cluster;
+    private final List<Browser> browsers = new ArrayList<>();
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        Path out = Path.of(System.getProperty("e2e.out", "target/e2e"));
+        Files.createDirectories(out);
+        Path jar = Path.of(System.getProperty("gateway.jar", "../gateway/target/verto-gateway.jar"));
+        cluster = new Cluster(Files.createTempDirectory(out, "cluster-"), jar).start(2);
+    }
+
+    @AfterAll
+    static void stopCluster() throws Exception {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @AfterEach
+    void closeBrowsers() {
+        browsers.forEach(Browser::close);
+        browsers.clear();
+    }
+
+    /** A fresh browser on the softphone page served by gateway {@code index}. */
+    SoftphonePage page(int gateway) throws Exception {
+        return page(cluster.gatewayUrl(gateway));
+    }
+
+    SoftphonePage page(String url) throws Exception {
+        Browser b = new Browser();
+        browsers.add(b);
+        return new SoftphonePage(b).open(url);
+    }
+
+    static Path out(String file) {
+        return Path.of(System.getProperty("e2e.out", "target/e2e")).resolve(file);
+    }
+}

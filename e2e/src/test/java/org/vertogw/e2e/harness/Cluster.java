@@ -1,0 +1,141 @@
+package org.vertogw.e2e.harness;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole product as separate processes, as an operator runs it: islands {@code fs-01}, {@code fs-02}, spare
+ * {@code spare-1}, and two gateways sharing one partition map file, each advertising both endpoints. Ports are
+ * fixed for the life of the cluster, so a killed process comes back at the same address.
+ */
+public final class Cluster implements AutoCloseable {
+
+    public static final List<String> ISLANDS = List.of("fs-01", "fs-02", "spare-1");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path dir;
+    private final Path jar;
+    private final Map<String, ManagedProcess> islands = new LinkedHashMap<>();
+    private final Map<String, Integer> islandPorts = new LinkedHashMap<>();
+    private final List<ManagedProcess> gateways = new ArrayList<>();
+    private final List<Integer> gatewayPorts = new ArrayList<>();
+    private final List<Integer> mediaPorts = new ArrayList<>();
+
+    public Cluster(Path dir, Path jar) {
+        this.dir = dir;
+        this.jar = jar;
+    }
+
+    public Cluster start(int gatewayCount) throws Exception {
+        Files.createDirectories(dir);
+        int islandMedia = 31000;
+        for (String id : ISLANDS) {
+            int port = freePort();
+            islandPorts.put(id, port);
+            List<String> cmd = java("island", "--id", id, "--port", Integer.toString(port),
+                    "--media-ports", islandMedia + "-" + (islandMedia + 199));
+            islandMedia += 200;
+            islands.put(id, new ManagedProcess(id, cmd, dir));
+        }
+        for (int i = 0; i < gatewayCount; i++) {
+            gatewayPorts.add(freePort());
+            mediaPorts.add(freePort());
+        }
+        writeMap();
+        for (ManagedProcess p : islands.values()) {
+            p.start("Island ready:");
+        }
+        for (int i = 0; i < gatewayCount; i++) {
+            Path config = dir.resolve("gw-" + (i + 1) + ".json");
+            ObjectNode c = JSON.createObjectNode();
+            c.put("id", "gw-" + (i + 1));
+            c.put("mode", "demo");
+            c.putObject("listen").put("host", "127.0.0.1").put("port", gatewayPorts.get(i));
+            c.put("partitionMap", "map.json");
+            c.put("dataDir", "data");
+            ArrayNode endpoints = c.putArray("publicEndpoints");
+            gatewayPorts.forEach(p -> endpoints.add("wss://localhost:" + p + "/verto"));
+            c.putObject("health").put("intervalMs", 250).put("downAfter", 3).put("upAfter", 2);
+            c.putObject("media").put("browserPort", mediaPorts.get(i)).put("bindAddress", "127.0.0.1")
+                    .put("islandPortMin", 33000 + i * 1000).put("islandPortMax", 33000 + i * 1000 + 499);
+            Files.writeString(config, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(c));
+            ManagedProcess gw = new ManagedProcess("gw-" + (i + 1), java("gateway", "--config", config.toString()), dir);
+            gateways.add(gw);
+            gw.start("Gateway ready:");
+        }
+        return this;
+    }
+
+    private void writeMap() throws IOException {
+        ObjectNode map = JSON.createObjectNode();
+        map.put("version", 1);
+        map.put("partitionBy", "domain");
+        ArrayNode list = map.putArray("islands");
+        for (String id : ISLANDS) {
+            ObjectNode i = list.addObject();
+            i.put("id", id);
+            i.put("verto", "ws://127.0.0.1:" + islandPorts.get(id) + "/");
+            if (id.startsWith("spare")) {
+                i.put("role", "spare");
+            }
+        }
+        Files.writeString(dir.resolve("map.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(map));
+    }
+
+    private List<String> java(String... args) {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m", "-jar", jar.toString()));
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    public String gatewayUrl(int index) {
+        return "https://localhost:" + gatewayPorts.get(index) + "/";
+    }
+
+    public ManagedProcess gateway(int index) {
+        return gateways.get(index);
+    }
+
+    public ManagedProcess island(String id) {
+        return islands.get(id);
+    }
+
+    public void restartGateway(int index) throws Exception {
+        gateways.get(index).start("Gateway ready:");
+    }
+
+    public void restartIsland(String id) throws Exception {
+        islands.get(id).start("Island ready:");
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            s.setReuseAddress(true);
+            return s.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (ManagedProcess g : gateways) {
+            g.close();
+        }
+        for (ManagedProcess i : islands.values()) {
+            i.close();
+        }
+    }
+}

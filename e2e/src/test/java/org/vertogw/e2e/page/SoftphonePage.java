@@ -1,0 +1,227 @@
+package org.vertogw.e2e.page;
+
+import java.time.Duration;
+import java.util.Map;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.vertogw.e2e.harness.Browser;
+
+/**
+ * The demo softphone as a user sees it: forms and buttons by their {@code data-testid}, and the page's read-only
+ * {@code window.softphone} view (state, island, gateway, call, stats) for what a user would read off the screen.
+ */
+public final class SoftphonePage {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    private final Browser browser;
+    private final ChromeDriver driver;
+
+    public SoftphonePage(Browser browser) {
+        this.browser = browser;
+        this.driver = browser.driver();
+    }
+
+    public SoftphonePage open(String url) {
+        driver.get(url);
+        awaitTrue("the page script", () -> Boolean.TRUE.equals(js("return !!window.softphone;")));
+        return this;
+    }
+
+    public SoftphonePage reload() {
+        driver.navigate().refresh();
+        awaitTrue("the page script", () -> Boolean.TRUE.equals(js("return !!window.softphone;")));
+        return this;
+    }
+
+    public SoftphonePage login(String user, String password) {
+        WebElement u = byTestId("login-user");
+        u.clear();
+        u.sendKeys(user);
+        WebElement p = byTestId("login-password");
+        p.clear();
+        p.sendKeys(password);
+        byTestId("login-submit").click();
+        return this;
+    }
+
+    /** Waits until the client is logged in and returns the island it landed on. */
+    public String awaitReady() {
+        awaitTrue("logged in", () -> "ready".equals(state()));
+        return island();
+    }
+
+    public String state() {
+        return (String) js("return window.softphone.state;");
+    }
+
+    public String island() {
+        return (String) js("return window.softphone.island;");
+    }
+
+    public String gateway() {
+        return (String) js("return window.softphone.gateway;");
+    }
+
+    public String sessid() {
+        return (String) js("return window.softphone.sessid;");
+    }
+
+    public long reconnectAttempt() {
+        return ((Number) js("return window.softphone.reconnectAttempt;")).longValue();
+    }
+
+    /** The error the page shows (login or phone view), or an empty string. */
+    public String errorText() {
+        for (String id : new String[] {"login-error", "error-message"}) {
+            WebElement e = byTestId(id);
+            if (e.isDisplayed() && !e.getText().isBlank()) {
+                return e.getText();
+            }
+        }
+        return "";
+    }
+
+    public String awaitError() {
+        awaitTrue("an error on the page", () -> !errorText().isEmpty());
+        return errorText();
+    }
+
+    public boolean reconnectBannerVisible() {
+        return byTestId("reconnect-banner").isDisplayed();
+    }
+
+    public SoftphonePage dial(String number) {
+        WebElement input = byTestId("dial-input");
+        input.clear();
+        input.sendKeys(number);
+        byTestId("call-button").click();
+        return this;
+    }
+
+    public SoftphonePage answer() {
+        awaitTrue("an incoming call", () -> byTestId("answer-button").isDisplayed());
+        byTestId("answer-button").click();
+        return this;
+    }
+
+    public SoftphonePage hangup() {
+        byTestId("hangup-button").click();
+        return this;
+    }
+
+    public SoftphonePage toggleHold() {
+        byTestId("hold-button").click();
+        return this;
+    }
+
+    public SoftphonePage toggleMute() {
+        byTestId("mute-button").click();
+        return this;
+    }
+
+    /** The call's state in the SDK (e.g. ringing, active), or null when there is none. */
+    public String callState() {
+        return (String) js("return window.softphone.call ? window.softphone.call.state : null;");
+    }
+
+    public void awaitCallState(String state) {
+        awaitTrue("call " + state, () -> state.equals(callState()));
+    }
+
+    public void awaitNoCall() {
+        awaitTrue("no call", () -> {
+            String s = callState();
+            return s == null || s.equals("ended") || s.equals("hangup") || s.equals("destroy");
+        });
+    }
+
+    /** {@code {packetsReceived, packetsSent, audioLevel, bytesReceived}} from the call's getStats. */
+    public Map<?, ?> stats() {
+        Object r = ((JavascriptExecutor) driver).executeAsyncScript("const cb = arguments[arguments.length - 1];"
+                + "window.softphone.stats().then(cb, e => cb({packetsReceived: 0, packetsSent: 0, audioLevel: 0, error: '' + e}));");
+        return (Map<?, ?>) r;
+    }
+
+    public long packetsReceived() {
+        return ((Number) stats().get("packetsReceived")).longValue();
+    }
+
+    /** Waits until packets arrive and the remote audio level is above zero; returns the stats. */
+    public Map<?, ?> awaitAudio() {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        Map<?, ?> last = null;
+        while (System.nanoTime() < deadline) {
+            last = stats();
+            if (num(last, "packetsReceived") > 25 && num(last, "audioLevel") > 0) {
+                return last;
+            }
+            pause(200);
+        }
+        throw new AssertionError("no audio on the page: " + last);
+    }
+
+    /** Waits until the number of received packets grows between two readings: media flows now. */
+    public void awaitMediaFlowing(Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        long before = -1;
+        while (System.nanoTime() < deadline) {
+            long now = (long) num(stats(), "packetsReceived");
+            if (before >= 0 && now > before) {
+                return;
+            }
+            before = now;
+            pause(50);
+        }
+        throw new AssertionError("media did not flow within " + within);
+    }
+
+    public Browser browser() {
+        return browser;
+    }
+
+    private Object js(String script) {
+        return ((JavascriptExecutor) driver).executeScript(script);
+    }
+
+    private WebElement byTestId(String id) {
+        return driver.findElement(By.cssSelector("[data-testid='" + id + "']"));
+    }
+
+    private static double num(Map<?, ?> m, String k) {
+        Object v = m.get(k);
+        return v instanceof Number n ? n.doubleValue() : 0;
+    }
+
+    private void awaitTrue(String what, java.util.function.BooleanSupplier condition) {
+        awaitTrue(what, condition, WAIT);
+    }
+
+    public static void awaitTrue(String what, java.util.function.BooleanSupplier condition, Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        RuntimeException last = null;
+        while (System.nanoTime() < deadline) {
+            try {
+                if (condition.getAsBoolean()) {
+                    return;
+                }
+            } catch (RuntimeException e) {
+                last = e;
+            }
+            pause(50);
+        }
+        throw new AssertionError("timed out waiting for " + what + (last == null ? "" : ": " + last));
+    }
+
+
+    private static void pause(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
