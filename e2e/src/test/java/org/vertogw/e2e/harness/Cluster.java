@@ -37,7 +37,7 @@ public final class Cluster implements AutoCloseable {
 
     public Cluster start(int gatewayCount) throws Exception {
         Files.createDirectories(dir);
-        int islandMedia = 31000;
+        int islandMedia = 21000;
         for (String id : ISLANDS) {
             int port = freePort();
             islandPorts.put(id, port);
@@ -66,7 +66,7 @@ public final class Cluster implements AutoCloseable {
             gatewayPorts.forEach(p -> endpoints.add("wss://localhost:" + p + "/verto"));
             c.putObject("health").put("intervalMs", 250).put("downAfter", 3).put("upAfter", 2);
             c.putObject("media").put("browserPort", mediaPorts.get(i)).put("bindAddress", "127.0.0.1")
-                    .put("islandPortMin", 33000 + i * 1000).put("islandPortMax", 33000 + i * 1000 + 499);
+                    .put("islandPortMin", 22000 + i * 500).put("islandPortMax", 22000 + i * 500 + 499);
             Files.writeString(config, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(c));
             ManagedProcess gw = new ManagedProcess("gw-" + (i + 1), java("gateway", "--config", config.toString()), dir);
             gateways.add(gw);

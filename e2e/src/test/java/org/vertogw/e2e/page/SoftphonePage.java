@@ -178,6 +178,16 @@ public final class SoftphonePage {
         throw new AssertionError("media did not flow within " + within);
     }
 
+    /**
+     * After a reconnect: waits until the call is active again on a peer connection that receives packets (a
+     * re-attached call has a new one, whose counters start from zero).
+     */
+    public void awaitMediaFlowingAfterRecovery(Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        awaitTrue("the call back", () -> "active".equals(callState()) && "ready".equals(state()), within);
+        awaitMediaFlowing(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+    }
+
     public Browser browser() {
         return browser;
     }
@@ -196,7 +206,22 @@ public final class SoftphonePage {
     }
 
     private void awaitTrue(String what, java.util.function.BooleanSupplier condition) {
-        awaitTrue(what, condition, WAIT);
+        try {
+            awaitTrue(what, condition, WAIT);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; page: " + diagnostics(), e);
+        }
+    }
+
+    /** What the page shows, for a failure message: state, island, gateway, error, the activity log. */
+    public String diagnostics() {
+        try {
+            return "state=" + state() + " island=" + island() + " gateway=" + gateway() + " call=" + callState()
+                    + " error=\"" + errorText() + "\" log=" + byTestId("activity-log").getAttribute("textContent")
+                    + " url=" + driver.getCurrentUrl();
+        } catch (RuntimeException e) {
+            return "(page unreadable: " + e + ")";
+        }
     }
 
     public static void awaitTrue(String what, java.util.function.BooleanSupplier condition, Duration within) {

@@ -1,0 +1,61 @@
+package org.vertogw.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.vertogw.e2e.page.SoftphonePage;
+
+/**
+ * Scenario 4: island fs-01 dies while its users are logged in. The gateways mark it down, its users reconnect and
+ * land on spare-1, a new call between them works; when fs-01 comes back, new logins go home again.
+ */
+class IslandFailoverIT extends ClusterTestBase {
+
+    /** b.example lives on fs-01 in this map (the test checks it). */
+    static final String DOMAIN = "b.example";
+
+    @Test
+    void usersOfADeadIslandMoveToTheSpareAndNewLoginsGoHomeWhenItReturns() throws Exception {
+        long ms = run(this);
+        System.out.println("island failover: new call with media on the spare " + ms + " ms after the kill");
+    }
+
+    /** One failover; returns the time from the kill until a new call between the two users has media both ways. */
+    static long run(ClusterTestBase test) throws Exception {
+        SoftphonePage alice = test.page(0).login("1010@" + DOMAIN, PASSWORD);
+        SoftphonePage bob = test.page(1).login("1011@" + DOMAIN, PASSWORD);
+        assertThat(alice.awaitReady()).isEqualTo("fs-01");
+        assertThat(bob.awaitReady()).isEqualTo("fs-01");
+
+        long killed = System.nanoTime();
+        cluster.island("fs-01").kill();
+        SoftphonePage.awaitTrue("both on the spare", () -> "spare-1".equals(alice.island()) && "ready".equals(alice.state())
+                && "spare-1".equals(bob.island()) && "ready".equals(bob.state()), Duration.ofSeconds(20));
+        alice.dial("1011");
+        bob.answer();
+        alice.awaitCallState("active");
+        bob.awaitCallState("active");
+        alice.awaitMediaFlowing(Duration.ofSeconds(10));
+        bob.awaitMediaFlowing(Duration.ofSeconds(10));
+        long elapsed = (System.nanoTime() - killed) / 1_000_000;
+        alice.awaitAudio();
+        bob.awaitAudio();
+        alice.hangup();
+        bob.awaitNoCall();
+
+        cluster.restartIsland("fs-01");
+        SoftphonePage carol = test.page(0);
+        SoftphonePage.awaitTrue("fs-01 home again", () -> {
+            carol.login("1012@" + DOMAIN, PASSWORD);
+            carol.awaitReady();
+            if ("fs-01".equals(carol.island())) {
+                return true;
+            }
+            carol.reload();
+            return false;
+        }, Duration.ofSeconds(30));
+        assertThat(alice.island()).as("a session on the spare stays there").isEqualTo("spare-1");
+        return elapsed;
+    }
+}

@@ -1,0 +1,163 @@
+package org.vertogw.media;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import org.vertogw.media.ice.IceTimers;
+
+/**
+ * Immutable media engine configuration; build with {@link #builder()}. Defaults: bind 0.0.0.0, browser port 10000,
+ * island ports 20000-20999, ICE checks every 1 s, disconnected after 10 s and failed after 30 s without consent
+ * (RFC 7675 §5.1), DTLS handshake timeout 10 s with a 1 s first retransmission (RFC 6347 §4.2.4.1).
+ */
+public final class MediaConfig {
+
+    private final InetAddress bindAddress;
+    private final String publicAddress;
+    private final int browserPort;
+    private final int islandPortMin;
+    private final int islandPortMax;
+    private final IceTimers iceTimers;
+    private final Duration dtlsTimeout;
+    private final Duration dtlsRetransmit;
+
+    private MediaConfig(Builder b) {
+        this.bindAddress = b.bindAddress;
+        this.publicAddress = b.publicAddress != null ? b.publicAddress
+                : bindAddress.isAnyLocalAddress() ? "127.0.0.1" : bindAddress.getHostAddress();
+        this.browserPort = b.browserPort;
+        this.islandPortMin = b.islandPortMin;
+        this.islandPortMax = b.islandPortMax;
+        this.iceTimers = new IceTimers(b.iceCheckInterval, b.consentDisconnectedAfter, b.consentFailedAfter);
+        this.dtlsTimeout = b.dtlsTimeout;
+        this.dtlsRetransmit = b.dtlsRetransmit;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public InetAddress bindAddress() {
+        return bindAddress;
+    }
+
+    /** The address put in candidates and c= lines. */
+    public String publicAddress() {
+        return publicAddress;
+    }
+
+    public int browserPort() {
+        return browserPort;
+    }
+
+    public int islandPortMin() {
+        return islandPortMin;
+    }
+
+    public int islandPortMax() {
+        return islandPortMax;
+    }
+
+    public IceTimers iceTimers() {
+        return iceTimers;
+    }
+
+    public Duration dtlsTimeout() {
+        return dtlsTimeout;
+    }
+
+    public Duration dtlsRetransmit() {
+        return dtlsRetransmit;
+    }
+
+    @Override
+    public String toString() {
+        return "MediaConfig[bind " + bindAddress.getHostAddress() + ", public " + publicAddress + ", browser port "
+                + browserPort + ", island ports " + islandPortMin + "-" + islandPortMax + ", " + iceTimers
+                + ", DTLS timeout " + dtlsTimeout + "]";
+    }
+
+    public static final class Builder {
+
+        private InetAddress bindAddress;
+        private String publicAddress;
+        private int browserPort = 10000;
+        private int islandPortMin = 20000;
+        private int islandPortMax = 20999;
+        private Duration iceCheckInterval = IceTimers.DEFAULT.checkInterval();
+        private Duration consentDisconnectedAfter = IceTimers.DEFAULT.disconnectedAfter();
+        private Duration consentFailedAfter = IceTimers.DEFAULT.failedAfter();
+        private Duration dtlsTimeout = Duration.ofSeconds(10);
+        private Duration dtlsRetransmit = Duration.ofSeconds(1);
+
+        private Builder() {
+            try {
+                bindAddress = InetAddress.getByName("0.0.0.0");
+            } catch (UnknownHostException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        public Builder bindAddress(String address) {
+            try {
+                this.bindAddress = InetAddress.getByName(address);
+            } catch (UnknownHostException e) {
+                throw new IllegalArgumentException("bind address '" + address + "' is not an IP address", e);
+            }
+            return this;
+        }
+
+        public Builder publicAddress(String address) {
+            this.publicAddress = address;
+            return this;
+        }
+
+        /** The shared UDP port of every browser leg; 0 picks a free one. */
+        public Builder browserPort(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("browser port " + port + " outside 0..65535");
+            }
+            this.browserPort = port;
+            return this;
+        }
+
+        /** Island-leg ports; 0/0 lets the system pick. */
+        public Builder islandPorts(int min, int max) {
+            if (min < 0 || max > 65535 || min > max || (min == 0) != (max == 0)) {
+                throw new IllegalArgumentException("island port range " + min + "-" + max + " is invalid");
+            }
+            this.islandPortMin = min;
+            this.islandPortMax = max;
+            return this;
+        }
+
+        public Builder iceCheckInterval(Duration d) {
+            this.iceCheckInterval = d;
+            return this;
+        }
+
+        public Builder consentDisconnectedAfter(Duration d) {
+            this.consentDisconnectedAfter = d;
+            return this;
+        }
+
+        public Builder consentFailedAfter(Duration d) {
+            this.consentFailedAfter = d;
+            return this;
+        }
+
+        public Builder dtlsTimeout(Duration d) {
+            this.dtlsTimeout = d;
+            return this;
+        }
+
+        public Builder dtlsRetransmit(Duration d) {
+            this.dtlsRetransmit = d;
+            return this;
+        }
+
+        public MediaConfig build() {
+            return new MediaConfig(this);
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package org.vertogw.media.dtls;
+
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.bouncycastle.tls.DTLSClientProtocol;
+import org.bouncycastle.tls.DTLSServerProtocol;
+import org.bouncycastle.tls.DTLSTransport;
+import org.bouncycastle.tls.TlsFatalAlert;
+import org.bouncycastle.tls.TlsTimeoutException;
+import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCrypto;
+import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCryptoProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vertogw.media.srtp.SrtpKeyingMaterial;
+import org.vertogw.media.srtp.SrtpProfile;
+
+/**
+ * One DTLS-SRTP association (RFC 5764) over Bouncy Castle's blocking DTLS 1.2. The media thread feeds records in
+ * with {@link #receive}; the handshake runs on an executor thread, which afterwards lingers to answer the peer's
+ * retransmitted final flight (a lost Finished would otherwise leave the peer waiting) and to notice close_notify.
+ * The outcome (keying material, or a {@link DtlsFailure}) goes to the {@link DtlsListener} exactly once.
+ */
+public final class DtlsTransport implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DtlsTransport.class);
+    private static final JcaTlsCrypto CRYPTO = new JcaTlsCryptoProvider().create(new SecureRandom());
+    private static final int LINGER_MILLIS = 30_000;
+
+    private final DtlsRole role;
+    private final DatagramQueue queue;
+    private final DtlsPeerSupport support;
+    private final List<SrtpProfile> profiles;
+    private final DtlsListener listener;
+    private final Executor executor;
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final int timeoutMillis;
+    private volatile DtlsState state = DtlsState.NEW;
+
+    /**
+     * @param profiles SRTP profiles in our order of preference (the server picks its first that the client offers)
+     * @param timeoutMillis the whole handshake, retransmissions included
+     * @param resendMillis the first retransmission timer (RFC 6347 §4.2.4.1 suggests 1 s; it doubles)
+     */
+    public DtlsTransport(DtlsCertificate certificate, DtlsRole role, DtlsFingerprint remoteFingerprint,
+            List<SrtpProfile> profiles, DatagramOut out, Executor executor, int timeoutMillis, int resendMillis,
+            DtlsListener listener) {
+        this.role = role;
+        this.queue = new DatagramQueue(out);
+        this.support = new DtlsPeerSupport(CRYPTO, certificate, remoteFingerprint, role, timeoutMillis, resendMillis);
+        this.profiles = List.copyOf(profiles);
+        this.listener = listener;
+        this.executor = executor;
+        this.timeoutMillis = timeoutMillis;
+    }
+
+    public DtlsRole role() {
+        return role;
+    }
+
+    public DtlsState state() {
+        return state;
+    }
+
+    /** Starts the handshake (a client sends its ClientHello; a server waits for one). Idempotent. */
+    public void start() {
+        if (started.compareAndSet(false, true)) {
+            state = DtlsState.CONNECTING;
+            queue.setDeadline(System.nanoTime() + timeoutMillis * 1_000_000L);
+            executor.execute(this::run);
+        }
+    }
+
+    /** Hands a DTLS record received from the ICE-validated peer; false when dropped (queue full or closed). */
+    public boolean receive(byte[] buf, int off, int len) {
+        return queue.offer(buf, off, len);
+    }
+
+    private void run() {
+        DTLSTransport transport;
+        try {
+            transport = role == DtlsRole.CLIENT
+                    ? new DTLSClientProtocol().connect(new DtlsClient(CRYPTO, support, profiles), queue)
+                    : new DTLSServerProtocol().accept(new DtlsServer(CRYPTO, support, profiles), queue);
+        } catch (IOException | RuntimeException e) {
+            fail(e);
+            return;
+        }
+        queue.setDeadline(Long.MAX_VALUE);
+        SrtpKeyingMaterial keys = support.keys();
+        if (keys == null) {
+            state = DtlsState.FAILED;
+            listener.onFailed(DtlsFailure.NO_SRTP_PROFILE, "handshake completed without an SRTP profile");
+            return;
+        }
+        state = DtlsState.CONNECTED;
+        listener.onConnected(keys);
+        linger(transport);
+    }
+
+    private void linger(DTLSTransport transport) {
+        byte[] buf = new byte[DatagramQueue.RECEIVE_LIMIT];
+        long deadline = System.nanoTime() + LINGER_MILLIS * 1_000_000L;
+        try {
+            while (!closed.get() && System.nanoTime() < deadline) {
+                if (transport.receive(buf, 0, buf.length, 1000) >= 0) {
+                    deadline = System.nanoTime() + LINGER_MILLIS * 1_000_000L;
+                }
+            }
+        } catch (IOException e) {
+            if (!closed.get()) {
+                LOG.debug("DTLS association ended by the peer: {}", e.toString());
+                state = DtlsState.CLOSED;
+                listener.onClosed();
+            }
+        }
+    }
+
+    private void fail(Exception e) {
+        if (closed.get()) {
+            state = DtlsState.CLOSED;
+            return;
+        }
+        DtlsFailure failure = support.check().failure();
+        if (failure == null) {
+            if (e instanceof TlsTimeoutException) {
+                failure = DtlsFailure.TIMEOUT;
+            } else if (e instanceof TlsFatalAlert a && a.getMessage() != null && a.getMessage().contains("SRTP")) {
+                failure = DtlsFailure.NO_SRTP_PROFILE;
+            } else {
+                failure = DtlsFailure.HANDSHAKE_ERROR;
+            }
+        }
+        state = DtlsState.FAILED;
+        LOG.info("DTLS {} handshake failed: {} ({})", role, failure, e.toString());
+        listener.onFailed(failure, String.valueOf(e.getMessage()));
+    }
+
+    /** Stops the handshake or the lingering reader; no further callbacks. Idempotent. */
+    @Override
+    public void close() {
+        closed.set(true);
+        queue.close();
+        if (state != DtlsState.FAILED) {
+            state = DtlsState.CLOSED;
+        }
+    }
+}

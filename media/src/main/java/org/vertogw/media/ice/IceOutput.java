@@ -1,0 +1,14 @@
+package org.vertogw.media.ice;
+
+import java.net.InetSocketAddress;
+
+/** What an ICE agent hands out: datagrams to send and events. Called on the thread that drives the agent. */
+public interface IceOutput {
+
+    void send(byte[] datagram, InetSocketAddress to);
+
+    /** The selected pair's remote address is now {@code address} (first selection, or a move after a valid check). */
+    void onSelected(InetSocketAddress address);
+
+    void onStateChanged(IceState from, IceState to);
+}

@@ -1,0 +1,209 @@
+package org.vertogw.media.net;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.util.Iterator;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vertogw.media.rtp.PacketBuffer;
+
+/**
+ * The media thread: one selector over every UDP socket of an engine, so a packet is received, decrypted, encrypted
+ * and sent by the same thread with no queue hand-off, into buffers allocated once. It also runs submitted tasks and
+ * a periodic tick (ICE checks, consent timers). Everything a leg does happens here unless a method says otherwise.
+ */
+public final class MediaLoop implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MediaLoop.class);
+
+    private final Selector selector;
+    private final Thread thread;
+    private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private final CopyOnWriteArrayList<Runnable> tickers = new CopyOnWriteArrayList<>();
+    private final long tickNanos;
+    private final ByteBuffer receive = ByteBuffer.allocateDirect(PacketBuffer.MAX_DATAGRAM + 1);
+    private final ByteBuffer send = ByteBuffer.allocateDirect(PacketBuffer.MAX_DATAGRAM + PacketBuffer.HEADROOM);
+    private final PacketBuffer packet = new PacketBuffer();
+    private volatile boolean running = true;
+    private long nextTick;
+    private long oversized;
+
+    public MediaLoop(String name, long tickMillis) throws IOException {
+        this.selector = Selector.open();
+        this.tickNanos = tickMillis * 1_000_000L;
+        this.thread = new Thread(this::run, name);
+        this.thread.setDaemon(true);
+        this.thread.start();
+    }
+
+    /** Binds a UDP socket (port 0 = any) and delivers its datagrams to {@code handler} on this thread. */
+    public UdpSocket open(InetSocketAddress bind, DatagramHandler handler) throws IOException {
+        DatagramChannel ch = DatagramChannel.open(bind.getAddress() instanceof java.net.Inet6Address
+                ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
+        try {
+            ch.setOption(StandardSocketOptions.SO_RCVBUF, 1 << 20);
+            ch.setOption(StandardSocketOptions.SO_SNDBUF, 1 << 20);
+            ch.bind(bind);
+            ch.configureBlocking(false);
+        } catch (IOException e) {
+            ch.close();
+            throw e;
+        }
+        UdpSocket socket = new UdpSocket(ch, this, handler);
+        execute(() -> {
+            try {
+                socket.setKey(ch.register(selector, SelectionKey.OP_READ, socket));
+            } catch (IOException e) {
+                LOG.warn("cannot register UDP socket {}", socket.port(), e);
+            }
+        });
+        return socket;
+    }
+
+    /** Runs {@code task} on the loop thread (soon, in submission order). */
+    public void execute(Runnable task) {
+        tasks.add(task);
+        if (!inLoop()) {
+            selector.wakeup();
+        }
+    }
+
+    /** Runs {@code ticker} on the loop thread every tick until removed. */
+    public void addTicker(Runnable ticker) {
+        tickers.add(ticker);
+    }
+
+    public void removeTicker(Runnable ticker) {
+        tickers.remove(ticker);
+    }
+
+    public boolean inLoop() {
+        return Thread.currentThread() == thread;
+    }
+
+    ByteBuffer sendBuffer(byte[] buf, int off, int len) {
+        send.clear();
+        send.put(buf, off, len);
+        send.flip();
+        return send;
+    }
+
+    /** Datagrams over {@link PacketBuffer#MAX_DATAGRAM} bytes, dropped before any handler saw them. */
+    public long oversizedDatagrams() {
+        return oversized;
+    }
+
+    private void run() {
+        nextTick = System.nanoTime() + tickNanos;
+        while (running) {
+            try {
+                long wait = Math.max(1, (nextTick - System.nanoTime()) / 1_000_000L);
+                selector.select(wait);
+                Iterator<SelectionKey> it = selector.selectedKeys().iterator();
+                while (it.hasNext()) {
+                    SelectionKey k = it.next();
+                    it.remove();
+                    if (k.isValid() && k.isReadable()) {
+                        drain((UdpSocket) k.attachment());
+                    }
+                }
+                Runnable t;
+                while ((t = tasks.poll()) != null) {
+                    runSafely(t);
+                }
+                long now = System.nanoTime();
+                if (now - nextTick >= 0) {
+                    nextTick = now + tickNanos;
+                    for (Runnable r : tickers) {
+                        runSafely(r);
+                    }
+                }
+            } catch (ClosedSelectorException e) {
+                return;
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("media loop error", e);
+            }
+        }
+    }
+
+    /** Reads everything queued on one socket (bounded, so one busy socket cannot starve the others). */
+    private void drain(UdpSocket socket) {
+        DatagramChannel ch = socket.channel();
+        for (int i = 0; i < 64; i++) {
+            receive.clear();
+            InetSocketAddress from;
+            try {
+                from = (InetSocketAddress) ch.receive(receive);
+            } catch (IOException e) {
+                return;
+            }
+            if (from == null) {
+                return;
+            }
+            receive.flip();
+            int len = receive.remaining();
+            if (len > PacketBuffer.MAX_DATAGRAM) {
+                oversized++;
+                continue;
+            }
+            receive.get(packet.array(), 0, len);
+            packet.setLength(len);
+            packet.setReceivedNanos(System.nanoTime());
+            try {
+                socket.handler().onDatagram(socket, packet, from);
+            } catch (RuntimeException e) {
+                LOG.warn("datagram handler failed on port {}", socket.port(), e);
+            }
+        }
+    }
+
+    /**
+     * A closed channel that is still registered keeps its port until the selector deregisters its cancelled key
+     * at the next selection (java.nio.channels.spi.AbstractSelectableChannel); doing that now frees the port at
+     * once, so a call that ends lets the next call bind the same port. Loop thread only.
+     */
+    void releaseCancelled() {
+        try {
+            selector.selectNow();
+        } catch (IOException | ClosedSelectorException e) {
+            // the loop is stopping; its selector releases everything
+        }
+    }
+
+    private static void runSafely(Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException e) {
+            LOG.warn("media task failed", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        try {
+            for (SelectionKey k : selector.keys()) {
+                k.channel().close();
+            }
+            selector.close();
+        } catch (IOException | ClosedSelectorException ignored) {
+            // closing anyway
+        }
+        if (!inLoop()) {
+            try {
+                thread.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

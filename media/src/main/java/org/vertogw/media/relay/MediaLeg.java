@@ -1,0 +1,363 @@
+package org.vertogw.media.relay;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vertogw.media.demux.PacketClassifier;
+import org.vertogw.media.demux.PacketKind;
+import org.vertogw.media.dtls.DtlsFailure;
+import org.vertogw.media.dtls.DtlsFingerprint;
+import org.vertogw.media.dtls.DtlsListener;
+import org.vertogw.media.dtls.DtlsRole;
+import org.vertogw.media.dtls.DtlsTransport;
+import org.vertogw.media.ice.IceConnectivity;
+import org.vertogw.media.ice.IceDiscard;
+import org.vertogw.media.ice.IceOutput;
+import org.vertogw.media.ice.IceState;
+import org.vertogw.media.net.UdpSocket;
+import org.vertogw.media.rtp.PacketBuffer;
+import org.vertogw.media.srtp.SrtpKeyingMaterial;
+import org.vertogw.media.srtp.SrtpProfile;
+import org.vertogw.media.srtp.SrtpSession;
+import org.vertogw.media.srtp.SrtpStatus;
+import org.vertogw.media.stun.StunDecodeException;
+import org.vertogw.media.stun.StunMessage;
+
+/**
+ * One WebRTC transport (one m-line toward one peer): ICE (lite or FreeSWITCH-style), DTLS in the role the SDP gave,
+ * SRTP/SRTCP with rtcp-mux. It accepts DTLS and media only from the address ICE selected, decrypts into a
+ * {@link PacketSink}, and encrypts what it is asked to send. Confined to the media thread, except where noted;
+ * DTLS outcomes arrive on a handshake thread and are moved onto the media thread.
+ */
+public final class MediaLeg {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MediaLeg.class);
+
+    /** Address moves and events, for the owner (shared-port routing, relay state). */
+    public interface Listener {
+        void onSelected(MediaLeg leg, InetSocketAddress previous, InetSocketAddress current);
+
+        void onEvent(RelayEvent event);
+    }
+
+    private final String name;
+    private final int mediaIndex;
+    private final LegSettings settings;
+    private final UdpSocket socket;
+    private final List<SrtpProfile> profiles;
+    private final LegCounters counters = new LegCounters();
+    private final Listener listener;
+    private IceConnectivity ice;
+    private PacketSink sink = (leg, rtcp, p) -> { };
+    private DtlsTransport dtls;
+    private DtlsRole role;
+    private volatile InetSocketAddress peer;
+    private volatile SrtpSession srtp;
+    private boolean iceConnected;
+    private boolean announced;
+    private boolean failed;
+    private boolean closed;
+
+    public MediaLeg(String name, int mediaIndex, LegSettings settings, UdpSocket socket,
+            List<SrtpProfile> profiles, Listener listener) {
+        this.name = name;
+        this.mediaIndex = mediaIndex;
+        this.settings = settings;
+        this.socket = socket;
+        this.profiles = profiles;
+        this.listener = listener;
+    }
+
+    /** The ICE agent's output: the leg's socket, and its own bookkeeping. */
+    public IceOutput iceOutput() {
+        return new IceOutput() {
+            @Override
+            public void send(byte[] datagram, InetSocketAddress to) {
+                if (!socket.send(datagram, 0, datagram.length, to)) {
+                    counters.discard(DiscardReason.SEND_FAILED);
+                }
+            }
+
+            @Override
+            public void onSelected(InetSocketAddress address) {
+                InetSocketAddress previous = peer;
+                peer = address;
+                listener.onSelected(MediaLeg.this, previous, address);
+                if (dtls != null && role == DtlsRole.CLIENT) {
+                    dtls.start();
+                }
+            }
+
+            @Override
+            public void onStateChanged(IceState from, IceState to) {
+                iceStateChanged(to);
+            }
+        };
+    }
+
+    public void setIce(IceConnectivity ice) {
+        this.ice = ice;
+    }
+
+    public void setSink(PacketSink sink) {
+        this.sink = sink;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int mediaIndex() {
+        return mediaIndex;
+    }
+
+    public IceConnectivity ice() {
+        return ice;
+    }
+
+    public UdpSocket socket() {
+        return socket;
+    }
+
+    public InetSocketAddress peer() {
+        return peer;
+    }
+
+    public LegCounters counters() {
+        return counters;
+    }
+
+    /** True once DTLS produced keys: media can be sent. Readable from any thread. */
+    public boolean isSecure() {
+        return srtp != null;
+    }
+
+    public DtlsRole dtlsRole() {
+        return role;
+    }
+
+    public String srtpProfile() {
+        SrtpSession s = srtp;
+        return s == null ? null : s.profile().name();
+    }
+
+    /**
+     * Arms DTLS once the peer's fingerprint and our role are known. A server waits for the ClientHello; a client
+     * sends it when (or as soon as) ICE has selected the peer address.
+     */
+    public void startDtls(DtlsRole role, DtlsFingerprint remoteFingerprint) {
+        this.role = role;
+        this.dtls = new DtlsTransport(settings.certificate(), role, remoteFingerprint, profiles,
+                (b, o, l) -> {
+                    InetSocketAddress to = peer;
+                    if (to == null || !socket.send(b, o, l, to)) {
+                        throw new java.io.IOException("no ICE-selected peer to send DTLS to");
+                    }
+                }, settings.handshakeExecutor(), settings.dtlsTimeoutMillis(), settings.dtlsResendMillis(),
+                new DtlsListener() {
+                    @Override
+                    public void onConnected(SrtpKeyingMaterial keys) {
+                        settings.loop().execute(() -> dtlsConnected(keys));
+                    }
+
+                    @Override
+                    public void onFailed(DtlsFailure failure, String detail) {
+                        settings.loop().execute(() -> fail(describe(failure) + " (" + detail + ")"));
+                    }
+
+                    @Override
+                    public void onClosed() {
+                        settings.loop().execute(() -> fail("DTLS closed by the peer"));
+                    }
+                });
+        if (role == DtlsRole.SERVER || peer != null) {
+            dtls.start();
+        }
+    }
+
+    private String describe(DtlsFailure f) {
+        return switch (f) {
+            case FINGERPRINT_MISMATCH -> "DTLS fingerprint mismatch on " + name + " leg " + mediaIndex;
+            case BAD_CERTIFICATE -> "DTLS peer certificate missing or unreadable on " + name + " leg " + mediaIndex;
+            case NO_SRTP_PROFILE -> "no common SRTP profile on " + name + " leg " + mediaIndex;
+            case TIMEOUT -> "DTLS handshake timed out on " + name + " leg " + mediaIndex;
+            case HANDSHAKE_ERROR -> "DTLS handshake failed on " + name + " leg " + mediaIndex;
+        };
+    }
+
+    /** Entry point for a leg that owns its socket: classifies and dispatches one datagram. */
+    public void onDatagram(PacketBuffer p, InetSocketAddress from) {
+        PacketKind kind = PacketClassifier.classify(p.array(), 0, p.length());
+        if (kind == PacketKind.STUN) {
+            StunMessage m;
+            try {
+                m = StunMessage.decode(p.array(), 0, p.length());
+            } catch (StunDecodeException e) {
+                counters.discard(DiscardReason.STUN_MALFORMED);
+                return;
+            }
+            onStun(m, from);
+        } else {
+            onPacket(kind, p, from);
+        }
+    }
+
+    public void onStun(StunMessage m, InetSocketAddress from) {
+        if (closed || ice == null) {
+            counters.discard(DiscardReason.STUN_UNEXPECTED);
+            return;
+        }
+        IceDiscard d = ice.handle(m, from, System.nanoTime());
+        if (d != IceDiscard.NONE) {
+            counters.discard(DiscardReason.of(d));
+        }
+    }
+
+    /** DTLS, RTP or RTCP (or garbage) from {@code from}. */
+    public void onPacket(PacketKind kind, PacketBuffer p, InetSocketAddress from) {
+        switch (kind) {
+            case DTLS -> {
+                if (!from.equals(peer)) {
+                    counters.discard(DiscardReason.DTLS_UNVERIFIED_SOURCE);
+                } else if (dtls == null) {
+                    counters.discard(DiscardReason.DTLS_NOT_STARTED);
+                } else if (!dtls.receive(p.array(), 0, p.length())) {
+                    counters.discard(DiscardReason.DTLS_QUEUE_FULL);
+                }
+            }
+            case RTP, RTCP -> media(kind == PacketKind.RTCP, p, from);
+            default -> counters.discard(DiscardReason.UNKNOWN_PACKET);
+        }
+    }
+
+    private void media(boolean rtcp, PacketBuffer p, InetSocketAddress from) {
+        if (!from.equals(peer)) {
+            counters.discard(DiscardReason.UNKNOWN_SOURCE);
+            return;
+        }
+        SrtpSession s = srtp;
+        if (s == null || closed) {
+            counters.discard(DiscardReason.NO_SRTP_CONTEXT);
+            return;
+        }
+        int length = p.length();
+        SrtpStatus st = rtcp ? s.unprotectRtcp(p) : s.unprotectRtp(p);
+        if (st != SrtpStatus.OK) {
+            counters.discard(DiscardReason.of(st));
+            return;
+        }
+        counters.received(length);
+        sink.onPacket(this, rtcp, p);
+    }
+
+    /** Encrypts and sends a plain RTP or RTCP packet to the peer (media thread). False when dropped. */
+    public boolean send(boolean rtcp, PacketBuffer p) {
+        SrtpSession s = srtp;
+        InetSocketAddress to = peer;
+        if (s == null || to == null || closed) {
+            return false;
+        }
+        SrtpStatus st = rtcp ? s.protectRtcp(p) : s.protectRtp(p);
+        if (st != SrtpStatus.OK) {
+            counters.discard(DiscardReason.of(st));
+            return false;
+        }
+        if (!socket.send(p.array(), 0, p.length(), to)) {
+            counters.discard(DiscardReason.SEND_FAILED);
+            return false;
+        }
+        counters.sent(p.length());
+        return true;
+    }
+
+    public void tick(long nowNanos) {
+        if (!closed && ice != null) {
+            ice.tick(nowNanos);
+        }
+    }
+
+    private void iceStateChanged(IceState to) {
+        switch (to) {
+            case CONNECTED -> {
+                iceConnected = true;
+                if (announced) {
+                    event(RelayEvent.Kind.LEG_CONNECTED, null);
+                } else {
+                    announceIfReady();
+                }
+            }
+            case DISCONNECTED -> {
+                iceConnected = false;
+                if (announced) {
+                    event(RelayEvent.Kind.LEG_DISCONNECTED, "ICE consent lapsed on " + name + " leg " + mediaIndex);
+                }
+            }
+            case FAILED -> fail("ICE failed (no consent) on " + name + " leg " + mediaIndex);
+            default -> {
+            }
+        }
+    }
+
+    private void dtlsConnected(SrtpKeyingMaterial keys) {
+        if (closed) {
+            return;
+        }
+        srtp = new SrtpSession(keys);
+        LOG.debug("{} leg {} secure with {}", name, mediaIndex, keys.profile());
+        announceIfReady();
+    }
+
+    private void announceIfReady() {
+        if (!announced && iceConnected && srtp != null && !failed) {
+            announced = true;
+            event(RelayEvent.Kind.LEG_CONNECTED, null);
+        }
+    }
+
+    private void fail(String cause) {
+        if (failed || closed) {
+            return;
+        }
+        failed = true;
+        LOG.info("{}", cause);
+        event(RelayEvent.Kind.LEG_FAILED, cause);
+    }
+
+    public boolean isFailed() {
+        return failed;
+    }
+
+    /** Closed without failing (its media section was rejected by the answer). */
+    boolean isClosedWithoutFailure() {
+        return closed && !failed;
+    }
+
+    public boolean isConnected() {
+        return announced && iceConnected && !failed && !closed;
+    }
+
+    private void event(RelayEvent.Kind kind, String cause) {
+        listener.onEvent(new RelayEvent(kind, name, mediaIndex, cause));
+    }
+
+    /** Stops DTLS and ICE; the socket belongs to the owner. Idempotent. */
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        srtp = null;
+        if (dtls != null) {
+            dtls.close();
+        }
+        if (ice != null) {
+            ice.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name + "[" + mediaIndex + "] peer " + peer + ", " + counters;
+    }
+}

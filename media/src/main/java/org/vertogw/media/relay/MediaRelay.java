@@ -1,0 +1,421 @@
+package org.vertogw.media.relay;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vertogw.media.dtls.DtlsFingerprint;
+import org.vertogw.media.dtls.DtlsRole;
+import org.vertogw.media.dtls.DtlsSetup;
+import org.vertogw.media.ice.IceAgent;
+import org.vertogw.media.ice.IceCandidate;
+import org.vertogw.media.ice.IceCredentials;
+import org.vertogw.media.ice.IceLiteAgent;
+import org.vertogw.media.net.UdpSocket;
+import org.vertogw.media.rtp.PacketBuffer;
+import org.vertogw.media.sdp.LocalTransport;
+import org.vertogw.media.sdp.MediaDescription;
+import org.vertogw.media.sdp.RemoteTransport;
+import org.vertogw.media.sdp.SdpException;
+import org.vertogw.media.sdp.SdpRewriter;
+import org.vertogw.media.sdp.SessionDescription;
+
+/**
+ * One call's media anchor. Per media section: a browser leg (ICE-lite on the shared port, DTLS, SRTP preferring
+ * GCM) and an island leg (its own port from the range, FreeSWITCH-style ICE, DTLS, AES_CM_128_HMAC_SHA1_80); each
+ * packet is decrypted on one leg and encrypted on the other, unchanged in between (SSRCs, payload types,
+ * timestamps). Media sections that are not RTP (data channels) are rejected with port 0 on both sides.
+ * <p>
+ * The SDP methods may be called from any thread; they run on the media thread and return the SDP for the other
+ * side. Events are delivered on the media thread.
+ */
+public final class MediaRelay implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MediaRelay.class);
+
+    private enum Flow { NONE, BROWSER_OFFERED, ISLAND_OFFERED, ANSWERED }
+
+    /** The two legs of one media section and what the offer told us. */
+    private static final class Path {
+        MediaLeg browser;
+        MediaLeg island;
+        DtlsSetup browserSetup;
+        RemoteTransport islandRemote;
+        InetSocketAddress islandCandidate;
+    }
+
+    private final String callId;
+    private final MediaContext ctx;
+    private final List<Path> paths = new ArrayList<>();
+    private final RelayCounters counters = new RelayCounters();
+    private final CopyOnWriteArrayList<Consumer<RelayEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final Runnable ticker = this::tick;
+    private final MediaLeg.Listener legListener = new MediaLeg.Listener() {
+        @Override
+        public void onSelected(MediaLeg leg, InetSocketAddress previous, InetSocketAddress current) {
+            if ("browser".equals(leg.name())) {
+                ctx.browserPort().moved(leg, previous, current);
+            }
+        }
+
+        @Override
+        public void onEvent(RelayEvent event) {
+            updateState();
+            for (Consumer<RelayEvent> l : listeners) {
+                try {
+                    l.accept(event);
+                } catch (RuntimeException e) {
+                    LOG.warn("relay event listener failed", e);
+                }
+            }
+        }
+    };
+    private Flow flow = Flow.NONE;
+    private boolean everConnected;
+    private volatile RelayState state = RelayState.NEGOTIATING;
+    private volatile boolean closed;
+
+    public MediaRelay(String callId, MediaContext ctx) {
+        this.callId = callId;
+        this.ctx = ctx;
+        ctx.lifecycle().opened(this);
+        ctx.settings().loop().addTicker(ticker);
+    }
+
+    public String callId() {
+        return callId;
+    }
+
+    /** Browser offered (C→S verto.invite): the offer for the island, with the gateway as the peer. */
+    public String islandOfferFromBrowserOffer(String browserOfferSdp) throws SdpException {
+        SessionDescription offer = SessionDescription.parse(browserOfferSdp);
+        return LoopCalls.call(ctx.settings().loop(), () -> {
+            begin(Flow.BROWSER_OFFERED);
+            try {
+                List<LocalTransport> toIsland = new ArrayList<>();
+                for (int i = 0; i < offer.media().size(); i++) {
+                    if (!relayable(offer.media().get(i))) {
+                        addRejected(toIsland);
+                        continue;
+                    }
+                    RemoteTransport browser = RemoteTransport.of(offer, i);
+                    Path p = newPath(i, true);
+                    ((IceLiteAgent) p.browser.ice()).setRemoteCredentials(credentials(browser));
+                    DtlsSetup theirs = setupOr(browser.setup(), DtlsSetup.ACTPASS);
+                    p.browserSetup = theirs.answer(true);
+                    p.browser.startDtls(p.browserSetup.localRole(), fingerprint(browser, i));
+                    toIsland.add(local(p.island, DtlsSetup.ACTPASS));
+                }
+                return SdpRewriter.rewrite(offer, toIsland, false).toString();
+            } catch (SdpException | RuntimeException e) {
+                abort();
+                throw e;
+            }
+        });
+    }
+
+    /** The island answered our offer: the answer for the browser (ICE-lite, setup from the browser's offer). */
+    public String browserAnswerFromIslandAnswer(String islandAnswerSdp) throws SdpException {
+        SessionDescription answer = SessionDescription.parse(islandAnswerSdp);
+        return LoopCalls.call(ctx.settings().loop(), () -> {
+            expect(Flow.BROWSER_OFFERED, answer);
+            List<LocalTransport> toBrowser = new ArrayList<>();
+            for (int i = 0; i < paths.size(); i++) {
+                Path p = paths.get(i);
+                if (p == null || answer.media().get(i).isRejected()) {
+                    closePath(i);
+                    toBrowser.add(null);
+                    continue;
+                }
+                RemoteTransport island = RemoteTransport.of(answer, i);
+                ((IceAgent) p.island.ice()).setRemote(credentials(island), IslandCandidate.pick(answer, i, island));
+                p.island.startDtls(DtlsSetup.offererRole(setupOr(island.setup(), DtlsSetup.ACTIVE)),
+                        fingerprint(island, i));
+                toBrowser.add(local(p.browser, p.browserSetup));
+            }
+            flow = Flow.ANSWERED;
+            updateState();
+            return SdpRewriter.rewrite(answer, toBrowser, true).toString();
+        });
+    }
+
+    /** Island offered (S→C verto.invite or verto.attach): the offer for the browser. */
+    public String browserOfferFromIslandOffer(String islandOfferSdp) throws SdpException {
+        SessionDescription offer = SessionDescription.parse(islandOfferSdp);
+        return LoopCalls.call(ctx.settings().loop(), () -> {
+            begin(Flow.ISLAND_OFFERED);
+            try {
+                List<LocalTransport> toBrowser = new ArrayList<>();
+                for (int i = 0; i < offer.media().size(); i++) {
+                    if (!relayable(offer.media().get(i))) {
+                        addRejected(toBrowser);
+                        continue;
+                    }
+                    RemoteTransport island = RemoteTransport.of(offer, i);
+                    Path p = newPath(i, false);
+                    p.islandRemote = island;
+                    p.islandCandidate = IslandCandidate.pick(offer, i, island);
+                    toBrowser.add(local(p.browser, DtlsSetup.ACTPASS));
+                }
+                return SdpRewriter.rewrite(offer, toBrowser, true).toString();
+            } catch (SdpException | RuntimeException e) {
+                abort();
+                throw e;
+            }
+        });
+    }
+
+    /** The browser answered: the answer for the island (setup active: FreeSWITCH's actpass makes us the client). */
+    public String islandAnswerFromBrowserAnswer(String browserAnswerSdp) throws SdpException {
+        SessionDescription answer = SessionDescription.parse(browserAnswerSdp);
+        return LoopCalls.call(ctx.settings().loop(), () -> {
+            expect(Flow.ISLAND_OFFERED, answer);
+            List<LocalTransport> toIsland = new ArrayList<>();
+            for (int i = 0; i < paths.size(); i++) {
+                Path p = paths.get(i);
+                if (p == null || answer.media().get(i).isRejected()) {
+                    closePath(i);
+                    toIsland.add(null);
+                    continue;
+                }
+                RemoteTransport browser = RemoteTransport.of(answer, i);
+                ((IceLiteAgent) p.browser.ice()).setRemoteCredentials(credentials(browser));
+                p.browserSetup = DtlsSetup.ACTPASS;
+                p.browser.startDtls(DtlsSetup.offererRole(setupOr(browser.setup(), DtlsSetup.ACTIVE)),
+                        fingerprint(browser, i));
+                ((IceAgent) p.island.ice()).setRemote(credentials(p.islandRemote), p.islandCandidate);
+                p.island.startDtls(DtlsRole.CLIENT, fingerprint(p.islandRemote, i));
+                toIsland.add(local(p.island, DtlsSetup.ACTIVE));
+            }
+            flow = Flow.ANSWERED;
+            updateState();
+            return SdpRewriter.rewrite(answer, toIsland, false).toString();
+        });
+    }
+
+    private void begin(Flow f) throws SdpException {
+        if (closed) {
+            throw new SdpException("relay " + callId + " is closed");
+        }
+        if (flow != Flow.NONE) {
+            throw new SdpException("relay " + callId + " already negotiated; re-offers need a new relay");
+        }
+        flow = f;
+    }
+
+    private void expect(Flow f, SessionDescription answer) throws SdpException {
+        if (closed) {
+            throw new SdpException("relay " + callId + " is closed");
+        }
+        if (flow != f) {
+            throw new SdpException("relay " + callId + ": no pending " + (f == Flow.BROWSER_OFFERED ? "browser" : "island")
+                    + " offer to answer");
+        }
+        if (answer.media().size() != paths.size()) {
+            throw new SdpException("answer has " + answer.media().size() + " m-lines, the offer had " + paths.size());
+        }
+    }
+
+    private static boolean relayable(MediaDescription m) {
+        return !m.isRejected() && m.proto().contains("RTP");
+    }
+
+    private void addRejected(List<LocalTransport> out) {
+        paths.add(null);
+        counters.add(null, null);
+        out.add(null);
+    }
+
+    private static IceCredentials credentials(RemoteTransport t) {
+        return new IceCredentials(t.iceUfrag(), t.icePwd());
+    }
+
+    private static DtlsSetup setupOr(String value, DtlsSetup fallback) {
+        DtlsSetup s = DtlsSetup.parse(value);
+        return s == null ? fallback : s;
+    }
+
+    private static DtlsFingerprint fingerprint(RemoteTransport t, int index) throws SdpException {
+        try {
+            return DtlsFingerprint.parse(t.fingerprint());
+        } catch (IllegalArgumentException e) {
+            throw new SdpException("m-line " + index + ": " + e.getMessage());
+        }
+    }
+
+    private Path newPath(int index, boolean islandControlling) {
+        LegSettings s = ctx.settings();
+        long now = System.nanoTime();
+        Path p = new Path();
+        p.browser = new MediaLeg("browser", index, s, ctx.browserSocket(), LegSettings.BROWSER_PROFILES, legListener);
+        p.browser.setIce(new IceLiteAgent(IceCredentials.random(), s.iceTimers(), p.browser.iceOutput(), now));
+        ctx.browserPort().register(p.browser);
+        AtomicReference<MediaLeg> holder = new AtomicReference<>();
+        UdpSocket socket;
+        try {
+            socket = ctx.islandPorts().open(s.loop(), ctx.bindAddress(), (sock, pkt, from) -> {
+                MediaLeg leg = holder.get();
+                if (leg != null) {
+                    leg.onDatagram(pkt, from);
+                }
+            });
+        } catch (IOException e) {
+            ctx.browserPort().unregister(p.browser);
+            throw new IllegalStateException("cannot open an island-leg port: " + e.getMessage(), e);
+        }
+        p.island = new MediaLeg("island", index, s, socket, LegSettings.ISLAND_PROFILES, legListener);
+        p.island.setIce(new IceAgent(IceCredentials.random(), islandControlling, false, s.iceTimers(),
+                p.island.iceOutput(), now));
+        holder.set(p.island);
+        MediaLeg browser = p.browser;
+        MediaLeg island = p.island;
+        browser.setSink((leg, rtcp, pkt) -> forward(island, rtcp, pkt, counters.browserToIsland(), leg));
+        island.setSink((leg, rtcp, pkt) -> forward(browser, rtcp, pkt, counters.islandToBrowser(), leg));
+        paths.add(p);
+        counters.add(browser.counters(), island.counters());
+        return p;
+    }
+
+    private static void forward(MediaLeg target, boolean rtcp, PacketBuffer p, TransitHistogram h, MediaLeg source) {
+        if (!target.isSecure()) {
+            source.counters().discard(DiscardReason.PEER_NOT_READY);
+            return;
+        }
+        if (target.send(rtcp, p)) {
+            h.record(System.nanoTime() - p.receivedNanos());
+        }
+    }
+
+    private LocalTransport local(MediaLeg leg, DtlsSetup setup) {
+        LegSettings s = ctx.settings();
+        String address = s.publicAddress();
+        int port = leg.socket().port();
+        IceCredentials c = leg.ice().localCredentials();
+        return new LocalTransport(address, port, c.ufrag(), c.password(), IceCandidate.host(address, port).toSdp(),
+                s.certificate().fingerprint().toSdp(), setup.sdpValue());
+    }
+
+    private void tick() {
+        long now = System.nanoTime();
+        for (Path p : paths) {
+            if (p != null) {
+                p.browser.tick(now);
+                p.island.tick(now);
+            }
+        }
+    }
+
+    private void closePath(int i) {
+        Path p = paths.get(i);
+        if (p == null) {
+            return;
+        }
+        p.browser.close();
+        p.island.close();
+        ctx.browserPort().unregister(p.browser);
+        p.island.socket().close();
+    }
+
+    private void abort() {
+        for (int i = 0; i < paths.size(); i++) {
+            closePath(i);
+        }
+        paths.clear();
+        flow = Flow.NONE;
+    }
+
+    private void updateState() {
+        if (closed) {
+            state = RelayState.CLOSED;
+            return;
+        }
+        boolean any = false;
+        boolean all = true;
+        for (Path p : paths) {
+            if (p == null || p.browser.isClosedWithoutFailure()) {
+                continue;
+            }
+            any = true;
+            if (p.browser.isFailed() || p.island.isFailed()) {
+                state = RelayState.FAILED;
+                return;
+            }
+            all &= p.browser.isConnected() && p.island.isConnected();
+        }
+        if (flow != Flow.ANSWERED || !any) {
+            state = RelayState.NEGOTIATING;
+        } else if (all) {
+            everConnected = true;
+            state = RelayState.CONNECTED;
+        } else {
+            state = everConnected ? RelayState.DISCONNECTED : RelayState.CONNECTING;
+        }
+    }
+
+    /** Called with every leg event (connected, disconnected, failed with cause), on the media thread. */
+    public void onEvent(Consumer<RelayEvent> listener) {
+        listeners.add(listener);
+    }
+
+    public RelayState state() {
+        return state;
+    }
+
+    public RelayCounters counters() {
+        return counters;
+    }
+
+    /** SRTP profile negotiated on the browser leg of a media section, or null (not yet, or rejected). */
+    public String browserSrtpProfile(int mediaIndex) {
+        Path p = mediaIndex < paths.size() ? paths.get(mediaIndex) : null;
+        return p == null ? null : p.browser.srtpProfile();
+    }
+
+    /** SRTP profile negotiated on the island leg of a media section, or null. */
+    public String islandSrtpProfile(int mediaIndex) {
+        Path p = mediaIndex < paths.size() ? paths.get(mediaIndex) : null;
+        return p == null ? null : p.island.srtpProfile();
+    }
+
+    /** Our ICE ufrag on the browser side of a media section (what browsers' checks name), or null. */
+    public String browserUfrag(int mediaIndex) {
+        Path p = mediaIndex < paths.size() ? paths.get(mediaIndex) : null;
+        return p == null ? null : p.browser.ice().localCredentials().ufrag();
+    }
+
+    /** The local port of the island leg of a media section (0 when rejected). */
+    public int islandPort(int mediaIndex) {
+        Path p = mediaIndex < paths.size() ? paths.get(mediaIndex) : null;
+        return p == null ? 0 : p.island.socket().port();
+    }
+
+    /** Frees the island ports and the browser ufrags; idempotent. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        LoopCalls.run(ctx.settings().loop(), () -> {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            for (int i = 0; i < paths.size(); i++) {
+                closePath(i);
+            }
+            ctx.settings().loop().removeTicker(ticker);
+            state = RelayState.CLOSED;
+            ctx.lifecycle().closed(this, counters.all());
+        });
+    }
+
+    @Override
+    public String toString() {
+        return "MediaRelay[" + callId + ", " + state + "]";
+    }
+}

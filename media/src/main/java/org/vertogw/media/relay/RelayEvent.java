@@ -1,0 +1,22 @@
+package org.vertogw.media.relay;
+
+/**
+ * Something that happened to a leg: ICE connectivity, DTLS, or a failure with a cause the signaling side can put
+ * in its hang-up (e.g. {@code DTLS fingerprint mismatch on browser leg 0}).
+ */
+public record RelayEvent(Kind kind, String leg, int mediaIndex, String cause) {
+
+    public enum Kind {
+        /** ICE selected a pair and DTLS completed: media can flow on this leg. */
+        LEG_CONNECTED,
+        /** Consent freshness lapsed (no checks for a while); may come back. */
+        LEG_DISCONNECTED,
+        /** The leg is dead: ICE consent expired, DTLS failed or the peer closed DTLS. The call should end. */
+        LEG_FAILED
+    }
+
+    @Override
+    public String toString() {
+        return kind + " " + leg + "[" + mediaIndex + "]" + (cause == null ? "" : ": " + cause);
+    }
+}

@@ -1,0 +1,107 @@
+package org.vertogw.media.sdp;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A parsed SDP (RFC 8866) that serialises back to the same lines in the same order: the session part and the media
+ * sections. Lines may end in CRLF or LF; output always uses CRLF.
+ */
+public final class SessionDescription extends SdpSection {
+
+    private final List<MediaDescription> media;
+
+    private SessionDescription(List<SdpLine> sessionLines, List<MediaDescription> media) {
+        super(sessionLines);
+        this.media = media;
+    }
+
+    public static SessionDescription parse(String sdp) throws SdpException {
+        if (sdp == null || sdp.isBlank()) {
+            throw new SdpException("SDP is empty");
+        }
+        List<SdpLine> session = new ArrayList<>();
+        List<MediaDescription> media = new ArrayList<>();
+        List<SdpLine> current = session;
+        String[] raw = sdp.split("\r?\n", -1);
+        for (int i = 0; i < raw.length; i++) {
+            String l = raw[i];
+            if (l.isEmpty()) {
+                if (i >= raw.length - 1) {
+                    continue;
+                }
+                throw new SdpException("line " + (i + 1) + ": empty line inside the description");
+            }
+            if (l.length() < 2 || l.charAt(1) != '=' || !Character.isLetter(l.charAt(0))) {
+                throw new SdpException("line " + (i + 1) + ": '" + abbreviate(l) + "' is not <type>=<value>");
+            }
+            SdpLine line = new SdpLine(l.charAt(0), l.substring(2));
+            if (line.type() == 'm') {
+                if (line.value().split(" ").length < 4) {
+                    throw new SdpException("line " + (i + 1) + ": m= line needs media, port, proto and a format");
+                }
+                try {
+                    Integer.parseInt(line.value().split(" ")[1].split("/")[0]);
+                } catch (NumberFormatException e) {
+                    throw new SdpException("line " + (i + 1) + ": m= line has no numeric port");
+                }
+                current = new ArrayList<>();
+                media.add(new MediaDescription(current));
+            }
+            current.add(line);
+        }
+        if (session.isEmpty() || session.get(0).type() != 'v') {
+            throw new SdpException("line 1: SDP must start with v=");
+        }
+        return new SessionDescription(session, media);
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "..." : s;
+    }
+
+    public List<MediaDescription> media() {
+        return media;
+    }
+
+    /** A deep copy to rewrite without touching this one. */
+    public SessionDescription copy() {
+        List<MediaDescription> m = new ArrayList<>();
+        for (MediaDescription d : media) {
+            m.add(d.copy());
+        }
+        return new SessionDescription(new ArrayList<>(lines), m);
+    }
+
+    /** Sets the session-level c= line (before the first t=, where RFC 8866 §5 orders it). */
+    public void setConnection(String connection) {
+        int at = lines.size();
+        for (int i = 0; i < lines.size(); i++) {
+            if ("bzta".indexOf(lines.get(i).type()) >= 0) {
+                at = i;
+                break;
+            }
+        }
+        setLine('c', connection, at);
+    }
+
+    /** Attribute of a media section, falling back to the session level (RFC 8839 §5.4, RFC 8122 §5). */
+    public String attribute(MediaDescription m, String name) {
+        String v = m.attribute(name);
+        return v != null ? v : attribute(name);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder();
+        for (SdpLine l : lines) {
+            sb.append(l).append("\r\n");
+        }
+        for (MediaDescription m : media) {
+            for (SdpLine l : m.lines) {
+                sb.append(l).append("\r\n");
+            }
+        }
+        return sb.toString();
+    }
+}

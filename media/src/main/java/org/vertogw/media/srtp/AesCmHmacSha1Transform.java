@@ -1,0 +1,110 @@
+package org.vertogw.media.srtp;
+
+import org.vertogw.media.rtp.Bytes;
+
+/**
+ * AES_CM_128_HMAC_SHA1_80 (RFC 3711 §4.1.1, §4.2.1): AES in counter mode with IV = (k_s * 2^16) XOR (SSRC * 2^64)
+ * XOR (i * 2^16), then HMAC-SHA1 over the packet and the ROC (SRTP) or over the packet and E||index (SRTCP, whose
+ * index precedes the tag, §3.4), truncated to 80 bits.
+ */
+final class AesCmHmacSha1Transform implements SrtpTransform {
+
+    private static final int TAG = 10;
+
+    private final AesCounterMode ctr;
+    private final HmacSha1 mac;
+    private final byte[] salt;
+    private final byte[] iv = new byte[16];
+    private final byte[] digest = new byte[HmacSha1.LENGTH];
+
+    AesCmHmacSha1Transform(SrtpMasterKey master, boolean rtcp) {
+        byte[] mk = master.key();
+        byte[] ms = master.salt();
+        int base = rtcp ? SrtpKeyDerivation.LABEL_RTCP_ENCRYPTION : SrtpKeyDerivation.LABEL_RTP_ENCRYPTION;
+        this.ctr = new AesCounterMode(new AesBlock(SrtpKeyDerivation.derive(mk, ms, base, 16)));
+        this.mac = new HmacSha1(SrtpKeyDerivation.derive(mk, ms, base + 1, 20));
+        this.salt = SrtpKeyDerivation.derive(mk, ms, base + 2, 14);
+    }
+
+    @Override
+    public int rtpTrailer() {
+        return TAG;
+    }
+
+    @Override
+    public int rtcpTrailer() {
+        return TAG + 4;
+    }
+
+    private void iv(int ssrc, long index) {
+        System.arraycopy(salt, 0, iv, 0, 14);
+        iv[14] = 0;
+        iv[15] = 0;
+        Bytes.writeInt(iv, 4, Bytes.readInt(iv, 4) ^ ssrc);
+        Bytes.writeLong(iv, 8, Bytes.readLong(iv, 8) ^ (index << 16));
+    }
+
+    @Override
+    public void protectRtp(byte[] b, int len, int headerLength, int ssrc, long index) {
+        iv(ssrc, index);
+        ctr.apply(iv, b, headerLength, len - headerLength);
+        authenticate(b, len, (int) (index >>> 16));
+        System.arraycopy(digest, 0, b, len, TAG);
+    }
+
+    @Override
+    public boolean unprotectRtp(byte[] b, int len, int headerLength, int ssrc, long index) {
+        authenticate(b, len, (int) (index >>> 16));
+        if (!Bytes.constantTimeEquals(digest, 0, b, len, TAG)) {
+            return false;
+        }
+        iv(ssrc, index);
+        ctr.apply(iv, b, headerLength, len - headerLength);
+        return true;
+    }
+
+    /** RFC 3711 §4.2: M = packet || ROC for SRTP. */
+    private void authenticate(byte[] b, int len, int roc) {
+        mac.start();
+        mac.update(b, 0, len);
+        mac.update((byte) (roc >>> 24));
+        mac.update((byte) (roc >>> 16));
+        mac.update((byte) (roc >>> 8));
+        mac.update((byte) roc);
+        mac.finish(digest, 0);
+    }
+
+    @Override
+    public int protectRtcp(byte[] b, int len, int ssrc, int index) {
+        iv(ssrc, index);
+        ctr.apply(iv, b, 8, len - 8);
+        Bytes.writeInt(b, len, 0x80000000 | index);
+        mac.start();
+        mac.update(b, 0, len + 4);
+        mac.finish(digest, 0);
+        System.arraycopy(digest, 0, b, len + 4, TAG);
+        return len + 4 + TAG;
+    }
+
+    @Override
+    public int rtcpIndexWord(byte[] b, int len) {
+        return Bytes.readInt(b, len - TAG - 4);
+    }
+
+    @Override
+    public int unprotectRtcp(byte[] b, int len, int ssrc, int indexWord) {
+        int authLen = len - TAG;
+        mac.start();
+        mac.update(b, 0, authLen);
+        mac.finish(digest, 0);
+        if (!Bytes.constantTimeEquals(digest, 0, b, authLen, TAG)) {
+            return -1;
+        }
+        int plainLen = authLen - 4;
+        if (indexWord < 0) {
+            iv(ssrc, indexWord & 0x7FFFFFFF);
+            ctr.apply(iv, b, 8, plainLen - 8);
+        }
+        return plainLen;
+    }
+}

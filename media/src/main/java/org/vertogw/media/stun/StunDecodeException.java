@@ -1,0 +1,11 @@
+package org.vertogw.media.stun;
+
+/** A datagram that is not a well-formed STUN message; the message names the place ("attribute 0x0024 at offset 28"). */
+public final class StunDecodeException extends Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    public StunDecodeException(String message) {
+        super(message);
+    }
+}
