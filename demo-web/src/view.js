@@ -167,7 +167,9 @@ export function bindView(doc, softphone, { ringer, setInterval: every = globalTh
     el.where.hidden = !inPhone;
     el.loginSubmit.disabled = state.phase === 'signingIn';
     el.loginSubmit.textContent = state.phase === 'signingIn' ? 'Signing in…' : 'Sign in';
-    if (!inPhone) showLoginError(state.phase === 'login' ? (state.error?.text ?? '') : '');
+    // while signing in, a failed attempt that the SDK retries is shown with its reason and the attempt
+    const retrying = state.phase === 'signingIn' && state.reconnect ? `${state.reconnect.text} Retrying (attempt ${state.reconnect.attempt})…` : '';
+    if (!inPhone) showLoginError(state.phase === 'login' ? (state.error?.text ?? '') : retrying);
 
     el.connection.dataset.state = state.connection;
     el.connection.textContent = CONNECTION_TEXT[state.connection] ?? state.connection;

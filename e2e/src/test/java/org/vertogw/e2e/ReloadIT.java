@@ -24,7 +24,11 @@ class ReloadIT extends ClusterTestBase {
         alice.reload().login("1003@a.example", PASSWORD);
         alice.awaitReady();
         assertThat(alice.sessid()).as("the tab keeps its session").isEqualTo(sessid);
-        alice.awaitMediaFlowingAfterRecovery(Duration.ofSeconds(15));
+        try {
+            alice.awaitMediaFlowingAfterRecovery(Duration.ofSeconds(15));
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; bob: " + bob.diagnostics(), e);
+        }
         bob.awaitMediaFlowing(Duration.ofSeconds(10));
         alice.awaitAudio();
         assertThat(bob.callState()).isEqualTo("active");

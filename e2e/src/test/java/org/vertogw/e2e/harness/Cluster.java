@@ -93,7 +93,7 @@ public final class Cluster implements AutoCloseable {
 
     private List<String> java(String... args) {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-jar", jar.toString()));
+                "-Xmx384m", "-Dorg.slf4j.simpleLogger.log.org.vertogw=debug", "-jar", jar.toString()));
         cmd.addAll(List.of(args));
         return cmd;
     }
@@ -122,11 +122,28 @@ public final class Cluster implements AutoCloseable {
         return dir;
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            s.setReuseAddress(true);
-            return s.getLocalPort();
+    private static final java.util.Set<Integer> TAKEN = new java.util.HashSet<>();
+
+    /**
+     * A port below Linux's ephemeral range (32768-60999), free for TCP and UDP now: the system never hands it to
+     * another socket, so it is still free when the process it is meant for starts, and again after a restart.
+     */
+    static synchronized int freePort() throws IOException {
+        java.util.Random random = new java.util.Random();
+        for (int i = 0; i < 1000; i++) {
+            int port = 23000 + random.nextInt(900);
+            if (TAKEN.contains(port)) {
+                continue;
+            }
+            try (ServerSocket tcp = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress());
+                    java.net.DatagramSocket udp = new java.net.DatagramSocket(port, java.net.InetAddress.getLoopbackAddress())) {
+                TAKEN.add(port);
+                return port;
+            } catch (IOException busy) {
+                // try another
+            }
         }
+        throw new IOException("no free port in 23000-23899");
     }
 
     @Override

@@ -93,6 +93,12 @@ public final class SoftphonePage {
         return byTestId("reconnect-banner").isDisplayed();
     }
 
+    /** The reconnecting banner's text while it shows (attempt and reason), else an empty string. */
+    public String reconnectBannerText() {
+        WebElement banner = byTestId("reconnect-banner");
+        return banner.isDisplayed() ? banner.getText() : "";
+    }
+
     public SoftphonePage dial(String number) {
         WebElement input = byTestId("dial-input");
         input.clear();
@@ -184,7 +190,7 @@ public final class SoftphonePage {
      */
     public void awaitMediaFlowingAfterRecovery(Duration within) {
         long deadline = System.nanoTime() + within.toNanos();
-        awaitTrue("the call back", () -> "active".equals(callState()) && "ready".equals(state()), within);
+        awaitTrue("the call back", () -> "active".equals(callState()) && "ready".equals(state()));
         awaitMediaFlowing(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
     }
 

@@ -168,7 +168,7 @@ public final class MediaLeg {
 
                     @Override
                     public void onClosed() {
-                        settings.loop().execute(() -> fail("DTLS closed by the peer"));
+                        settings.loop().execute(() -> peerClosed());
                     }
                 });
         if (role == DtlsRole.SERVER || peer != null) {
@@ -313,6 +313,14 @@ public final class MediaLeg {
             announced = true;
             event(RelayEvent.Kind.LEG_CONNECTED, null);
         }
+    }
+
+    private void peerClosed() {
+        if (failed || closed) {
+            return;
+        }
+        LOG.debug("DTLS closed by the peer on {} leg {}", name, mediaIndex);
+        event(RelayEvent.Kind.LEG_CLOSED, "DTLS closed by the peer on " + name + " leg " + mediaIndex);
     }
 
     private void fail(String cause) {

@@ -11,8 +11,14 @@ public record RelayEvent(Kind kind, String leg, int mediaIndex, String cause) {
         LEG_CONNECTED,
         /** Consent freshness lapsed (no checks for a while); may come back. */
         LEG_DISCONNECTED,
-        /** The leg is dead: ICE consent expired, DTLS failed or the peer closed DTLS. The call should end. */
-        LEG_FAILED
+        /** The leg is dead: ICE consent expired or DTLS failed. The call should end. */
+        LEG_FAILED,
+        /**
+         * The peer closed DTLS (close_notify): it is going away, e.g. a page unloading. Not a failure by itself:
+         * the signaling says what happens to the call (a bye, or a socket loss that detaches it), and a peer
+         * that stays silent fails by consent freshness later.
+         */
+        LEG_CLOSED
     }
 
     @Override
