@@ -23,6 +23,9 @@ const DEFAULTS = Object.freeze({
   maxRedirects: 3,
 });
 
+/** Spread added to a gateway's paced retry hint, so clients given one slot do not arrive in one instant. */
+const PACED_JITTER_MS = 100;
+
 /**
  * A Verto client behind the gateway: it finds the user's island in the partition map, connects
  * to a gateway endpoint that fronts it, logs in, places and answers calls, and keeps the session
@@ -52,6 +55,7 @@ export class VertoClient extends Emitter {
   #abort = null;
   #ready = null;
   #callBaseMs;
+  #random;
 
   /**
    * @param {import('../types/index.js').VertoClientOptions} options
@@ -64,6 +68,7 @@ export class VertoClient extends Emitter {
     this.#options = { ...DEFAULTS, ...options };
     this.#clock = options.clock ?? systemClock;
     const random = options.random ?? Math.random;
+    this.#random = random;
     this.#logger = options.logger ?? {};
     this.#createWebSocket = webSocketFactory(options);
     this.sessid = options.sessid ?? loadSessid({ scope: options.sessidScope, storage: options.storage });
@@ -221,7 +226,10 @@ export class VertoClient extends Emitter {
         rotate = true;
         const withCalls = this.calls.length > 0;
         const { attempt, delayMs } = this.#backoff.next(withCalls ? this.#callBaseMs : undefined);
-        const waitMs = delayMs + (decision.kind === 'retry' ? decision.minDelayMs : 0);
+        // A paced hint replaces the backoff window: the gateway has already spread this client's slot.
+        const waitMs = decision.paced
+          ? decision.minDelayMs + Math.floor(this.#random() * PACED_JITTER_MS)
+          : delayMs + (decision.kind === 'retry' ? decision.minDelayMs : 0);
         this.#state.to('reconnecting', { attempt, delayMs: waitMs, error });
         this.emit('reconnecting', { attempt, delayMs: waitMs, error });
         try {

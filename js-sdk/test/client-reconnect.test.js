@@ -179,6 +179,20 @@ test('close 1013 (gateway draining) rotates to the next gateway', async () => {
   assert.equal(gw1.connections.length, 1);
 });
 
+test('a close 1013 with a retryAfterMs hint (an island lost) waits the hint, not the backoff window', async () => {
+  const [gw1, gw2] = twoGateways();
+  // random: 0.5 for the endpoint choice and the backoff draw, then 0.5 for the hint's jitter
+  const { client, clock, events } = setup({ gateways: [gw1, gw2], clientOptions: { random: sequence(0, 0.5) } });
+  await client.connect();
+  gw1.current.close(CloseCode.TRY_AGAIN_LATER, 'island fs-01 lost; retryAfterMs=300');
+  await until(() => client.state === 'reconnecting');
+  const { delayMs } = events.find((e) => e.type === 'reconnecting').payload;
+  assert.ok(delayMs >= 300 && delayMs < 400, `the hint plus at most 100 ms of jitter, got ${delayMs}`);
+  await clock.advance(delayMs);
+  await until(() => client.state === 'ready');
+  assert.equal(gw1.logins.length + gw2.logins.length, 2);
+});
+
 test('a gateway refusing sockets with 1013 at connect time is skipped for the next one', async () => {
   const [gw1, gw2] = twoGateways();
   gw1.refuseWith = CloseCode.TRY_AGAIN_LATER;

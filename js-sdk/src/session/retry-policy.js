@@ -1,9 +1,9 @@
-import { AuthenticationError, ConnectionError, ErrorCode, PuntError, RpcError } from '../errors.js';
+import { AuthenticationError, CloseCode, ConnectionError, ErrorCode, PuntError, RpcError } from '../errors.js';
 
 /**
  * @typedef {{kind: 'fatal'}
  *   | {kind: 'redirect', island: string, mapVersion: number|undefined}
- *   | {kind: 'retry', minDelayMs: number}} Decision
+ *   | {kind: 'retry', minDelayMs: number, paced?: boolean}} Decision
  */
 
 /**
@@ -13,7 +13,9 @@ import { AuthenticationError, ConnectionError, ErrorCode, PuntError, RpcError } 
  * - redirect at once: -32010 Wrong island, to the island it names;
  * - retry after backoff on the next endpoint: everything else, including -32011 No island
  *   available, -32012 Island unreachable, timeouts and closes 1006/1011/1013; -32013 Rate
- *   limited waits at least its `retryAfterMs`.
+ *   limited waits at least its `retryAfterMs`;
+ * - paced retry: a close 1013 whose reason carries `retryAfterMs=N` (the gateway sending away the
+ *   sessions of a lost island at a pace the islands can take) waits N ms instead of the backoff.
  *
  * @param {unknown} error
  * @returns {Decision}
@@ -30,6 +32,10 @@ export function decide(error) {
       const after = Number(data.retryAfterMs);
       return { kind: 'retry', minDelayMs: Number.isFinite(after) && after > 0 ? after : 0 };
     }
+  }
+  if (error instanceof ConnectionError && error.closeCode === CloseCode.TRY_AGAIN_LATER) {
+    const hint = /retryAfterMs=(\d+)/.exec(error.reason ?? '');
+    if (hint) return { kind: 'retry', minDelayMs: Number(hint[1]), paced: true };
   }
   return { kind: 'retry', minDelayMs: 0 };
 }

@@ -41,7 +41,7 @@ abstract class ClusterTestBase {
     }
 
     @AfterEach
-    void closeBrowsers() {
+    public void closeBrowsers() {
         browsers.forEach(Browser::close);
         browsers.clear();
     }

@@ -29,8 +29,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vertogw.gateway.admin.ApiHandler;
 import org.vertogw.gateway.config.GatewayConfig;
+import org.vertogw.gateway.config.HealthSettings;
 import org.vertogw.gateway.config.MediaSettings;
 import org.vertogw.gateway.edge.GatewayContext;
+import org.vertogw.gateway.edge.IslandLossPacer;
 import org.vertogw.gateway.edge.SessionRegistry;
 import org.vertogw.gateway.edge.VertoEdge;
 import org.vertogw.gateway.island.IslandHealth;
@@ -66,6 +68,7 @@ public final class VertoGateway implements AutoCloseable {
     private final MapFileWatcher watcher;
     private final GatewayMetrics metrics = new GatewayMetrics();
     private final MediaEngine media;
+    private final IslandLossPacer pacer;
 
     private VertoGateway(GatewayConfig config) throws Exception {
         this.config = config;
@@ -79,8 +82,12 @@ public final class VertoGateway implements AutoCloseable {
         this.warmLinks = new UpstreamPool(upstream, config.limits().warmLinksPerIsland(), health::down);
         this.watcher = config.mapFile() == null ? null : new MapFileWatcher(config.mapFile(), router);
         this.media = config.media() == null ? null : MediaEngine.start(mediaConfig(config.media()));
+        HealthSettings h = config.health();
+        this.pacer = new IslandLossPacer(scheduler, config.limits().reconnectsPerSecond(),
+                h.interval().multipliedBy(h.downAfter() + 1L).plus(h.timeout()));
+        health.onChange((island, state) -> pacer.verdict(island));
         GatewayContext ctx = new GatewayContext(config, new VertoCodec(), router, warmLinks, new SessionRegistry(), metrics, pool,
-                scheduler, media);
+                scheduler, media, health, pacer);
         this.edge = new VertoEdge(ctx);
 
         QueuedThreadPool jetty = new QueuedThreadPool(200, 8);

@@ -35,7 +35,9 @@ class GatewayFailoverTest {
 
         fx.kill(home);
         assertThat(onHome.awaitClose()).as("the session on the dead island is told to reconnect").isEqualTo(1013);
-        GatewayFixture.await(() -> fx.gateway.health().state(home) == IslandState.DOWN, home + " down");
+        // sent away only once the probes judged the island, with a paced hint of when to log in again
+        assertThat(fx.gateway.health().state(home)).isEqualTo(IslandState.DOWN);
+        assertThat(onHome.closeReason()).matches("island " + home + " lost; retryAfterMs=\\d+");
 
         JsonNode map = new ObjectMapper().readTree(fx.get("/v1/partition-map").body());
         assertThat(map.path("islands").findValuesAsText("state")).contains("down");

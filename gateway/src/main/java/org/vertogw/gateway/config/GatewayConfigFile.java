@@ -21,7 +21,7 @@ public final class GatewayConfigFile {
 
     record LimitsFile(Integer maxFrameBytes, Double messagesPerSecond, Integer messageBurst,
             Integer connectionsPerAddress, Integer maxSessions, Integer maxPendingRequests, Long loginTimeoutMs,
-            Integer warmLinksPerIsland) {}
+            Integer warmLinksPerIsland, Double reconnectsPerSecond) {}
 
     record Health(Long intervalMs, Long timeoutMs, Integer downAfter, Integer upAfter) {}
 
@@ -80,7 +80,8 @@ public final class GatewayConfigFile {
                     or(l.maxSessions(), d.maxSessions()),
                     or(l.maxPendingRequests(), d.maxPendingRequests()),
                     l.loginTimeoutMs() == null ? d.loginTimeout() : Duration.ofMillis(l.loginTimeoutMs()),
-                    or(l.warmLinksPerIsland(), d.warmLinksPerIsland())));
+                    or(l.warmLinksPerIsland(), d.warmLinksPerIsland()),
+                    or(l.reconnectsPerSecond(), d.reconnectsPerSecond())));
         }
         if (f.health() != null) {
             HealthSettings d = HealthSettings.defaults();

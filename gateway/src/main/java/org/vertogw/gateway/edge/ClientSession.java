@@ -63,6 +63,8 @@ public final class ClientSession implements IslandLink.Handler {
     private IslandLink link;
     private String sessid;
     private String login;
+    /** The island whose link dropped under a logged-in session, while the session waits to be sent away. */
+    private String lostIsland;
     private long mapVersion;
     /** The credentialed login the island is checking: its browser id and upstream id. */
     private JsonNode loginBrowserId;
@@ -417,6 +419,10 @@ public final class ClientSession implements IslandLink.Handler {
     // ---- relay -------------------------------------------------------------------------------------------
 
     private void forward(JsonRpcRequest request) {
+        if (link == null) {
+            unreachable(request.id(), lostIsland);
+            return;
+        }
         String claimed = request.sessid();
         if (claimed != null && !claimed.equals(sessid)) {
             ctx.metrics().refused.labelValues("sessid_mismatch").inc();
@@ -533,9 +539,22 @@ public final class ClientSession implements IslandLink.Handler {
             }
             return;
         }
-        // The session lived on that island: the browser must reconnect and log in again to be routed afresh.
-        closeBrowser(1013, "island " + island + " unreachable");
-        end("island link lost");
+        // The session lived on that island: the browser must log in again to be routed afresh, when the health
+        // view has judged the island (IslandLossPacer).
+        lostIsland = island;
+        ctx.pacer().lost(island, ctx.health().state(island), this);
+    }
+
+    /** Closes the browser with 1013 and a hint of when to log in again (see {@link IslandLossPacer}). */
+    void sendAway(String island, long retryAfterMs) {
+        executor.execute(() -> {
+            if (state == ClientSessionState.CLOSED) {
+                return;
+            }
+            ctx.metrics().closed.labelValues("island_lost").inc();
+            closeBrowser(1013, "island " + island + " lost; retryAfterMs=" + Math.max(0, retryAfterMs));
+            end("island link lost");
+        });
     }
 
     // ---- output and teardown ---------------------------------------------------------------------------------

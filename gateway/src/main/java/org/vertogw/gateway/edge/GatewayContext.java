@@ -3,6 +3,7 @@ package org.vertogw.gateway.edge;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import org.vertogw.gateway.config.GatewayConfig;
+import org.vertogw.gateway.island.IslandHealth;
 import org.vertogw.gateway.island.UpstreamPool;
 import org.vertogw.gateway.observe.GatewayMetrics;
 import org.vertogw.gateway.routing.Router;
@@ -22,4 +23,6 @@ public record GatewayContext(
         GatewayMetrics metrics,
         Executor pool,
         ScheduledExecutorService scheduler,
-        MediaEngine media) {}
+        MediaEngine media,
+        IslandHealth health,
+        IslandLossPacer pacer) {}

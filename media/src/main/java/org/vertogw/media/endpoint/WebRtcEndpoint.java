@@ -52,6 +52,7 @@ public final class WebRtcEndpoint implements AutoCloseable {
     private final Runnable ticker = this::tick;
     private final String cname = "vgw" + Long.toHexString(RANDOM.nextLong() & 0xFFFFFFFFFFFFL);
     private int[] ssrcs = new int[0];
+    private RtpRestamper[] restampers = new RtpRestamper[0];
     private List<SrtpProfile> profiles = LegSettings.ISLAND_PROFILES;
     private volatile RtpSink sink = (i, rtcp, b, o, l) -> { };
     private boolean offerPending;
@@ -285,6 +286,13 @@ public final class WebRtcEndpoint implements AutoCloseable {
         if (rtcp) {
             RtcpHeader.setSenderSsrc(out.array(), 0, ssrcs[mediaIndex]);
         } else {
+            if (restampers.length <= mediaIndex) {
+                restampers = java.util.Arrays.copyOf(restampers, ssrcs.length);
+            }
+            if (restampers[mediaIndex] == null) {
+                restampers[mediaIndex] = new RtpRestamper();
+            }
+            restampers[mediaIndex].apply(out.array(), 0);
             RtpHeader.setSsrc(out.array(), 0, ssrcs[mediaIndex]);
         }
         leg.send(rtcp, out);

@@ -51,6 +51,14 @@ public final class RtpHeader {
         Bytes.writeInt(b, off + 8, ssrc);
     }
 
+    public static void setTimestamp(byte[] b, int off, long timestamp) {
+        Bytes.writeInt(b, off + 4, (int) timestamp);
+    }
+
+    public static void setMarker(byte[] b, int off, boolean marker) {
+        b[off + 1] = (byte) (marker ? b[off + 1] | 0x80 : b[off + 1] & 0x7F);
+    }
+
     public static void setSequenceNumber(byte[] b, int off, int seq) {
         b[off + 2] = (byte) (seq >>> 8);
         b[off + 3] = (byte) seq;

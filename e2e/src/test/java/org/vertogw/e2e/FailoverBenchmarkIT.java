@@ -1,0 +1,46 @@
+package org.vertogw.e2e;
+
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * The interruption times of scenarios 3 and 4 over repeated runs (bench/failover/run.sh sets
+ * {@code -Dfailover.runs=10}): media back after a gateway's death, and a new call with media on the spare after an
+ * island's death, each from the kill. Writes p50/p95 to {@code target/e2e/failover.md}.
+ */
+@EnabledIfSystemProperty(named = "failover.runs", matches = "\\d+")
+class FailoverBenchmarkIT extends ClusterTestBase {
+
+    @Test
+    void interruptionTimesOverRepeatedFailovers() throws Exception {
+        int runs = Integer.parseInt(System.getProperty("failover.runs"));
+        List<Long> gateway = new ArrayList<>();
+        List<Long> island = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            gateway.add(GatewayFailoverIT.run(this));
+            closeBrowsers();
+            island.add(IslandFailoverIT.run(this));
+            closeBrowsers();
+        }
+        String report = String.format(Locale.ROOT,
+                "# Failover interruption (%d runs each)%n%n| scenario | p50 | p95 | max | target |%n|---|---|---|---|---|%n"
+                        + "| media back after the carrying gateway dies | %d ms | %d ms | %d ms | 2000 ms (p95) |%n"
+                        + "| new call with media on the spare after the island dies | %d ms | %d ms | %d ms | 3000 ms (p95) |%n%n"
+                        + "gateway runs: %s%nisland runs: %s%n",
+                runs, pct(gateway, 50), pct(gateway, 95), pct(gateway, 100), pct(island, 50), pct(island, 95), pct(island, 100),
+                gateway, island);
+        System.out.println(report);
+        Files.writeString(out("failover.md"), report);
+    }
+
+    /** Nearest-rank percentile. */
+    static long pct(List<Long> values, int p) {
+        List<Long> sorted = values.stream().sorted().toList();
+        int rank = (int) Math.ceil(p / 100.0 * sorted.size());
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
+    }
+}
