@@ -20,12 +20,20 @@ fi
 echo "== unit and integration tests"
 mvn -B verify -DexcludedGroups=peers
 
-# The browser and WebRTC peer suites need loopback only. Inside a private network namespace (root, unshare) the
-# tests cannot reach or be reached from any network; elsewhere they still bind 127.0.0.1 only.
+# The browser and WebRTC peer suites (JUnit tag "peers") need loopback only. Inside a private network namespace
+# (root, unshare -n) they cannot reach or be reached from any network: lo, plus a veth pair with no route out so
+# that libwebrtc, which ignores loopback, has an interface to gather on (environment.md §3, §5). Elsewhere they
+# still bind 127.0.0.1 only. Offline (-o): the first run cached every dependency; npm steps reuse its build.
 echo "== browser and WebRTC peer suites"
 peers=(-o -Dmedia.peers=true -Dgroups=peers -Dnpm.skip=true verify)
 if [ "$(id -u)" -eq 0 ] && unshare -n true 2>/dev/null; then
-  unshare -n bash -c 'ip link set lo up && exec mvn -B "$@"' bash "${peers[@]}"
+  unshare -n bash -c 'set -e
+    ip link set lo up
+    ip link add veth0 type veth peer name veth1
+    ip addr add 198.18.0.1/24 dev veth0
+    ip link set veth0 up
+    ip link set veth1 up
+    exec mvn -B "$@"' bash "${peers[@]}"
 else
   echo "   (no private network namespace here: running on loopback in the default namespace)"
   mvn -B "${peers[@]}"

@@ -21,7 +21,7 @@ class DemoIT {
     void theJarWithNoConfigurationServesTheDemoMapAndLogins(@TempDir Path dir) throws Exception {
         try (ProcessHarness demo = ProcessHarness.start("--port", "0", "--media-port", "0", "--data-dir", dir.toString())) {
             String port = demo.await("Gateway ready: https://localhost:(\\d+)/");
-            assertThat(demo.output()).anyMatch(l -> l.contains("Demo logins"));
+            assertThat(demo.await("Demo logins: (.*)")).contains("1000-1019").contains("password 1234");
             assertThat(Files.exists(dir.resolve("tls/edge-cert.pem"))).isTrue();
             URI base = URI.create("https://localhost:" + port + "/");
             HttpResponse<String> map = GatewayFixture.http().send(HttpRequest.newBuilder(base.resolve("/v1/partition-map")).build(),

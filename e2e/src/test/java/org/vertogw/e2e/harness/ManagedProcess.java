@@ -22,7 +22,7 @@ public final class ManagedProcess implements AutoCloseable {
     private final List<String> lines = new ArrayList<>();
     private Process process;
 
-    ManagedProcess(String name, List<String> command, Path logDir) {
+    public ManagedProcess(String name, List<String> command, Path logDir) {
         this.name = name;
         this.command = List.copyOf(command);
         this.log = logDir.resolve(name + ".log");

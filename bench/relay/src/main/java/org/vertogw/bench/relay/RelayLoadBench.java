@@ -1,0 +1,243 @@
+package org.vertogw.bench.relay;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import org.vertogw.media.MediaConfig;
+import org.vertogw.media.MediaEngine;
+import org.vertogw.media.endpoint.WebRtcEndpoint;
+import org.vertogw.media.relay.MediaRelay;
+import org.vertogw.media.relay.TransitHistogram;
+import org.vertogw.media.rtp.RtpHeader;
+import org.vertogw.media.srtp.SrtpProfile;
+
+/**
+ * Media relay load on loopback: N calls through the gateway's relay (its own media engine and thread), each with a
+ * synthetic browser (ICE toward the ICE-lite browser leg, DTLS, SRTP AEAD_AES_128_GCM) and a synthetic island
+ * (FreeSWITCH-like endpoint, SRTP AES_CM_128_HMAC_SHA1_80) that echoes. Every browser sends 50 packets/s of 160-byte
+ * payload; each packet crosses the relay twice (decrypt, encrypt, each way). N doubles until more than 1 % is
+ * lost. Per step: relayed packets/s, CPU of the relay thread (so packets/s per core), transit p50/p99 inside the
+ * relay, bytes allocated per relayed packet on the relay thread, and loss. The synthetic peers run on their own
+ * media thread in the same JVM; the baseline of the same run is a bare UDP forwarder thread.
+ *
+ * <p>Usage: {@code RelayLoadBench [maxCalls] [seconds]}.
+ */
+public final class RelayLoadBench {
+
+    private static final int PPS = 50;
+
+    record Call(MediaRelay relay, WebRtcEndpoint browser, WebRtcEndpoint island, LongAdder echoed) {}
+
+    public static void main(String[] args) throws Exception {
+        int maxCalls = args.length > 0 ? Integer.parseInt(args[0]) : 800;
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+        MediaEngine gateway = MediaEngine.start(MediaConfig.builder().bindAddress("127.0.0.1").browserPort(0).islandPorts(0, 0).build());
+        Thread relayThread = ThreadMeter.find("media-loop-");
+        MediaEngine peers = MediaEngine.start(MediaConfig.builder().bindAddress("127.0.0.1").browserPort(0).islandPorts(0, 0).build());
+        ThreadMeter relayMeter = new ThreadMeter(relayThread);
+        StringBuilder report = new StringBuilder();
+        line(report, "machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + cpu() + ", Java " + System.getProperty("java.version"));
+        UdpForwarderBaseline.Result base = UdpForwarderBaseline.run(20_000, 5);
+        line(report, String.format(Locale.ROOT, "baseline: bare UDP forwarder thread, %.0f ns CPU per packet (%d packets)",
+                base.nanosPerPacket(), base.packets()));
+        line(report, "| calls | offered pkt/s | relayed pkt/s | relay CPU | relayed pkt/s per core | ns CPU/pkt | x baseline | transit p50 | transit p99 | B alloc/pkt | loss |");
+        line(report, "|---|---|---|---|---|---|---|---|---|---|---|");
+        List<Call> calls = new ArrayList<>();
+        for (int n = 25; n <= maxCalls; n *= 2) {
+            while (calls.size() < n) {
+                calls.add(call(gateway, peers, calls.size()));
+            }
+            awaitConnected(calls);
+            Step s = step(calls, relayMeter, seconds);
+            double perCore = s.relayed / (s.cpuNanos / 1e9);
+            double nsPerPacket = s.cpuNanos / (double) Math.max(1, s.relayed);
+            line(report, String.format(Locale.ROOT, "| %d | %d | %.0f | %.0f %% | %.0f | %.0f | %.1f | ≤%d µs | ≤%d µs | %.2f | %.2f %% |",
+                    n, n * PPS * 2, s.relayed / (double) seconds, 100.0 * s.cpuNanos / (seconds * 1e9), perCore, nsPerPacket,
+                    nsPerPacket / base.nanosPerPacket(), s.p50, s.p99, s.allocated / (double) Math.max(1, s.relayed), 100 * s.loss));
+            if (s.loss > 0.01) {
+                break;
+            }
+        }
+        for (Call c : calls) {
+            c.relay.close();
+            c.browser.close();
+            c.island.close();
+        }
+        peers.close();
+        gateway.close();
+        Path out = Path.of("target", "relay-load.md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, report.toString());
+        System.out.println("written to " + out.toAbsolutePath());
+    }
+
+    record Step(long relayed, long cpuNanos, long allocated, long p50, long p99, double loss) {}
+
+    private static Step step(List<Call> calls, ThreadMeter relay, int seconds) throws Exception {
+        Generator g = new Generator(calls);
+        g.start();
+        TimeUnit.SECONDS.sleep(3);
+        long relayed0 = relayed(calls);
+        long[] hist0 = histogram(calls);
+        long cpu0 = relay.cpuNanos();
+        long alloc0 = relay.allocatedBytes();
+        long sent0 = g.sent();
+        long echoed0 = echoed(calls);
+        TimeUnit.SECONDS.sleep(seconds);
+        long sent = g.sent() - sent0;
+        long relayedCount = relayed(calls) - relayed0;
+        long cpu = relay.cpuNanos() - cpu0;
+        long alloc = relay.allocatedBytes() - alloc0;
+        long[] hist1 = histogram(calls);
+        g.stop();
+        TimeUnit.MILLISECONDS.sleep(500);
+        long echoed = echoed(calls) - echoed0;
+        long[] diff = new long[hist1.length];
+        for (int i = 0; i < diff.length; i++) {
+            diff[i] = hist1[i] - hist0[i];
+        }
+        double loss = sent == 0 ? 1 : Math.max(0, 1 - echoed / (double) sent);
+        return new Step(relayedCount, cpu, alloc, quantile(diff, 0.5), quantile(diff, 0.99), loss);
+    }
+
+    private static Call call(MediaEngine gateway, MediaEngine peers, int i) throws Exception {
+        MediaRelay relay = gateway.newRelay("call-" + i);
+        WebRtcEndpoint browser = peers.newEndpoint("browser-" + i);
+        browser.setSrtpProfiles(List.of(SrtpProfile.AEAD_AES_128_GCM, SrtpProfile.AES_CM_128_HMAC_SHA1_80));
+        WebRtcEndpoint island = peers.newEndpoint("island-" + i);
+        String islandOffer = relay.islandOfferFromBrowserOffer(browser.offer());
+        String browserAnswer = relay.browserAnswerFromIslandAnswer(island.answer(islandOffer));
+        browser.applyAnswer(browserAnswer);
+        WebRtcEndpoint.echo(island);
+        LongAdder echoed = new LongAdder();
+        browser.onRtp((index, rtcp, b, o, l) -> {
+            if (!rtcp) {
+                echoed.increment();
+            }
+        });
+        return new Call(relay, browser, island, echoed);
+    }
+
+    private static void awaitConnected(List<Call> calls) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!calls.stream().allMatch(c -> c.browser.isConnected() && c.island.isConnected())) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("calls did not connect: "
+                        + calls.stream().filter(c -> !(c.browser.isConnected() && c.island.isConnected())).count() + " pending");
+            }
+            TimeUnit.MILLISECONDS.sleep(100);
+        }
+    }
+
+    private static long relayed(List<Call> calls) {
+        return calls.stream().mapToLong(c -> c.relay.counters().packetsRelayed()).sum();
+    }
+
+    private static long echoed(List<Call> calls) {
+        return calls.stream().mapToLong(c -> c.echoed.sum()).sum();
+    }
+
+    private static long[] histogram(List<Call> calls) {
+        long[] sum = new long[TransitHistogram.BUCKETS];
+        for (Call c : calls) {
+            for (TransitHistogram h : List.of(c.relay.counters().browserToIsland(), c.relay.counters().islandToBrowser())) {
+                long[] b = h.buckets();
+                for (int i = 0; i < sum.length; i++) {
+                    sum[i] += b[i];
+                }
+            }
+        }
+        return sum;
+    }
+
+    /** Upper bound in µs of the power-of-two bucket holding quantile q. */
+    private static long quantile(long[] buckets, double q) {
+        long total = 0;
+        for (long b : buckets) {
+            total += b;
+        }
+        long rank = (long) Math.ceil(q * total);
+        long seen = 0;
+        for (int i = 0; i < buckets.length; i++) {
+            seen += buckets[i];
+            if (seen >= rank && total > 0) {
+                return i == 0 ? 1 : 1L << i;
+            }
+        }
+        return 0;
+    }
+
+    /** Sends 50 packets/s on every call's browser, spread over each 20 ms. */
+    static final class Generator {
+        private final List<Call> calls;
+        private final LongAdder sent = new LongAdder();
+        private volatile boolean running = true;
+        private final Thread thread;
+
+        Generator(List<Call> calls) {
+            this.calls = calls;
+            this.thread = new Thread(this::run, "generator");
+            thread.setDaemon(true);
+        }
+
+        void start() {
+            thread.start();
+        }
+
+        void stop() throws InterruptedException {
+            running = false;
+            thread.join();
+        }
+
+        long sent() {
+            return sent.sum();
+        }
+
+        private void run() {
+            byte[] packet = new byte[12 + 160];
+            packet[0] = (byte) 0x80;
+            packet[1] = 111;
+            int n = calls.size();
+            int[] seq = new int[n];
+            long start = System.nanoTime();
+            long tick = 0;
+            int slices = 20;
+            while (running) {
+                int slice = (int) (tick % slices);
+                long round = tick / slices;
+                for (int i = slice; i < n; i += slices) {
+                    RtpHeader.setSequenceNumber(packet, 0, seq[i]++);
+                    RtpHeader.setTimestamp(packet, 0, round * 960);
+                    calls.get(i).browser.sendRtp(packet, 0, packet.length);
+                    sent.increment();
+                }
+                tick++;
+                long next = start + tick * 1_000_000L;
+                long wait = next - System.nanoTime();
+                if (wait > 0) {
+                    try {
+                        TimeUnit.NANOSECONDS.sleep(wait);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    private static String cpu() throws Exception {
+        return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                .findFirst().map(l -> l.substring(l.indexOf(':') + 2)).orElse("?");
+    }
+
+    private static void line(StringBuilder report, String s) {
+        System.out.println(s);
+        report.append(s).append('\n');
+    }
+
+    private RelayLoadBench() {}
+}
