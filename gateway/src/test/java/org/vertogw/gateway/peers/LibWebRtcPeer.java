@@ -36,8 +36,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * libwebrtc (webrtc-java) as an independent browser: one peer connection with one audio track carrying a 440 Hz
- * tone of a chosen amplitude (so a receiver can tell whose tone it hears), a headless audio device that plays out what arrives (inbound audioLevel is measured on playout), complete
- * non-trickle SDP with bundlePolicy max-compat (verto-protocol.md §6.1) and loopback candidates.
+ * tone of a chosen amplitude (so a receiver can tell whose tone it hears), a headless audio device that plays out
+ * what arrives (inbound audioLevel is measured on playout), complete non-trickle SDP with bundlePolicy max-compat
+ * (verto-protocol.md §6.1) and UDP IPv4 host candidates only.
  *
  * <p>How the tone reaches the sender. {@code adm.setAudioSource} registers the Java source as the device's only
  * AudioTransport, replacing libwebrtc's own: the device pulls the source, but the samples go to the Java side and
@@ -45,6 +46,13 @@ import org.slf4j.LoggerFactory;
  * feeds every sender by itself, and a {@link CustomAudioSource} pushing at the same time trips libwebrtc's race
  * check in audio_send_stream.cc and aborts the JVM. So libwebrtc starts capture when its sender starts; once packets
  * leave, capture is stopped, and the tone is then pushed from one thread only. Playout keeps running.
+ *
+ * <p>Candidates. libwebrtc ignores the loopback adapter. First it gathers with adapter enumeration off: its sockets
+ * bind the any-address and its candidates, rewritten to 127.0.0.1, reach the relay over loopback (environment.md
+ * §3a). That needs a default route, which libwebrtc uses to pick its host address; without one (the CI's private
+ * network namespace) it gathers nothing, and the peer connection is replaced by one that enumerates adapters and
+ * offers its real host address, the namespace's veth (§3b). The gateway is ICE-lite and answers checks where they
+ * come from, so both reach it on 127.0.0.1.
  */
 public final class LibWebRtcPeer implements AutoCloseable {
 
@@ -56,11 +64,8 @@ public final class LibWebRtcPeer implements AutoCloseable {
     private final PeerConnectionFactory factory;
     private final CustomAudioSource source;
     private final AudioTrack track;
-    private final RTCPeerConnection pc;
-    private final CompletableFuture<Void> gathered = new CompletableFuture<>();
-    private final CompletableFuture<Void> connected = new CompletableFuture<>();
-    private final CompletableFuture<Void> closed = new CompletableFuture<>();
-    private final AtomicReference<RTCPeerConnectionState> state = new AtomicReference<>(RTCPeerConnectionState.NEW);
+    private volatile RTCPeerConnection pc;
+    private volatile Watch watch;
     private final short toneAmplitude;
     private final SineTone tone;
     private final AtomicLong tonePushes = new AtomicLong();
@@ -78,41 +83,81 @@ public final class LibWebRtcPeer implements AutoCloseable {
         adm.startPlayout();
         source = new CustomAudioSource();
         track = factory.createAudioTrack("audio0", source);
-        RTCConfiguration cfg = new RTCConfiguration();
-        cfg.bundlePolicy = RTCBundlePolicy.MAX_COMPAT;
-        cfg.rtcpMuxPolicy = RTCRtcpMuxPolicy.REQUIRE;
-        cfg.portAllocatorConfig = new PortAllocatorConfig().setDisableAdapterEnumeration(true).setDisableTcp(true);
-        RTCPeerConnection created = null;
         try {
-            created = factory.createPeerConnection(cfg, new Observer());
-            created.addTrack(track, List.of("stream0"));
+            open(true);
         } catch (RuntimeException e) {
-            pc = created;
             close();
             throw e;
         }
-        pc = created;
+    }
+
+    /** A new peer connection carrying the track; {@code anyAddress}: adapter enumeration off (see the class doc). */
+    private void open(boolean anyAddress) {
+        RTCConfiguration cfg = new RTCConfiguration();
+        cfg.bundlePolicy = RTCBundlePolicy.MAX_COMPAT;
+        cfg.rtcpMuxPolicy = RTCRtcpMuxPolicy.REQUIRE;
+        cfg.portAllocatorConfig = new PortAllocatorConfig().setDisableAdapterEnumeration(anyAddress).setDisableTcp(true);
+        watch = new Watch();
+        pc = factory.createPeerConnection(cfg, watch);
+        pc.addTrack(track, List.of("stream0"));
+    }
+
+    /** Closes the peer connection and waits for CLOSED. */
+    private void closePeerConnection() {
+        RTCPeerConnection closing = pc;
+        pc = null;
+        quietly("close", closing::close);
+        try {
+            watch.closed.get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warn("{}: peer connection not CLOSED after close(): {}", name, watch.state.get());
+        }
     }
 
     public String name() {
         return name;
     }
 
-    /** The complete offer: local description set, gathering finished, candidates on loopback. */
+    /** The complete offer: local description set, gathering finished, UDP IPv4 candidates only. */
     public String offer() throws Exception {
-        CompletableFuture<RTCSessionDescription> offer = new CompletableFuture<>();
-        pc.createOffer(new RTCOfferOptions(), new Created(offer));
-        setDescription(get(offer, "createOffer"), true);
-        return completeLocalDescription();
+        return complete(null);
     }
 
-    /** Applies a remote offer and returns the complete answer. */
+    /** Applies a remote offer and returns the complete answer, UDP IPv4 candidates only. */
     public String answer(String remoteOffer) throws Exception {
-        setDescription(new RTCSessionDescription(RTCSdpType.OFFER, remoteOffer), false);
-        CompletableFuture<RTCSessionDescription> answer = new CompletableFuture<>();
-        pc.createAnswer(new RTCAnswerOptions(), new Created(answer));
-        setDescription(get(answer, "createAnswer"), true);
-        return completeLocalDescription();
+        return complete(remoteOffer);
+    }
+
+    private String complete(String remoteOffer) throws Exception {
+        String sdp = describe(remoteOffer);
+        if (HostCandidates.hasIpv4Udp(sdp)) {
+            sdp = HostCandidates.onLoopback(sdp);
+        } else {
+            enumerateAdapters();
+            sdp = HostCandidates.ipv4Udp(describe(remoteOffer));
+        }
+        LOG.info("{}: {} with {}", name, remoteOffer == null ? "offer" : "answer", HostCandidates.lines(sdp));
+        return sdp;
+    }
+
+    private void enumerateAdapters() {
+        LOG.info("{}: no host address with adapter enumeration off (no default route?); gathering on adapters", name);
+        closePeerConnection();
+        open(false);
+    }
+
+    /** Offer (no remote offer) or answer, set as local description once gathering is complete. */
+    private String describe(String remoteOffer) throws Exception {
+        CompletableFuture<RTCSessionDescription> local = new CompletableFuture<>();
+        if (remoteOffer == null) {
+            pc.createOffer(new RTCOfferOptions(), new Created(local));
+        } else {
+            setDescription(new RTCSessionDescription(RTCSdpType.OFFER, remoteOffer), false);
+            pc.createAnswer(new RTCAnswerOptions(), new Created(local));
+        }
+        setDescription(get(local, remoteOffer == null ? "createOffer" : "createAnswer"), true);
+        get(watch.gathered, "ICE gathering");
+        return pc.getLocalDescription().sdp;
     }
 
     public void applyAnswer(String remoteAnswer) throws Exception {
@@ -122,9 +167,9 @@ public final class LibWebRtcPeer implements AutoCloseable {
     /** Waits for ICE and DTLS: the peer connection state CONNECTED. */
     public void awaitConnected(Duration within) throws Exception {
         try {
-            connected.get(within.toMillis(), TimeUnit.MILLISECONDS);
+            watch.connected.get(within.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException e) {
-            throw new AssertionError(name + ": not connected within " + within + ", state " + state.get(), e);
+            throw new AssertionError(name + ": not connected within " + within + ", state " + state(), e);
         }
     }
 
@@ -176,7 +221,7 @@ public final class LibWebRtcPeer implements AutoCloseable {
         while (!done.test(last)) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError(name + ": no " + what + " within " + within + "; last " + last + ", state "
-                        + state.get() + ", tone pushes " + tonePushes.get());
+                        + state() + ", tone pushes " + tonePushes.get());
             }
             Thread.sleep(50);
             last = stats();
@@ -191,12 +236,7 @@ public final class LibWebRtcPeer implements AutoCloseable {
     }
 
     public RTCPeerConnectionState state() {
-        return state.get();
-    }
-
-    private String completeLocalDescription() throws Exception {
-        get(gathered, "ICE gathering");
-        return LoopbackCandidates.rewrite(pc.getLocalDescription().sdp);
+        return watch.state.get();
     }
 
     private void setDescription(RTCSessionDescription d, boolean local) throws Exception {
@@ -253,12 +293,7 @@ public final class LibWebRtcPeer implements AutoCloseable {
         quietly("stopPlayout", adm::stopPlayout);
         quietly("stopRecording", adm::stopRecording);
         if (pc != null) {
-            quietly("close", pc::close);
-            try {
-                closed.get(5, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                LOG.warn("{}: peer connection not CLOSED after close(): {}", name, state.get());
-            }
+            closePeerConnection();
         }
         quietly("source dispose", source::dispose);
         quietly("factory dispose", factory::dispose);
@@ -274,7 +309,13 @@ public final class LibWebRtcPeer implements AutoCloseable {
         }
     }
 
-    private final class Observer implements PeerConnectionObserver {
+    /** One peer connection's events: gathering done, connected, closed. */
+    private static final class Watch implements PeerConnectionObserver {
+        final CompletableFuture<Void> gathered = new CompletableFuture<>();
+        final CompletableFuture<Void> connected = new CompletableFuture<>();
+        final CompletableFuture<Void> closed = new CompletableFuture<>();
+        final AtomicReference<RTCPeerConnectionState> state = new AtomicReference<>(RTCPeerConnectionState.NEW);
+
         @Override
         public void onIceCandidate(RTCIceCandidate candidate) {
             // non-trickle: candidates travel in the complete SDP

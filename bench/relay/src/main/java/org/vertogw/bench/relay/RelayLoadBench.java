@@ -59,6 +59,14 @@ public final class RelayLoadBench {
                     n, n * PPS * 2, s.relayed / (double) seconds, 100.0 * s.cpuNanos / (seconds * 1e9), perCore, nsPerPacket,
                     nsPerPacket / base.nanosPerPacket(), s.p50, s.p99, s.allocated / (double) Math.max(1, s.relayed), 100 * s.loss));
             if (s.loss > 0.01) {
+                for (int i = 0; i < calls.size(); i++) {
+                    Call c = calls.get(i);
+                    if (c.echoed.sum() == 0) {
+                        System.out.println("call " + i + " got nothing back: relay " + c.relay.state() + " " + c.relay.counters()
+                                + "; browser " + c.browser.counters() + "; island " + c.island.counters());
+                        break;
+                    }
+                }
                 break;
             }
         }
@@ -77,8 +85,14 @@ public final class RelayLoadBench {
 
     record Step(long relayed, long cpuNanos, long allocated, long p50, long p99, double loss) {}
 
+    /** Per call, the next sequence number and timestamp: streams continue from one step to the next. */
+    private static int[] nextSeq = new int[0];
+    private static long[] nextTs = new long[0];
+
     private static Step step(List<Call> calls, ThreadMeter relay, int seconds) throws Exception {
-        Generator g = new Generator(calls);
+        nextSeq = java.util.Arrays.copyOf(nextSeq, calls.size());
+        nextTs = java.util.Arrays.copyOf(nextTs, calls.size());
+        Generator g = new Generator(calls, nextSeq, nextTs);
         g.start();
         TimeUnit.SECONDS.sleep(3);
         long relayed0 = relayed(calls);
@@ -101,6 +115,7 @@ public final class RelayLoadBench {
             diff[i] = hist1[i] - hist0[i];
         }
         double loss = sent == 0 ? 1 : Math.max(0, 1 - echoed / (double) sent);
+        System.out.printf("  [%d calls: sent %d, echoed %d, relayed %d]%n", calls.size(), sent, echoed, relayedCount);
         return new Step(relayedCount, cpu, alloc, quantile(diff, 0.5), quantile(diff, 0.99), loss);
     }
 
@@ -174,12 +189,16 @@ public final class RelayLoadBench {
     /** Sends 50 packets/s on every call's browser, spread over each 20 ms. */
     static final class Generator {
         private final List<Call> calls;
+        private final int[] seq;
+        private final long[] ts;
         private final LongAdder sent = new LongAdder();
         private volatile boolean running = true;
         private final Thread thread;
 
-        Generator(List<Call> calls) {
+        Generator(List<Call> calls, int[] seq, long[] ts) {
             this.calls = calls;
+            this.seq = seq;
+            this.ts = ts;
             this.thread = new Thread(this::run, "generator");
             thread.setDaemon(true);
         }
@@ -202,16 +221,15 @@ public final class RelayLoadBench {
             packet[0] = (byte) 0x80;
             packet[1] = 111;
             int n = calls.size();
-            int[] seq = new int[n];
             long start = System.nanoTime();
             long tick = 0;
             int slices = 20;
             while (running) {
                 int slice = (int) (tick % slices);
-                long round = tick / slices;
                 for (int i = slice; i < n; i += slices) {
-                    RtpHeader.setSequenceNumber(packet, 0, seq[i]++);
-                    RtpHeader.setTimestamp(packet, 0, round * 960);
+                    RtpHeader.setSequenceNumber(packet, 0, seq[i]++ & 0xFFFF);
+                    RtpHeader.setTimestamp(packet, 0, ts[i]);
+                    ts[i] += 960;
                     calls.get(i).browser.sendRtp(packet, 0, packet.length);
                     sent.increment();
                 }
