@@ -74,7 +74,7 @@ export class VertoClient extends Emitter {
     this.sessid = options.sessid ?? loadSessid({ scope: options.sessidScope, storage: options.storage });
     const reconnect = options.reconnect ?? {};
     this.#backoff = new Backoff({ baseMs: reconnect.baseMs ?? 4000, capMs: reconnect.capMs ?? 30000, random });
-    this.#callBaseMs = reconnect.callBaseMs ?? 1000;
+    this.#callBaseMs = reconnect.callBaseMs ?? 500;
     this.#rotation = new EndpointRotation({ random });
     if (options.partitionMap) this.#map = options.partitionMap instanceof PartitionMap ? options.partitionMap : new PartitionMap(options.partitionMap);
     this.#mapSource = new MapSource({

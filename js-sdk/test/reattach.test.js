@@ -159,7 +159,7 @@ test('a client with a call to recover reconnects within the short call window', 
   await activeCall(ctx);
   gateways[0].current.close(1006);
   await until(() => ctx.events.some((e) => e.type === 'reconnecting'));
-  assert.equal(ctx.events.find((e) => e.type === 'reconnecting').payload.delayMs, 999, 'within the 1 s window, not the 4 s idle one');
+  assert.equal(ctx.events.find((e) => e.type === 'reconnecting').payload.delayMs, 499, 'within the 0.5 s window, not the 4 s idle one');
 });
 
 test('a second socket loss during the re-attach puts the call back to recovering', async () => {

@@ -40,7 +40,7 @@ export interface MediaOptions {
 export interface ReconnectOptions {
   /** First backoff window of a client without calls; doubles per attempt. Default 4000. */
   baseMs?: number;
-  /** First window of a client with calls to re-attach. Default 1000. */
+  /** First window of a client with calls to re-attach. Default 500. */
   callBaseMs?: number;
   /** Largest window. Default 30000. */
   capMs?: number;

@@ -71,7 +71,8 @@ class LibWebRtcCallIT {
             LOG.info("echo: connected after {} ms, own tone back after {} ms more: {}, tone pushes {}",
                     ms(t0, connected), ms(connected, System.nanoTime()), heard, phone.peer().tonePushes());
             assertThat(heard.packetsReceived()).isGreaterThan(PACKETS);
-            assertThat(heard.audioLevel()).isGreaterThan(0).isCloseTo(phone.peer().toneLevel(), within(LEVEL_TOLERANCE));
+            assertThat(heard.audioLevel()).isGreaterThan(0)
+                    .isCloseTo(phone.peer().toneLevel(), within(LEVEL_TOLERANCE));
             assertThat(heard.srtpCipher()).isEqualTo("AEAD_AES_128_GCM");
             assertThat(demo.gateway().media().stats().openRelays()).isEqualTo(1);
 

@@ -96,7 +96,8 @@ public final class LibWebRtcPeer implements AutoCloseable {
         RTCConfiguration cfg = new RTCConfiguration();
         cfg.bundlePolicy = RTCBundlePolicy.MAX_COMPAT;
         cfg.rtcpMuxPolicy = RTCRtcpMuxPolicy.REQUIRE;
-        cfg.portAllocatorConfig = new PortAllocatorConfig().setDisableAdapterEnumeration(anyAddress).setDisableTcp(true);
+        cfg.portAllocatorConfig = new PortAllocatorConfig().setDisableAdapterEnumeration(anyAddress)
+                .setDisableTcp(true);
         watch = new Watch();
         pc = factory.createPeerConnection(cfg, watch);
         pc.addTrack(track, List.of("stream0"));
