@@ -9,7 +9,6 @@ import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
-import java.util.Iterator;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
@@ -102,20 +101,20 @@ public final class MediaLoop implements AutoCloseable {
         return oversized;
     }
 
+    private final java.util.function.Consumer<SelectionKey> onReady = k -> {
+        if (k.isValid() && k.isReadable()) {
+            drain((UdpSocket) k.attachment());
+        }
+    };
+
     private void run() {
         nextTick = System.nanoTime() + tickNanos;
         while (running) {
             try {
                 long wait = Math.max(1, (nextTick - System.nanoTime()) / 1_000_000L);
-                selector.select(wait);
-                Iterator<SelectionKey> it = selector.selectedKeys().iterator();
-                while (it.hasNext()) {
-                    SelectionKey k = it.next();
-                    it.remove();
-                    if (k.isValid() && k.isReadable()) {
-                        drain((UdpSocket) k.attachment());
-                    }
-                }
+                // The action form of select (Java 11) hands each ready key over without adding it to the
+                // selected-key set, which would allocate a hash node per ready socket per wake-up.
+                selector.select(onReady, wait);
                 Runnable t;
                 while ((t = tasks.poll()) != null) {
                     runSafely(t);
@@ -173,7 +172,7 @@ public final class MediaLoop implements AutoCloseable {
      */
     void releaseCancelled() {
         try {
-            selector.selectNow();
+            selector.selectNow(onReady);
         } catch (IOException | ClosedSelectorException e) {
             // the loop is stopping; its selector releases everything
         }
