@@ -61,7 +61,8 @@ public final class MediaEngine implements AutoCloseable {
             return t;
         });
         try {
-            this.browserSocket = loop.open(new InetSocketAddress(config.bindAddress(), config.browserPort()), browserPort);
+            this.browserSocket = loop.openShared(new InetSocketAddress(config.bindAddress(), config.browserPort()), null, browserPort);
+            browserPort.attach(loop, browserSocket.localAddress());
         } catch (IOException e) {
             loop.close();
             handshakes.shutdownNow();
@@ -104,6 +105,18 @@ public final class MediaEngine implements AutoCloseable {
     /** The bound shared port (the configured one, or the one picked when configured as 0). */
     public int browserPort() {
         return browserSocket.port();
+    }
+
+    /**
+     * Browser legs that have a socket of their own on the shared port, connected to their selected address (see
+     * {@link BrowserPort}); read on the media thread.
+     */
+    public int connectedBrowserSockets() {
+        try {
+            return org.vertogw.media.relay.LoopCalls.call(loop, browserPort::connectedSockets);
+        } catch (org.vertogw.media.sdp.SdpException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** {@code sha-256 AB:CD:...} of our certificate, as in a=fingerprint. */

@@ -46,16 +46,52 @@ public final class MediaLoop implements AutoCloseable {
 
     /** Binds a UDP socket (port 0 = any) and delivers its datagrams to {@code handler} on this thread. */
     public UdpSocket open(InetSocketAddress bind, DatagramHandler handler) throws IOException {
+        return open(bind, null, false, handler);
+    }
+
+    /**
+     * A socket that shares its port: with {@code peer} null the shared port itself (SO_REUSEPORT, so that
+     * connected sockets can join it; only the same user may), else a socket on the same port connected to one
+     * peer. The kernel delivers a peer's datagrams to the socket connected to it rather than to the shared one.
+     */
+    public UdpSocket openShared(InetSocketAddress bind, InetSocketAddress peer, DatagramHandler handler) throws IOException {
+        return open(bind, peer, true, handler);
+    }
+
+    /**
+     * SO_REUSEPORT would let a second process of the same user share a taken port (another gateway on port 10000
+     * would then get part of our browsers' traffic); a plain bind first makes a taken port an error, as it is
+     * without sharing. Returns the address to bind (the port the plain bind got, when asked for any).
+     */
+    private static InetSocketAddress refuseTaken(InetSocketAddress bind) throws IOException {
+        try (DatagramChannel probe = DatagramChannel.open(bind.getAddress() instanceof java.net.Inet6Address
+                ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET)) {
+            probe.bind(bind);
+            return new InetSocketAddress(bind.getAddress(), ((InetSocketAddress) probe.getLocalAddress()).getPort());
+        }
+    }
+
+    private UdpSocket open(InetSocketAddress bind, InetSocketAddress peer, boolean shared, DatagramHandler handler)
+            throws IOException {
         DatagramChannel ch = DatagramChannel.open(bind.getAddress() instanceof java.net.Inet6Address
                 ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
         try {
             ch.setOption(StandardSocketOptions.SO_RCVBUF, 1 << 20);
             ch.setOption(StandardSocketOptions.SO_SNDBUF, 1 << 20);
+            if (shared) {
+                if (peer == null) {
+                    bind = refuseTaken(bind);
+                }
+                ch.setOption(StandardSocketOptions.SO_REUSEPORT, true);
+            }
             ch.bind(bind);
+            if (peer != null) {
+                ch.connect(peer);
+            }
             ch.configureBlocking(false);
-        } catch (IOException e) {
+        } catch (IOException | UnsupportedOperationException e) {
             ch.close();
-            throw e;
+            throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
         }
         UdpSocket socket = new UdpSocket(ch, this, handler);
         execute(() -> {

@@ -1,10 +1,16 @@
 package org.vertogw.media.relay;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.HashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.vertogw.media.demux.PacketClassifier;
 import org.vertogw.media.demux.PacketKind;
 import org.vertogw.media.demux.TransportDemux;
 import org.vertogw.media.net.DatagramHandler;
+import org.vertogw.media.net.MediaLoop;
 import org.vertogw.media.net.UdpSocket;
 import org.vertogw.media.rtp.PacketBuffer;
 import org.vertogw.media.stun.StunDecodeException;
@@ -17,8 +23,25 @@ import org.vertogw.media.stun.StunMessage;
  */
 public final class BrowserPort implements DatagramHandler {
 
+    private static final Logger LOG = LoggerFactory.getLogger(BrowserPort.class);
+
     private final TransportDemux<MediaLeg> demux = new TransportDemux<>();
     private final LegCounters unmatched = new LegCounters();
+    /**
+     * Per browser leg, a socket on the shared port connected to its selected address: the kernel then hands that
+     * browser's datagrams to it, and the JDK, which creates a sender address object per datagram unless it is the
+     * same sender as the previous one, allocates nothing (a shared socket sees senders interleaved).
+     */
+    private final Map<MediaLeg, UdpSocket> connected = new HashMap<>();
+    private MediaLoop loop;
+    private InetSocketAddress local;
+    private boolean connectedSockets = true;
+
+    /** Where the shared port is bound, so legs can get connected sockets on it. */
+    public void attach(MediaLoop loop, InetSocketAddress local) {
+        this.loop = loop;
+        this.local = local;
+    }
 
     @Override
     public void onDatagram(UdpSocket socket, PacketBuffer p, InetSocketAddress from) {
@@ -60,10 +83,34 @@ public final class BrowserPort implements DatagramHandler {
 
     void unregister(MediaLeg leg) {
         demux.unregister(leg.ice().localCredentials().ufrag(), leg);
+        disconnect(leg);
     }
 
     void moved(MediaLeg leg, InetSocketAddress previous, InetSocketAddress current) {
         demux.bind(previous, current, leg);
+        disconnect(leg);
+        if (current != null && connectedSockets && loop != null) {
+            try {
+                connected.put(leg, loop.openShared(local, current, this));
+            } catch (IOException e) {
+                // Without SO_REUSEPORT everything still arrives on the shared socket; only the allocation is lost.
+                connectedSockets = false;
+                LOG.warn("no connected sockets on the shared port {} ({}); browser media stays on the shared socket",
+                        local, e.getMessage());
+            }
+        }
+    }
+
+    private void disconnect(MediaLeg leg) {
+        UdpSocket s = connected.remove(leg);
+        if (s != null) {
+            s.close();
+        }
+    }
+
+    /** Connected sockets open now (media thread view). */
+    public int connectedSockets() {
+        return connected.size();
     }
 
     /** Datagrams on the shared port that no browser leg claimed, by reason. */

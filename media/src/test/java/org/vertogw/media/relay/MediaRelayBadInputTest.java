@@ -193,8 +193,10 @@ class MediaRelayBadInputTest {
     void closingReleasesEveryPortAndTheBrowserUfrag() throws Exception {
         Call call = new Call(null, false);
         Await.until("connected", WAIT, () -> call.relay.state() == RelayState.CONNECTED, call.relay::toString);
+        assertThat(gateway.connectedBrowserSockets()).as("a socket connected to the browser's selected address").isEqualTo(1);
         int islandPort = call.relay.islandPort(0);
         call.relay.close();
+        assertThat(gateway.connectedBrowserSockets()).isZero();
         call.relay.close();
         Await.until("port free", WAIT, () -> canBind(islandPort), () -> "port " + islandPort);
         assertThat(gateway.stats().openRelays()).isZero();
