@@ -23,6 +23,7 @@ import org.vertogw.gateway.config.HealthSettings;
 import org.vertogw.gateway.island.IslandState;
 import org.vertogw.island.IslandConfig;
 import org.vertogw.island.VertoIsland;
+import org.vertogw.island.testing.Await;
 import org.vertogw.partition.Island;
 import org.vertogw.partition.IslandRole;
 import org.vertogw.partition.PartitionBy;
@@ -107,14 +108,9 @@ final class GatewayFixture implements AutoCloseable {
     }
 
     static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(20);
-        }
+        Await.until(condition, what);
     }
+
 
     @Override
     public void close() {

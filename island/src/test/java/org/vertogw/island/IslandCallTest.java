@@ -14,6 +14,7 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.vertogw.island.testing.Await;
 import org.vertogw.island.testing.VertoTestClient;
 
 /** Calls on the island as mod_verto makes them (verto-protocol.md §2.3, §2.4, §4). */
@@ -206,12 +207,7 @@ class IslandCallTest {
     }
 
     static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + VertoTestClient.WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(20);
-        }
+        Await.until(condition, what, VertoTestClient.WAIT);
     }
+
 }

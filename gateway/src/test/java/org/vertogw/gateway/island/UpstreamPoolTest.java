@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.vertogw.island.IslandConfig;
 import org.vertogw.island.VertoIsland;
+import org.vertogw.island.testing.Await;
 import org.vertogw.partition.Island;
 import org.vertogw.partition.IslandRole;
 import org.vertogw.partition.PartitionBy;
@@ -25,7 +26,7 @@ class UpstreamPoolTest {
             pool.reconcile(new PartitionMap(1, PartitionBy.DOMAIN,
                     List.of(new Island("fs-01", 1, IslandRole.ACTIVE, island.uri().toString(), List.of())), null, null));
             pool.refill();
-            await(() -> pool.warm("fs-01") == 3);
+            Await.until(() -> pool.warm("fs-01") == 3, "pool.warm('fs-01') == 3", Duration.ofSeconds(10));
             assertThat(island.connections().open()).isEqualTo(3);
 
             AtomicBoolean opened = new AtomicBoolean();
@@ -46,7 +47,7 @@ class UpstreamPoolTest {
             });
             assertThat(link.isOpen()).isTrue();
             assertThat(opened).as("the new owner hears linkOpened at once").isTrue();
-            await(() -> pool.warm("fs-01") == 3);
+            Await.until(() -> pool.warm("fs-01") == 3, "pool.warm('fs-01') == 3", Duration.ofSeconds(10));
             assertThat(island.connections().open()).as("taken link replaced at once").isEqualTo(4);
 
             down.set(true);
@@ -54,17 +55,7 @@ class UpstreamPoolTest {
             assertThat(pool.warm("fs-01")).isZero();
             link.close();
             pool.close();
-            await(() -> island.connections().open() == 0);
-        }
-    }
-
-    private static void await(java.util.function.BooleanSupplier c) throws InterruptedException {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (!c.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out");
-            }
-            Thread.sleep(10);
+            Await.until(() -> island.connections().open() == 0, "island.connections().open() == 0", Duration.ofSeconds(10));
         }
     }
 }

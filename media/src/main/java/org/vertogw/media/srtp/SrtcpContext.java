@@ -17,8 +17,7 @@ public final class SrtcpContext {
     }
 
     public static SrtcpContext of(SrtpMasterKey master) {
-        return new SrtcpContext(master.profile().isAead() ? new AesGcmTransform(master, true)
-                : new AesCmHmacSha1Transform(master, true));
+        return new SrtcpContext(SrtpTransform.of(master, true));
     }
 
     public SrtpStatus protect(PacketBuffer p) {

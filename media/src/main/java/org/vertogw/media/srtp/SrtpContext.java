@@ -18,8 +18,7 @@ public final class SrtpContext {
     }
 
     public static SrtpContext of(SrtpMasterKey master) {
-        return new SrtpContext(master.profile().isAead() ? new AesGcmTransform(master, false)
-                : new AesCmHmacSha1Transform(master, false));
+        return new SrtpContext(SrtpTransform.of(master, false));
     }
 
     /** Encrypts and tags the RTP packet in place (RFC 3711 §3.3); the length grows by the tag. */

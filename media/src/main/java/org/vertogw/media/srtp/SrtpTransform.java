@@ -6,6 +6,14 @@ package org.vertogw.media.srtp;
  */
 interface SrtpTransform {
 
+    /**
+     * The transform of the master key's profile, keyed for RTP or for RTCP (RFC 3711 §4.3: the two derive
+     * different session keys from one master key).
+     */
+    static SrtpTransform of(SrtpMasterKey master, boolean rtcp) {
+        return master.profile().isAead() ? new AesGcmTransform(master, rtcp) : new AesCmHmacSha1Transform(master, rtcp);
+    }
+
     /** Bytes SRTP appends to an RTP packet. */
     int rtpTrailer();
 
