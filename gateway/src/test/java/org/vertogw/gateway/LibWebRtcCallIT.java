@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.vertogw.gateway.peers.AudioStats;
+import org.vertogw.media.peers.AudioStats;
 import org.vertogw.gateway.peers.LibWebRtcPhone;
 
 /**

@@ -18,10 +18,16 @@ public final class UdpSocket implements AutoCloseable {
     private final int port;
     private final InetSocketAddress localAddress;
     private SelectionKey key;
+    private InetSocketAddress connectedTo;
+    /** Opened connected on a shared port: disconnecting would make it share the port's unclaimed datagrams. */
+    private final boolean pinned;
     private volatile boolean closed;
 
-    UdpSocket(DatagramChannel channel, MediaLoop loop, DatagramHandler handler) throws IOException {
+    UdpSocket(DatagramChannel channel, MediaLoop loop, DatagramHandler handler, InetSocketAddress connectedTo)
+            throws IOException {
         this.channel = channel;
+        this.connectedTo = connectedTo;
+        this.pinned = connectedTo != null;
         this.loop = loop;
         this.handler = handler;
         this.localAddress = (InetSocketAddress) channel.getLocalAddress();
@@ -48,10 +54,45 @@ public final class UdpSocket implements AutoCloseable {
         this.key = key;
     }
 
+    /**
+     * Connects this socket to the one peer ICE selected (loop thread; null disconnects): the kernel then keeps the
+     * route instead of looking it up per datagram, and delivers nothing from other addresses. A send elsewhere
+     * (an ICE check to another candidate) disconnects first, so connecting never loses a datagram we send.
+     */
+    public void connect(InetSocketAddress peer) {
+        if (closed || pinned || java.util.Objects.equals(peer, connectedTo)) {
+            return;
+        }
+        try {
+            if (connectedTo != null) {
+                channel.disconnect();
+                connectedTo = null;
+            }
+            if (peer != null) {
+                channel.connect(peer);
+                connectedTo = peer;
+            }
+        } catch (IOException | RuntimeException e) {
+            // stays unconnected: datagrams still flow, only the route cache is lost
+            connectedTo = null;
+        }
+    }
+
+    /** The peer this socket is connected to, or null. */
+    public InetSocketAddress connectedTo() {
+        return connectedTo;
+    }
+
     /** Sends one datagram; false when the socket is closed or the kernel refused it (counted by the caller). */
     public boolean send(byte[] buf, int off, int len, InetSocketAddress to) {
         if (closed || to == null) {
             return false;
+        }
+        if (connectedTo != null && !connectedTo.equals(to)) {
+            if (pinned || !loop.inLoop()) {
+                return false;
+            }
+            connect(null);
         }
         try {
             ByteBuffer b = loop.inLoop() ? loop.sendBuffer(buf, off, len) : ByteBuffer.wrap(buf, off, len);

@@ -30,7 +30,8 @@ public final class BrowserPort implements DatagramHandler {
     /**
      * Per browser leg, a socket on the shared port connected to its selected address: the kernel then hands that
      * browser's datagrams to it, and the JDK, which creates a sender address object per datagram unless it is the
-     * same sender as the previous one, allocates nothing (a shared socket sees senders interleaved).
+     * same sender as the previous one, allocates nothing (a shared socket sees senders interleaved). The leg's
+     * media goes out on it too, over the route the kernel keeps for a connected socket.
      */
     private final Map<MediaLeg, UdpSocket> connected = new HashMap<>();
     private MediaLoop loop;
@@ -91,7 +92,10 @@ public final class BrowserPort implements DatagramHandler {
         disconnect(leg);
         if (current != null && connectedSockets && loop != null) {
             try {
-                connected.put(leg, loop.openShared(local, current, this));
+                // what arrives on it can only come from that leg's browser: no demultiplexing
+                UdpSocket s = loop.openShared(local, current, (socket, p, from) -> leg.onDatagram(p, from));
+                connected.put(leg, s);
+                leg.sendVia(s);
             } catch (IOException e) {
                 // Without SO_REUSEPORT everything still arrives on the shared socket; only the allocation is lost.
                 connectedSockets = false;
@@ -104,6 +108,7 @@ public final class BrowserPort implements DatagramHandler {
     private void disconnect(MediaLeg leg) {
         UdpSocket s = connected.remove(leg);
         if (s != null) {
+            leg.sendVia(null);
             s.close();
         }
     }

@@ -53,6 +53,8 @@ public final class MediaLeg {
     private DtlsTransport dtls;
     private DtlsRole role;
     private volatile InetSocketAddress peer;
+    /** Where media goes out: {@link #socket}, or a socket on the same port connected to {@link #peer}. */
+    private UdpSocket mediaSocket;
     private volatile SrtpSession srtp;
     private boolean iceConnected;
     private boolean announced;
@@ -67,6 +69,7 @@ public final class MediaLeg {
         this.socket = socket;
         this.profiles = profiles;
         this.listener = listener;
+        this.mediaSocket = socket;
     }
 
     /** The ICE agent's output: the leg's socket, and its own bookkeeping. */
@@ -118,6 +121,14 @@ public final class MediaLeg {
 
     public UdpSocket socket() {
         return socket;
+    }
+
+    /**
+     * Sends media through {@code connected}, a socket on our port connected to the selected peer (null: back to
+     * {@link #socket}). Media thread only.
+     */
+    void sendVia(UdpSocket connected) {
+        mediaSocket = connected == null ? socket : connected;
     }
 
     public InetSocketAddress peer() {
@@ -263,7 +274,7 @@ public final class MediaLeg {
             counters.discard(DiscardReason.of(st));
             return false;
         }
-        if (!socket.send(p.array(), 0, p.length(), to)) {
+        if (!mediaSocket.send(p.array(), 0, p.length(), to)) {
             counters.discard(DiscardReason.SEND_FAILED);
             return false;
         }

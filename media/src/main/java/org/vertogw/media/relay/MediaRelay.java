@@ -60,6 +60,8 @@ public final class MediaRelay implements AutoCloseable {
         public void onSelected(MediaLeg leg, InetSocketAddress previous, InetSocketAddress current) {
             if ("browser".equals(leg.name())) {
                 ctx.browserPort().moved(leg, previous, current);
+            } else {
+                leg.socket().connect(current);
             }
         }
 

@@ -226,7 +226,8 @@ public final class StunMessage {
         StunAttribute a = attributes.get(integrityIndex);
         int attrStart = a.valueOffset() - 4;
         int lengthField = attrStart + 4 + MessageIntegrity.LENGTH - HEADER_LENGTH;
-        byte[] expected = MessageIntegrity.compute(key, raw, attrStart, lengthField);
+        byte[] expected = MessageIntegrity.scratch();
+        MessageIntegrity.compute(key, raw, attrStart, lengthField, expected, 0);
         int d = 0;
         for (int i = 0; i < MessageIntegrity.LENGTH; i++) {
             d |= expected[i] ^ raw[a.valueOffset() + i];

@@ -138,11 +138,10 @@ public final class StunMessageWriter {
         System.arraycopy(body, 0, msg, StunMessage.HEADER_LENGTH, body.length);
         int p = StunMessage.HEADER_LENGTH + body.length;
         if (integrityKey != null) {
-            byte[] mac = MessageIntegrity.compute(integrityKey, msg, p, p + 24 - StunMessage.HEADER_LENGTH);
+            MessageIntegrity.compute(integrityKey, msg, p, p + 24 - StunMessage.HEADER_LENGTH, msg, p + 4);
             msg[p] = 0;
             msg[p + 1] = (byte) StunAttributeType.MESSAGE_INTEGRITY;
             msg[p + 3] = (byte) MessageIntegrity.LENGTH;
-            System.arraycopy(mac, 0, msg, p + 4, MessageIntegrity.LENGTH);
             p += 24;
         }
         if (fingerprint) {

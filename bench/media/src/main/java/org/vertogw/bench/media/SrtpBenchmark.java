@@ -1,6 +1,7 @@
 package org.vertogw.bench.media;
 
 import java.security.GeneralSecurityException;
+import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -20,7 +21,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.vertogw.media.rtp.PacketBuffer;
 import org.vertogw.media.rtp.RtpHeader;
+import org.vertogw.media.srtp.SrtpContext;
 import org.vertogw.media.srtp.SrtpKeyingMaterial;
+import org.vertogw.media.srtp.SrtpMasterKey;
 import org.vertogw.media.srtp.SrtpProfile;
 import org.vertogw.media.srtp.SrtpSession;
 import org.vertogw.media.srtp.SrtpStatus;
@@ -30,6 +33,10 @@ import org.vertogw.media.srtp.SrtpStatus;
  * for both profiles, against baselines measured in the same run: copying the packet (every variant copies it in
  * first), and the naive JCA way (one {@code Cipher.init} per packet for AES-CTR and for AES-GCM).
  * Unprotect alone is {@code roundTrip - protect}; a replay window forbids unprotecting one packet repeatedly.
+ * <p>
+ * {@code protectRotating} protects with {@link Rotation#contexts} outbound contexts, each with its own key, one
+ * after the other, as a relay does with hundreds of live legs: with 1024 contexts the per-context key schedules and
+ * tables no longer fit in L1/L2, so their cache misses show up next to the single-context figure.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -107,6 +114,45 @@ public class SrtpBenchmark {
     @Benchmark
     public SrtpStatus protect() {
         return sender.protectRtp(nextPacket());
+    }
+
+    @Benchmark
+    public SrtpStatus protectRotating(Rotation r) {
+        int i = r.next;
+        r.next = i + 1 == r.ctx.length ? 0 : i + 1;
+        PacketBuffer p = packet;
+        System.arraycopy(template, 0, p.array(), 0, template.length);
+        p.setLength(template.length);
+        RtpHeader.setSequenceNumber(p.array(), 0, r.seq[i]++ & 0xFFFF);
+        return r.ctx[i].protect(p);
+    }
+
+    /** Outbound contexts for {@link #protectRotating}, each under its own master key, used round robin. */
+    @State(Scope.Thread)
+    public static class Rotation {
+
+        @Param({"1", "1024"})
+        public int contexts;
+
+        SrtpContext[] ctx;
+        int[] seq;
+        int next;
+
+        @Setup(Level.Trial)
+        public void setUp(SrtpBenchmark b) {
+            SrtpProfile p = SrtpProfile.valueOf(b.profile);
+            ctx = new SrtpContext[contexts];
+            seq = new int[contexts];
+            SplittableRandom rnd = new SplittableRandom(42);
+            for (int c = 0; c < contexts; c++) {
+                byte[] key = new byte[p.keyLength()];
+                byte[] salt = new byte[p.saltLength()];
+                rnd.nextBytes(key);
+                rnd.nextBytes(salt);
+                ctx[c] = SrtpContext.of(new SrtpMasterKey(p, key, salt));
+                seq[c] = rnd.nextInt(0x10000);
+            }
+        }
     }
 
     @Benchmark

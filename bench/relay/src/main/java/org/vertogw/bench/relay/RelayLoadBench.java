@@ -22,9 +22,10 @@ import org.vertogw.media.srtp.SrtpProfile;
  * payload; each packet crosses the relay twice (decrypt, encrypt, each way). N doubles until more than 1 % is
  * lost. Per step: relayed packets/s, CPU of the relay thread (so packets/s per core), transit p50/p99 inside the
  * relay, bytes allocated per relayed packet on the relay thread, and loss. The synthetic peers run on their own
- * media thread in the same JVM; the baseline of the same run is a bare UDP forwarder thread.
+ * media thread in the same JVM. Each step's baseline is the same number of calls through a forwarder that does
+ * nothing but receive and send ({@link SelectorForwarderBaseline}), with the relay's engines idle meanwhile.
  *
- * <p>Usage: {@code RelayLoadBench [maxCalls] [seconds]}.
+ * <p>Usage: {@code RelayLoadBench [maxCalls] [seconds]}; {@code -Dbench.firstCalls=N} starts the doubling at N (25).
  */
 public final class RelayLoadBench {
 
@@ -41,23 +42,23 @@ public final class RelayLoadBench {
         ThreadMeter relayMeter = new ThreadMeter(relayThread);
         StringBuilder report = new StringBuilder();
         line(report, "machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + cpu() + ", Java " + System.getProperty("java.version"));
-        UdpForwarderBaseline.Result base = UdpForwarderBaseline.run(20_000, 5);
-        line(report, String.format(Locale.ROOT, "baseline: bare UDP forwarder thread, %.0f ns CPU per packet (%d packets)",
-                base.nanosPerPacket(), base.packets()));
-        line(report, "| calls | offered pkt/s | relayed pkt/s | relay CPU | relayed pkt/s per core | ns CPU/pkt | x baseline | transit p50 | transit p99 | B alloc/pkt | loss |");
-        line(report, "|---|---|---|---|---|---|---|---|---|---|---|");
+        line(report, "baseline per step: the same calls through a forwarder that does nothing (SelectorForwarderBaseline)");
+        line(report, "| calls | offered pkt/s | relayed pkt/s | relay CPU | relayed pkt/s per core | ns CPU/pkt | baseline ns CPU/pkt | x baseline | transit p50 | transit p99 | B alloc/pkt | loss |");
+        line(report, "|---|---|---|---|---|---|---|---|---|---|---|---|");
         List<Call> calls = new ArrayList<>();
-        for (int n = 25; n <= maxCalls; n *= 2) {
+        for (int n = Math.min(maxCalls, Integer.getInteger("bench.firstCalls", 25)); n <= maxCalls; n *= 2) {
             while (calls.size() < n) {
                 calls.add(call(gateway, peers, calls.size()));
             }
             awaitConnected(calls);
-            Step s = step(calls, relayMeter, seconds);
+            Step s = step(calls, peers, relayMeter, seconds);
+            SelectorForwarderBaseline.Result base = SelectorForwarderBaseline.run(n, Math.max(3, seconds / 2));
             double perCore = s.relayed / (s.cpuNanos / 1e9);
             double nsPerPacket = s.cpuNanos / (double) Math.max(1, s.relayed);
-            line(report, String.format(Locale.ROOT, "| %d | %d | %.0f | %.0f %% | %.0f | %.0f | %.1f | ≤%d µs | ≤%d µs | %.2f | %.2f %% |",
+            line(report, String.format(Locale.ROOT, "| %d | %d | %.0f | %.0f %% | %.0f | %.0f | %.0f | %.2f | ≤%d µs | ≤%d µs | %.2f | %.2f %% |",
                     n, n * PPS * 2, s.relayed / (double) seconds, 100.0 * s.cpuNanos / (seconds * 1e9), perCore, nsPerPacket,
-                    nsPerPacket / base.nanosPerPacket(), s.p50, s.p99, s.allocated / (double) Math.max(1, s.relayed), 100 * s.loss));
+                    base.nanosPerPacket(), nsPerPacket / base.nanosPerPacket(), s.p50, s.p99,
+                    s.allocated / (double) Math.max(1, s.relayed), 100 * s.loss));
             if (s.loss > 0.01) {
                 for (int i = 0; i < calls.size(); i++) {
                     Call c = calls.get(i);
@@ -89,10 +90,10 @@ public final class RelayLoadBench {
     private static int[] nextSeq = new int[0];
     private static long[] nextTs = new long[0];
 
-    private static Step step(List<Call> calls, ThreadMeter relay, int seconds) throws Exception {
+    private static Step step(List<Call> calls, MediaEngine peers, ThreadMeter relay, int seconds) throws Exception {
         nextSeq = java.util.Arrays.copyOf(nextSeq, calls.size());
         nextTs = java.util.Arrays.copyOf(nextTs, calls.size());
-        Generator g = new Generator(calls, nextSeq, nextTs);
+        Generator g = new Generator(calls, peers, nextSeq, nextTs);
         g.start();
         TimeUnit.SECONDS.sleep(3);
         long relayed0 = relayed(calls);
@@ -186,21 +187,30 @@ public final class RelayLoadBench {
         return 0;
     }
 
-    /** Sends 50 packets/s on every call's browser, spread over each 20 ms. */
+    /**
+     * Sends 50 packets/s on every call's browser, spread over each 20 ms: every millisecond, one task on the peers'
+     * media thread sends the slice of calls due then (one hand-off per millisecond, not one per packet).
+     */
     static final class Generator {
+        private static final int SLICES = 20;
         private final List<Call> calls;
+        private final MediaEngine peers;
         private final int[] seq;
         private final long[] ts;
         private final LongAdder sent = new LongAdder();
+        private final byte[] packet = new byte[12 + 160];
         private volatile boolean running = true;
         private final Thread thread;
 
-        Generator(List<Call> calls, int[] seq, long[] ts) {
+        Generator(List<Call> calls, MediaEngine peers, int[] seq, long[] ts) {
             this.calls = calls;
+            this.peers = peers;
             this.seq = seq;
             this.ts = ts;
             this.thread = new Thread(this::run, "generator");
             thread.setDaemon(true);
+            packet[0] = (byte) 0x80;
+            packet[1] = 111;
         }
 
         void start() {
@@ -216,23 +226,25 @@ public final class RelayLoadBench {
             return sent.sum();
         }
 
+        /** On the peers' media thread: the calls of one slice send their next packet. */
+        private void sendSlice(int slice) {
+            int n = 0;
+            for (int i = slice; i < calls.size(); i += SLICES) {
+                RtpHeader.setSequenceNumber(packet, 0, seq[i]++ & 0xFFFF);
+                RtpHeader.setTimestamp(packet, 0, ts[i]);
+                ts[i] += 960;
+                calls.get(i).browser.sendRtp(packet, 0, packet.length);
+                n++;
+            }
+            sent.add(n);
+        }
+
         private void run() {
-            byte[] packet = new byte[12 + 160];
-            packet[0] = (byte) 0x80;
-            packet[1] = 111;
-            int n = calls.size();
             long start = System.nanoTime();
             long tick = 0;
-            int slices = 20;
             while (running) {
-                int slice = (int) (tick % slices);
-                for (int i = slice; i < n; i += slices) {
-                    RtpHeader.setSequenceNumber(packet, 0, seq[i]++ & 0xFFFF);
-                    RtpHeader.setTimestamp(packet, 0, ts[i]);
-                    ts[i] += 960;
-                    calls.get(i).browser.sendRtp(packet, 0, packet.length);
-                    sent.increment();
-                }
+                int slice = (int) (tick % SLICES);
+                peers.execute(() -> sendSlice(slice));
                 tick++;
                 long next = start + tick * 1_000_000L;
                 long wait = next - System.nanoTime();

@@ -1,4 +1,4 @@
-package org.vertogw.gateway.peers;
+package org.vertogw.media.peers;
 
 import java.util.Arrays;
 import java.util.List;

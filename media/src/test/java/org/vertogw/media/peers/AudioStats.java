@@ -1,4 +1,4 @@
-package org.vertogw.gateway.peers;
+package org.vertogw.media.peers;
 
 import dev.onvoid.webrtc.RTCStats;
 import dev.onvoid.webrtc.RTCStatsReport;

@@ -1,4 +1,4 @@
-package org.vertogw.gateway.peers;
+package org.vertogw.media.peers;
 
 import dev.onvoid.webrtc.CreateSessionDescriptionObserver;
 import dev.onvoid.webrtc.PeerConnectionFactory;

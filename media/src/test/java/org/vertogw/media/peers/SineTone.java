@@ -1,4 +1,4 @@
-package org.vertogw.gateway.peers;
+package org.vertogw.media.peers;
 
 /**
  * A continuous sine tone as 10 ms frames of 16-bit little-endian mono PCM, the unit libwebrtc's audio pipeline
