@@ -21,9 +21,13 @@ import java.util.function.Consumer;
  */
 final class SelectorForwarderBaseline implements AutoCloseable {
 
-    record Result(long forwarded, long cpuNanos) {
+    record Result(long forwarded, long cpuNanos, long kernelNanos) {
         double nanosPerPacket() {
             return forwarded == 0 ? 0 : cpuNanos / (double) forwarded;
+        }
+
+        double kernelNanosPerPacket() {
+            return forwarded == 0 || kernelNanos < 0 ? -1 : kernelNanos / (double) forwarded;
         }
     }
 
@@ -72,9 +76,11 @@ final class SelectorForwarderBaseline implements AutoCloseable {
             ThreadMeter meter = new ThreadMeter(b.forwarder);
             TimeUnit.SECONDS.sleep(seconds);
             long cpu0 = meter.cpuNanos();
+            long kernel0 = meter.kernelNanos();
             long n0 = b.forwarded;
             TimeUnit.SECONDS.sleep(seconds);
-            return new Result(b.forwarded - n0, meter.cpuNanos() - cpu0);
+            long kernel = meter.kernelNanos();
+            return new Result(b.forwarded - n0, meter.cpuNanos() - cpu0, kernel < 0 || kernel0 < 0 ? -1 : kernel - kernel0);
         }
     }
 
