@@ -104,4 +104,9 @@ final class DatagramQueue implements DatagramTransport {
     boolean isClosed() {
         return closed;
     }
+
+    /** Records waiting (the CLOSED marker included). */
+    boolean isEmpty() {
+        return queue.isEmpty();
+    }
 }

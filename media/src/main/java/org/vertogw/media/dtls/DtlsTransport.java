@@ -19,15 +19,16 @@ import org.vertogw.media.srtp.SrtpProfile;
 
 /**
  * One DTLS-SRTP association (RFC 5764) over Bouncy Castle's blocking DTLS 1.2. The media thread feeds records in
- * with {@link #receive}; the handshake runs on an executor thread, which afterwards lingers to answer the peer's
- * retransmitted final flight (a lost Finished would otherwise leave the peer waiting) and to notice close_notify.
- * The outcome (keying material, or a {@link DtlsFailure}) goes to the {@link DtlsListener} exactly once.
+ * with {@link #receive}; the handshake runs on an executor thread. Once connected, no thread waits on the
+ * association: a record that arrives later (the peer's retransmitted final flight, when our Finished was lost, or
+ * its close_notify) is processed by a task on the executor, so that a gateway carrying thousands of legs does not
+ * hold a thread per leg. The outcome (keying material, or a {@link DtlsFailure}) goes to the
+ * {@link DtlsListener} exactly once.
  */
 public final class DtlsTransport implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DtlsTransport.class);
     private static final JcaTlsCrypto CRYPTO = new JcaTlsCryptoProvider().create(new SecureRandom());
-    private static final int LINGER_MILLIS = 30_000;
 
     private final DtlsRole role;
     private final DatagramQueue queue;
@@ -37,6 +38,8 @@ public final class DtlsTransport implements AutoCloseable {
     private final Executor executor;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private volatile DTLSTransport established;
     private final int timeoutMillis;
     private volatile DtlsState state = DtlsState.NEW;
 
@@ -76,7 +79,47 @@ public final class DtlsTransport implements AutoCloseable {
 
     /** Hands a DTLS record received from the ICE-validated peer; false when dropped (queue full or closed). */
     public boolean receive(byte[] buf, int off, int len) {
-        return queue.offer(buf, off, len);
+        boolean queued = queue.offer(buf, off, len);
+        if (queued && established != null) {
+            scheduleDrain();
+        }
+        return queued;
+    }
+
+    private void scheduleDrain() {
+        if (!closed.get() && draining.compareAndSet(false, true)) {
+            try {
+                executor.execute(this::drain);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                draining.set(false); // the engine is closing
+            }
+        }
+    }
+
+    /**
+     * Processes what arrived after the handshake: Bouncy Castle answers a retransmitted final flight inside
+     * {@code receive}, and a close_notify or fatal alert ends it with an exception.
+     */
+    private void drain() {
+        DTLSTransport transport = established;
+        try {
+            byte[] buf = new byte[DatagramQueue.RECEIVE_LIMIT];
+            while (!closed.get() && !queue.isEmpty()) {
+                transport.receive(buf, 0, buf.length, 1);
+            }
+        } catch (IOException e) {
+            if (!closed.get() && state == DtlsState.CONNECTED) {
+                LOG.debug("DTLS association ended by the peer: {}", e.toString());
+                state = DtlsState.CLOSED;
+                listener.onClosed();
+            }
+            return;
+        } finally {
+            draining.set(false);
+        }
+        if (!queue.isEmpty()) {
+            scheduleDrain(); // arrived between the last check and the reset above
+        }
     }
 
     private void run() {
@@ -98,24 +141,9 @@ public final class DtlsTransport implements AutoCloseable {
         }
         state = DtlsState.CONNECTED;
         listener.onConnected(keys);
-        linger(transport);
-    }
-
-    private void linger(DTLSTransport transport) {
-        byte[] buf = new byte[DatagramQueue.RECEIVE_LIMIT];
-        long deadline = System.nanoTime() + LINGER_MILLIS * 1_000_000L;
-        try {
-            while (!closed.get() && System.nanoTime() < deadline) {
-                if (transport.receive(buf, 0, buf.length, 1000) >= 0) {
-                    deadline = System.nanoTime() + LINGER_MILLIS * 1_000_000L;
-                }
-            }
-        } catch (IOException e) {
-            if (!closed.get()) {
-                LOG.debug("DTLS association ended by the peer: {}", e.toString());
-                state = DtlsState.CLOSED;
-                listener.onClosed();
-            }
+        established = transport;
+        if (!queue.isEmpty()) {
+            scheduleDrain();
         }
     }
 
@@ -139,10 +167,24 @@ public final class DtlsTransport implements AutoCloseable {
         listener.onFailed(failure, String.valueOf(e.getMessage()));
     }
 
-    /** Stops the handshake or the lingering reader; no further callbacks. Idempotent. */
+    /**
+     * Stops the handshake or any later processing; no further callbacks. An established association first tells
+     * the peer with close_notify (RFC 5246 §7.2.1), so it can release the call's media at once instead of waiting
+     * for consent to lapse. Idempotent.
+     */
     @Override
     public void close() {
-        closed.set(true);
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        DTLSTransport t = established;
+        if (t != null && state == DtlsState.CONNECTED) {
+            try {
+                t.close();
+            } catch (IOException | RuntimeException e) {
+                LOG.debug("close_notify not sent: {}", e.toString());
+            }
+        }
         queue.close();
         if (state != DtlsState.FAILED) {
             state = DtlsState.CLOSED;

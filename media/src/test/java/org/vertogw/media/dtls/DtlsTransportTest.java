@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntPredicate;
@@ -32,7 +33,13 @@ class DtlsTransportTest {
     /** Records the single outcome of one side. */
     static final class Outcome implements DtlsListener {
         final CompletableFuture<SrtpKeyingMaterial> keys = new CompletableFuture<>();
+        final CompletableFuture<Void> closedByPeer = new CompletableFuture<>();
         volatile DtlsFailure failure;
+
+        @Override
+        public void onClosed() {
+            closedByPeer.complete(null);
+        }
 
         @Override
         public void onConnected(SrtpKeyingMaterial k) {
@@ -140,6 +147,26 @@ class DtlsTransportTest {
         assertThat(p.serverOutcome.keys).failsWithin(10, TimeUnit.SECONDS).withThrowableOfType(java.util.concurrent.ExecutionException.class);
         assertThat(p.serverOutcome.failure).isEqualTo(DtlsFailure.NO_SRTP_PROFILE);
         assertThat(p.clientOutcome.keys).failsWithin(10, TimeUnit.SECONDS).withThrowableOfType(java.util.concurrent.ExecutionException.class);
+    }
+
+    @Test
+    void anEstablishedAssociationHoldsNoThreadAndHearsThePeersCloseNotify() throws Exception {
+        Pair p = pair(List.of(SrtpProfile.AEAD_AES_128_GCM), List.of(SrtpProfile.AEAD_AES_128_GCM));
+        p.clientOutcome.keys.get(10, TimeUnit.SECONDS);
+        p.serverOutcome.keys.get(10, TimeUnit.SECONDS);
+        ThreadPoolExecutor pool = (ThreadPoolExecutor) executor;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (pool.getActiveCount() > 0) {
+            assertThat(System.nanoTime()).as("handshake threads still busy: %d", pool.getActiveCount())
+                    .isLessThan(deadline);
+            Thread.sleep(5);
+        }
+
+        p.client.close();
+
+        p.serverOutcome.closedByPeer.get(5, TimeUnit.SECONDS);
+        assertThat(p.server.state()).isEqualTo(DtlsState.CLOSED);
+        assertThat(p.clientOutcome.closedByPeer).isNotDone();
     }
 
     @Test
