@@ -17,38 +17,39 @@ final class BindingResponder {
     }
 
     /** NONE when the request is ours and authentic; otherwise why to drop it silently. */
-    static IceDiscard validate(StunMessage m, IceCredentials local, IceCredentials remote) {
+    static IceDiscard validate(StunMessage m, IceCredentials local, MessageIntegrity.Key localKey, IceCredentials remote) {
         if (!m.isBindingRequest()) {
             return IceDiscard.NOT_A_BINDING_REQUEST;
         }
         String user = m.username();
         int colon = user == null ? -1 : user.indexOf(':');
-        if (colon < 0 || !user.substring(0, colon).equals(local.ufrag())
-                || (remote != null && !user.substring(colon + 1).equals(remote.ufrag()))) {
+        if (colon != local.ufrag().length() || !user.startsWith(local.ufrag())
+                || (remote != null && !(user.length() == colon + 1 + remote.ufrag().length()
+                        && user.startsWith(remote.ufrag(), colon + 1)))) {
             return IceDiscard.UNKNOWN_USERNAME;
         }
         if (!m.hasMessageIntegrity()) {
             return IceDiscard.NO_MESSAGE_INTEGRITY;
         }
-        if (!m.verifyMessageIntegrity(MessageIntegrity.shortTermKey(local.password()))) {
+        if (!m.verifyMessageIntegrity(localKey)) {
             return IceDiscard.BAD_MESSAGE_INTEGRITY;
         }
         return IceDiscard.NONE;
     }
 
-    static byte[] success(StunMessage request, InetSocketAddress from, IceCredentials local) {
+    static byte[] success(StunMessage request, InetSocketAddress from, MessageIntegrity.Key localKey) {
         return StunMessageWriter.successResponse(request).xorMappedAddress(from)
-                .messageIntegrity(MessageIntegrity.shortTermKey(local.password())).fingerprint().toBytes();
+                .messageIntegrity(localKey).fingerprint().toBytes();
     }
 
-    static byte[] error(StunMessage request, int code, String reason, IceCredentials local) {
+    static byte[] error(StunMessage request, int code, String reason, MessageIntegrity.Key localKey) {
         return StunMessageWriter.errorResponse(request, code, reason)
-                .messageIntegrity(MessageIntegrity.shortTermKey(local.password())).fingerprint().toBytes();
+                .messageIntegrity(localKey).fingerprint().toBytes();
     }
 
     /** 420 Unknown Attribute listing the comprehension-required attributes we do not know (RFC 8489 §6.3.1.1). */
-    static byte[] unknownAttributes(StunMessage request, List<Integer> unknown, IceCredentials local) {
+    static byte[] unknownAttributes(StunMessage request, List<Integer> unknown, MessageIntegrity.Key localKey) {
         return StunMessageWriter.errorResponse(request, 420, "Unknown Attribute").unknownAttributes(unknown)
-                .messageIntegrity(MessageIntegrity.shortTermKey(local.password())).fingerprint().toBytes();
+                .messageIntegrity(localKey).fingerprint().toBytes();
     }
 }

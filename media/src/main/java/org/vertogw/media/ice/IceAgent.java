@@ -25,6 +25,7 @@ public final class IceAgent implements IceConnectivity {
     private static final long CHECK_PRIORITY = IceCandidate.priority(110, 65535, 1);
 
     private final IceCredentials local;
+    private final MessageIntegrity.Key localKey;
     private final IceOutput out;
     private final IceTimers timers;
     private final ConsentTimer consent;
@@ -35,6 +36,7 @@ public final class IceAgent implements IceConnectivity {
     private int pendingNext;
     private boolean controlling;
     private IceCredentials remote;
+    private MessageIntegrity.Key remoteKey;
     private InetSocketAddress candidate;
     private InetSocketAddress selected;
     private long nextCheckNanos;
@@ -48,6 +50,7 @@ public final class IceAgent implements IceConnectivity {
     public IceAgent(IceCredentials local, boolean controlling, boolean checksWhenControlled, IceTimers timers,
             IceOutput out, long nowNanos) {
         this.local = local;
+        this.localKey = MessageIntegrity.Key.of(local.password());
         this.controlling = controlling;
         this.checksWhenControlled = checksWhenControlled;
         this.timers = timers;
@@ -64,6 +67,7 @@ public final class IceAgent implements IceConnectivity {
     /** The peer's credentials and the one candidate we will check (the first usable one of its SDP). */
     public void setRemote(IceCredentials remote, InetSocketAddress candidate) {
         this.remote = remote;
+        this.remoteKey = remote == null ? null : MessageIntegrity.Key.of(remote.password());
         this.candidate = candidate;
         if (state == IceState.NEW) {
             setState(IceState.CHECKING);
@@ -100,25 +104,25 @@ public final class IceAgent implements IceConnectivity {
     }
 
     private IceDiscard request(StunMessage m, InetSocketAddress from, long nowNanos) {
-        IceDiscard d = BindingResponder.validate(m, local, remote);
+        IceDiscard d = BindingResponder.validate(m, local, localKey, remote);
         if (d != IceDiscard.NONE) {
             return d;
         }
         List<Integer> unknown = m.unknownComprehensionRequired();
         if (!unknown.isEmpty()) {
-            out.send(BindingResponder.unknownAttributes(m, unknown, local), from);
+            out.send(BindingResponder.unknownAttributes(m, unknown, localKey), from);
             return IceDiscard.NONE;
         }
         boolean conflict = controlling ? m.iceControlling() : m.iceControlled();
         if (conflict) {
             boolean weWin = Long.compareUnsigned(tieBreaker, m.tieBreaker()) >= 0;
             if (weWin == controlling) {
-                out.send(BindingResponder.error(m, 487, "Role Conflict", local), from);
+                out.send(BindingResponder.error(m, 487, "Role Conflict", localKey), from);
                 return IceDiscard.NONE;
             }
             swapRole();
         }
-        out.send(BindingResponder.success(m, from, local), from);
+        out.send(BindingResponder.success(m, from, localKey), from);
         if (selected == null || (m.useCandidate() && !from.equals(selected))) {
             select(from);
         }
@@ -133,7 +137,7 @@ public final class IceAgent implements IceConnectivity {
         if (slot < 0) {
             return IceDiscard.UNMATCHED_RESPONSE;
         }
-        if (remote == null || !m.verifyMessageIntegrity(MessageIntegrity.shortTermKey(remote.password()))) {
+        if (remote == null || !m.verifyMessageIntegrity(remoteKey)) {
             return IceDiscard.BAD_MESSAGE_INTEGRITY;
         }
         pending[slot] = null;
@@ -185,7 +189,7 @@ public final class IceAgent implements IceConnectivity {
         } else {
             w.iceControlled(tieBreaker);
         }
-        w.messageIntegrity(MessageIntegrity.shortTermKey(remote.password())).fingerprint();
+        w.messageIntegrity(remoteKey).fingerprint();
         pending[pendingNext] = w.transactionId();
         pendingControlling[pendingNext] = controlling;
         pendingNext = (pendingNext + 1) % PENDING;

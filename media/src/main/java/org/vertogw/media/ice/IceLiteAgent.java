@@ -2,6 +2,7 @@ package org.vertogw.media.ice;
 
 import java.net.InetSocketAddress;
 import java.util.List;
+import org.vertogw.media.stun.MessageIntegrity;
 import org.vertogw.media.stun.StunMessage;
 
 /**
@@ -14,6 +15,7 @@ import org.vertogw.media.stun.StunMessage;
 public final class IceLiteAgent implements IceConnectivity {
 
     private final IceCredentials local;
+    private final MessageIntegrity.Key localKey;
     private final IceOutput out;
     private final ConsentTimer consent;
     private IceCredentials remote;
@@ -22,6 +24,7 @@ public final class IceLiteAgent implements IceConnectivity {
 
     public IceLiteAgent(IceCredentials local, IceTimers timers, IceOutput out, long nowNanos) {
         this.local = local;
+        this.localKey = MessageIntegrity.Key.of(local.password());
         this.out = out;
         this.consent = new ConsentTimer(timers, nowNanos);
     }
@@ -52,16 +55,16 @@ public final class IceLiteAgent implements IceConnectivity {
         if (state == IceState.CLOSED || state == IceState.FAILED) {
             return IceDiscard.CLOSED;
         }
-        IceDiscard d = BindingResponder.validate(m, local, remote);
+        IceDiscard d = BindingResponder.validate(m, local, localKey, remote);
         if (d != IceDiscard.NONE) {
             return d;
         }
         List<Integer> unknown = m.unknownComprehensionRequired();
         if (!unknown.isEmpty()) {
-            out.send(BindingResponder.unknownAttributes(m, unknown, local), from);
+            out.send(BindingResponder.unknownAttributes(m, unknown, localKey), from);
             return IceDiscard.NONE;
         }
-        out.send(BindingResponder.success(m, from, local), from);
+        out.send(BindingResponder.success(m, from, localKey), from);
         if (m.useCandidate() && !from.equals(selected)) {
             selected = from;
             out.onSelected(from);

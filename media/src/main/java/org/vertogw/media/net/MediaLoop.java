@@ -189,9 +189,17 @@ public final class MediaLoop implements AutoCloseable {
      */
     private void readOne(UdpSocket socket) {
         receive.clear();
-        InetSocketAddress from;
+        // a connected socket hears its peer only: read(), without the sender address the kernel and the JDK
+        // would otherwise produce and decode per datagram
+        InetSocketAddress from = socket.connectedTo();
         try {
-            from = (InetSocketAddress) socket.channel().receive(receive);
+            if (from != null) {
+                if (socket.channel().read(receive) <= 0) {
+                    return;
+                }
+            } else {
+                from = (InetSocketAddress) socket.channel().receive(receive);
+            }
         } catch (IOException e) {
             return;
         }

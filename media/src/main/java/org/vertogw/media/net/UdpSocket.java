@@ -18,7 +18,7 @@ public final class UdpSocket implements AutoCloseable {
     private final int port;
     private final InetSocketAddress localAddress;
     private SelectionKey key;
-    private InetSocketAddress connectedTo;
+    private volatile InetSocketAddress connectedTo;
     /** Opened connected on a shared port: disconnecting would make it share the port's unclaimed datagrams. */
     private final boolean pinned;
     private volatile boolean closed;
@@ -96,7 +96,7 @@ public final class UdpSocket implements AutoCloseable {
         }
         try {
             ByteBuffer b = loop.inLoop() ? loop.sendBuffer(buf, off, len) : ByteBuffer.wrap(buf, off, len);
-            return channel.send(b, to) == len;
+            return (connectedTo != null ? channel.write(b) : channel.send(b, to)) == len;
         } catch (IOException | RuntimeException e) {
             return false;
         }

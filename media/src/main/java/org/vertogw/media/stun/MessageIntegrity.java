@@ -2,7 +2,6 @@ package org.vertogw.media.stun;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.util.Arrays;
 import javax.crypto.Mac;
 import javax.crypto.ShortBufferException;
 import javax.crypto.spec.SecretKeySpec;
@@ -12,15 +11,13 @@ import javax.crypto.spec.SecretKeySpec;
  * field already counting the attribute itself. ICE uses short-term credentials (RFC 8445 §7.2.2): the key is the
  * ice-pwd as UTF-8 bytes (no SASLprep, ICE passwords are ASCII).
  * <p>
- * Every leg checks and signs about one message per second, all on the media thread: one {@link Mac} per thread,
- * re-keyed only when the key changes, avoids the provider lookup and the kilobytes of garbage that
- * {@code Mac.getInstance} costs per message.
+ * Every leg checks and signs about one message per second, on the media thread. An ICE agent therefore keeps a
+ * {@link Key} per password, its HMAC initialised once: {@code Mac.getInstance} and re-keying cost a provider lookup
+ * and garbage per message.
  */
 public final class MessageIntegrity {
 
     public static final int LENGTH = 20;
-
-    private static final ThreadLocal<KeyedMac> MACS = ThreadLocal.withInitial(KeyedMac::new);
 
     private MessageIntegrity() {
     }
@@ -29,58 +26,55 @@ public final class MessageIntegrity {
         return password.getBytes(StandardCharsets.UTF_8);
     }
 
-    /**
-     * HMAC over {@code msg[0..attrOffset)} where the header's length field is taken as {@code lengthField}
-     * instead of what the buffer holds (the buffer is not modified).
-     */
-    static byte[] compute(byte[] key, byte[] msg, int attrOffset, int lengthField) {
-        byte[] out = new byte[LENGTH];
-        compute(key, msg, attrOffset, lengthField, out, 0);
-        return out;
-    }
-
-    /** As {@link #compute(byte[], byte[], int, int)}, writing the 20 bytes into {@code out[outOff..]}. */
-    static void compute(byte[] key, byte[] msg, int attrOffset, int lengthField, byte[] out, int outOff) {
-        Mac mac = MACS.get().keyed(key);
-        mac.update(msg, 0, 2);
-        mac.update((byte) (lengthField >>> 8));
-        mac.update((byte) lengthField);
-        mac.update(msg, 4, attrOffset - 4);
-        try {
-            mac.doFinal(out, outOff);
-        } catch (ShortBufferException e) {
-            throw new IllegalArgumentException("no room for MESSAGE-INTEGRITY at " + outOff, e);
-        }
-    }
-
-    /** Scratch for a computed value, per thread (verification compares against it). */
-    static byte[] scratch() {
-        return MACS.get().scratch;
-    }
-
-    private static final class KeyedMac {
+    /** A short-term credential's key with its own initialised HMAC; used by one thread at a time. */
+    public static final class Key {
         private final Mac mac;
         private final byte[] scratch = new byte[LENGTH];
-        private byte[] key;
 
-        KeyedMac() {
+        private Key(byte[] key) {
             try {
                 mac = Mac.getInstance("HmacSHA1");
+                mac.init(new SecretKeySpec(key.length == 0 ? new byte[1] : key, "HmacSHA1"));
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException("HmacSHA1 unavailable", e);
             }
         }
 
-        Mac keyed(byte[] k) {
-            if (key == null || !Arrays.equals(key, k)) {
-                try {
-                    mac.init(new SecretKeySpec(k.length == 0 ? new byte[1] : k, "HmacSHA1"));
-                } catch (GeneralSecurityException e) {
-                    throw new IllegalStateException("HmacSHA1 rejected a key", e);
-                }
-                key = k.clone();
-            }
-            return mac;
+        /** The key of an ICE password (RFC 8445 §7.2.2). */
+        public static Key of(String password) {
+            return new Key(shortTermKey(password));
         }
+
+        public static Key of(byte[] key) {
+            return new Key(key);
+        }
+
+        /**
+         * HMAC over {@code msg[0..attrOffset)} where the header's length field is taken as {@code lengthField}
+         * instead of what the buffer holds (the buffer is not modified), written into {@code out[outOff..]}.
+         */
+        void compute(byte[] msg, int attrOffset, int lengthField, byte[] out, int outOff) {
+            mac.update(msg, 0, 2);
+            mac.update((byte) (lengthField >>> 8));
+            mac.update((byte) lengthField);
+            mac.update(msg, 4, attrOffset - 4);
+            try {
+                mac.doFinal(out, outOff);
+            } catch (ShortBufferException e) {
+                throw new IllegalArgumentException("no room for MESSAGE-INTEGRITY at " + outOff, e);
+            }
+        }
+
+        /** Scratch for a computed value that verification compares against. */
+        byte[] scratch() {
+            return scratch;
+        }
+    }
+
+    /** As {@link Key#compute}, with a one-off key (tests, tools). */
+    static byte[] compute(byte[] key, byte[] msg, int attrOffset, int lengthField) {
+        byte[] out = new byte[LENGTH];
+        Key.of(key).compute(msg, attrOffset, lengthField, out, 0);
+        return out;
     }
 }

@@ -220,14 +220,19 @@ public final class StunMessage {
 
     /** Checks MESSAGE-INTEGRITY with the given key; false when absent or wrong. */
     public boolean verifyMessageIntegrity(byte[] key) {
+        return verifyMessageIntegrity(MessageIntegrity.Key.of(key));
+    }
+
+    /** Checks MESSAGE-INTEGRITY with an agent's key, allocating nothing; false when absent or wrong. */
+    public boolean verifyMessageIntegrity(MessageIntegrity.Key key) {
         if (integrityIndex < 0) {
             return false;
         }
         StunAttribute a = attributes.get(integrityIndex);
         int attrStart = a.valueOffset() - 4;
         int lengthField = attrStart + 4 + MessageIntegrity.LENGTH - HEADER_LENGTH;
-        byte[] expected = MessageIntegrity.scratch();
-        MessageIntegrity.compute(key, raw, attrStart, lengthField, expected, 0);
+        byte[] expected = key.scratch();
+        key.compute(raw, attrStart, lengthField, expected, 0);
         int d = 0;
         for (int i = 0; i < MessageIntegrity.LENGTH; i++) {
             d |= expected[i] ^ raw[a.valueOffset() + i];

@@ -17,7 +17,7 @@ public final class StunMessageWriter {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream(128);
     private final byte[] transactionId;
     private final int type;
-    private byte[] integrityKey;
+    private MessageIntegrity.Key integrityKey;
     private boolean fingerprint;
 
     private StunMessageWriter(StunClass cls, int method, byte[] transactionId) {
@@ -115,7 +115,11 @@ public final class StunMessageWriter {
     }
 
     public StunMessageWriter messageIntegrity(byte[] key) {
-        this.integrityKey = key.clone();
+        return messageIntegrity(MessageIntegrity.Key.of(key));
+    }
+
+    public StunMessageWriter messageIntegrity(MessageIntegrity.Key key) {
+        this.integrityKey = key;
         return this;
     }
 
@@ -138,7 +142,7 @@ public final class StunMessageWriter {
         System.arraycopy(body, 0, msg, StunMessage.HEADER_LENGTH, body.length);
         int p = StunMessage.HEADER_LENGTH + body.length;
         if (integrityKey != null) {
-            MessageIntegrity.compute(integrityKey, msg, p, p + 24 - StunMessage.HEADER_LENGTH, msg, p + 4);
+            integrityKey.compute(msg, p, p + 24 - StunMessage.HEADER_LENGTH, msg, p + 4);
             msg[p] = 0;
             msg[p + 1] = (byte) StunAttributeType.MESSAGE_INTEGRITY;
             msg[p + 3] = (byte) MessageIntegrity.LENGTH;
