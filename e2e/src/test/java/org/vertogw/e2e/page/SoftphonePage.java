@@ -37,14 +37,23 @@ public final class SoftphonePage {
     }
 
     public SoftphonePage login(String user, String password) {
-        WebElement u = byTestId("login-user");
-        u.clear();
-        u.sendKeys(user);
-        WebElement p = byTestId("login-password");
-        p.clear();
-        p.sendKeys(password);
+        type("login-user", user);
+        type("login-password", password);
         byTestId("login-submit").click();
         return this;
+    }
+
+    /**
+     * Types into a field until it holds exactly {@code text}: the page fills an empty login form with a demo user
+     * when its demo information arrives, which can land between clearing the field and typing into it.
+     */
+    private void type(String testId, String text) {
+        awaitTrue("the field " + testId + " to hold what was typed", () -> {
+            WebElement field = byTestId(testId);
+            field.clear();
+            field.sendKeys(text);
+            return text.equals(field.getAttribute("value"));
+        });
     }
 
     /** Waits until the client is logged in and returns the island it landed on. */
