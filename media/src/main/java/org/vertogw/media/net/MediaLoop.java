@@ -39,16 +39,17 @@ public final class MediaLoop implements AutoCloseable {
     /**
      * The JDK's epoll selector maps each ready descriptor to its key through a {@code Map<Integer, ...>}, boxing
      * every descriptor above 127 on every wake-up: 16 bytes of garbage per ready socket unless the JVM's Integer
-     * cache covers descriptor numbers ({@code -XX:AutoBoxCacheMax=65536}). Said once, at the first loop.
+     * cache covers descriptor numbers ({@code -XX:AutoBoxCacheMax=65536}). Said once, when the class loads.
      */
-    private static final java.util.concurrent.atomic.AtomicBoolean BOXING_CHECKED = new java.util.concurrent.atomic.AtomicBoolean();
-
-    public MediaLoop(String name, long tickMillis) throws IOException {
-        if (BOXING_CHECKED.compareAndSet(false, true) && Integer.valueOf(65535) != Integer.valueOf(65535)) {
+    static {
+        if (Integer.valueOf(65535) != Integer.valueOf(65535)) {
             LOG.info("the JVM runs without -XX:AutoBoxCacheMax=65536: the media thread allocates 16 bytes per ready "
                     + "socket per wake-up in the JDK's selector (start java with that option to make relaying "
                     + "allocation-free)");
         }
+    }
+
+    public MediaLoop(String name, long tickMillis) throws IOException {
         this.selector = Selector.open();
         this.tickNanos = tickMillis * 1_000_000L;
         this.thread = new Thread(this::run, name);

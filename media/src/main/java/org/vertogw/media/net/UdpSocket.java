@@ -88,14 +88,15 @@ public final class UdpSocket implements AutoCloseable {
         if (closed || to == null) {
             return false;
         }
+        boolean inLoop = loop.inLoop();
         if (connectedTo != null && !connectedTo.equals(to)) {
-            if (pinned || !loop.inLoop()) {
+            if (pinned || !inLoop) {
                 return false;
             }
             connect(null);
         }
         try {
-            ByteBuffer b = loop.inLoop() ? loop.sendBuffer(buf, off, len) : ByteBuffer.wrap(buf, off, len);
+            ByteBuffer b = inLoop ? loop.sendBuffer(buf, off, len) : ByteBuffer.wrap(buf, off, len);
             return (connectedTo != null ? channel.write(b) : channel.send(b, to)) == len;
         } catch (IOException | RuntimeException e) {
             return false;

@@ -13,7 +13,6 @@ import org.vertogw.media.net.DatagramHandler;
 import org.vertogw.media.net.MediaLoop;
 import org.vertogw.media.net.UdpSocket;
 import org.vertogw.media.rtp.PacketBuffer;
-import org.vertogw.media.stun.StunDecodeException;
 import org.vertogw.media.stun.StunMessage;
 
 /**
@@ -48,11 +47,8 @@ public final class BrowserPort implements DatagramHandler {
     public void onDatagram(UdpSocket socket, PacketBuffer p, InetSocketAddress from) {
         PacketKind kind = PacketClassifier.classify(p.array(), 0, p.length());
         if (kind == PacketKind.STUN) {
-            StunMessage m;
-            try {
-                m = StunMessage.decode(p.array(), 0, p.length());
-            } catch (StunDecodeException e) {
-                unmatched.discard(DiscardReason.STUN_MALFORMED);
+            StunMessage m = MediaLeg.decodeStun(p, unmatched);
+            if (m == null) {
                 return;
             }
             MediaLeg leg = demux.byUsername(m.username());

@@ -200,17 +200,23 @@ public final class MediaLeg {
     /** Entry point for a leg that owns its socket: classifies and dispatches one datagram. */
     public void onDatagram(PacketBuffer p, InetSocketAddress from) {
         PacketKind kind = PacketClassifier.classify(p.array(), 0, p.length());
-        if (kind == PacketKind.STUN) {
-            StunMessage m;
-            try {
-                m = StunMessage.decode(p.array(), 0, p.length());
-            } catch (StunDecodeException e) {
-                counters.discard(DiscardReason.STUN_MALFORMED);
-                return;
-            }
-            onStun(m, from);
-        } else {
+        if (kind != PacketKind.STUN) {
             onPacket(kind, p, from);
+            return;
+        }
+        StunMessage m = decodeStun(p, counters);
+        if (m != null) {
+            onStun(m, from);
+        }
+    }
+
+    /** The STUN message in {@code p}, or null after counting it as malformed in {@code discards}. */
+    static StunMessage decodeStun(PacketBuffer p, LegCounters discards) {
+        try {
+            return StunMessage.decode(p.array(), 0, p.length());
+        } catch (StunDecodeException e) {
+            discards.discard(DiscardReason.STUN_MALFORMED);
+            return null;
         }
     }
 

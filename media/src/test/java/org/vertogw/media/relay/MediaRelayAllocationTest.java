@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.vertogw.media.MediaConfig;
 import org.vertogw.media.MediaEngine;
 import org.vertogw.media.endpoint.WebRtcEndpoint;
+import org.vertogw.media.rtp.RtpHeader;
 import org.vertogw.media.srtp.SrtpProfile;
 
 /**
@@ -115,17 +116,13 @@ class MediaRelayAllocationTest {
                 peers.execute(() -> {
                     for (int i = 0; i < 50; i++) {
                         int seq = (int) sent.incrementAndGet();
-                        org.vertogw.media.rtp.RtpHeader.setSequenceNumber(packet, 0, seq & 0xFFFF);
-                        org.vertogw.media.rtp.RtpHeader.setTimestamp(packet, 0, 160L * seq);
+                        RtpHeader.setSequenceNumber(packet, 0, seq & 0xFFFF);
+                        RtpHeader.setTimestamp(packet, 0, 160L * seq);
                         browser.sendRtp(packet, 0, packet.length);
                     }
                 });
             }
             return echoed.get() >= total;
-        }, () -> echoed.get() + " echoed of " + sent.get() + " sent; " + relayThreadState());
-    }
-
-    private String relayThreadState() {
-        return gateway.stats().toString();
+        }, () -> echoed.get() + " echoed of " + sent.get() + " sent; " + gateway.stats());
     }
 }
