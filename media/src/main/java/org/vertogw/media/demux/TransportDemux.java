@@ -1,25 +1,29 @@
 package org.vertogw.media.demux;
 
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * Routes datagrams of one shared port to transports (RFC 8445 §7.3 with RFC 7983): STUN by the local ufrag before
  * the colon of USERNAME, everything else by the source address ICE selected for the transport. One thread uses it
- * (the media thread); look-ups allocate nothing.
+ * (the media thread); look-ups allocate nothing: a ufrag is looked up by its bytes in the datagram, through a
+ * reused probe key.
  */
 public final class TransportDemux<T> {
 
-    private final Map<String, T> byUfrag = new HashMap<>();
+    private final Map<Ufrag, T> byUfrag = new HashMap<>();
     private final Map<InetSocketAddress, T> byAddress = new HashMap<>();
+    private final Ufrag probe = new Ufrag();
 
     public boolean register(String localUfrag, T target) {
-        return byUfrag.putIfAbsent(localUfrag, target) == null;
+        return byUfrag.putIfAbsent(Ufrag.of(localUfrag), target) == null;
     }
 
     public void unregister(String localUfrag, T target) {
-        byUfrag.remove(localUfrag, target);
+        byUfrag.remove(Ufrag.of(localUfrag), target);
         byAddress.values().removeIf(t -> t == target);
     }
 
@@ -31,13 +35,11 @@ public final class TransportDemux<T> {
         byAddress.put(address, target);
     }
 
-    /** The transport a STUN USERNAME ({@code local:remote}) names, or null. */
-    public T byUsername(String username) {
-        if (username == null) {
-            return null;
-        }
-        int colon = username.indexOf(':');
-        return byUfrag.get(colon < 0 ? username : username.substring(0, colon));
+    /** The transport whose local ufrag is {@code buf[off..off+len)} (USERNAME's part before the colon), or null. */
+    public T byLocalUfrag(byte[] buf, int off, int len) {
+        T t = byUfrag.get(probe.set(buf, off, len));
+        probe.set(null, 0, 0);
+        return t;
     }
 
     public T byAddress(InetSocketAddress from) {
@@ -50,5 +52,40 @@ public final class TransportDemux<T> {
 
     public int addresses() {
         return byAddress.size();
+    }
+
+    /** A ufrag's bytes as a map key; the probe instance views a datagram instead of owning a copy. */
+    private static final class Ufrag {
+        private byte[] bytes;
+        private int off;
+        private int len;
+        private int hash;
+
+        static Ufrag of(String ufrag) {
+            byte[] b = ufrag.getBytes(StandardCharsets.UTF_8);
+            return new Ufrag().set(b, 0, b.length);
+        }
+
+        Ufrag set(byte[] b, int o, int l) {
+            bytes = b;
+            off = o;
+            len = l;
+            int h = 1;
+            for (int i = 0; i < l; i++) {
+                h = 31 * h + b[o + i];
+            }
+            hash = h;
+            return this;
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Ufrag u && u.len == len && Arrays.equals(bytes, off, off + len, u.bytes, u.off, u.off + len);
+        }
     }
 }

@@ -1,31 +1,45 @@
 package org.vertogw.media.ice;
 
 import java.net.InetSocketAddress;
-import java.util.List;
+import java.nio.charset.StandardCharsets;
 import org.vertogw.media.stun.MessageIntegrity;
+import org.vertogw.media.stun.StunClass;
 import org.vertogw.media.stun.StunMessage;
 import org.vertogw.media.stun.StunMessageWriter;
 
 /**
  * Validates and answers incoming Binding requests the way both agents must (RFC 8445 §7.3, RFC 8489 §9.1.3):
  * USERNAME is {@code <our ufrag>:<their ufrag>}, MESSAGE-INTEGRITY is keyed with our password, and the answer
- * carries XOR-MAPPED-ADDRESS, MESSAGE-INTEGRITY and FINGERPRINT.
+ * carries XOR-MAPPED-ADDRESS, MESSAGE-INTEGRITY and FINGERPRINT. One per agent: it holds the agent's key, ufrags
+ * and reused writer, so a check costs no allocation.
  */
 final class BindingResponder {
 
-    private BindingResponder() {
+    private final byte[] localUfrag;
+    private final MessageIntegrity.Key localKey;
+    private final StunMessageWriter writer = new StunMessageWriter();
+    private byte[] remoteUfrag;
+
+    BindingResponder(IceCredentials local) {
+        this.localUfrag = ufrag(local);
+        this.localKey = MessageIntegrity.Key.of(local.password());
+    }
+
+    static byte[] ufrag(IceCredentials c) {
+        return c.ufrag().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Once known, checks must name the peer's ufrag after the colon. */
+    void setRemote(IceCredentials remote) {
+        this.remoteUfrag = remote == null ? null : ufrag(remote);
     }
 
     /** NONE when the request is ours and authentic; otherwise why to drop it silently. */
-    static IceDiscard validate(StunMessage m, IceCredentials local, MessageIntegrity.Key localKey, IceCredentials remote) {
+    IceDiscard validate(StunMessage m) {
         if (!m.isBindingRequest()) {
             return IceDiscard.NOT_A_BINDING_REQUEST;
         }
-        String user = m.username();
-        int colon = user == null ? -1 : user.indexOf(':');
-        if (colon != local.ufrag().length() || !user.startsWith(local.ufrag())
-                || (remote != null && !(user.length() == colon + 1 + remote.ufrag().length()
-                        && user.startsWith(remote.ufrag(), colon + 1)))) {
+        if (!m.usernameIs(localUfrag, remoteUfrag)) {
             return IceDiscard.UNKNOWN_USERNAME;
         }
         if (!m.hasMessageIntegrity()) {
@@ -37,19 +51,33 @@ final class BindingResponder {
         return IceDiscard.NONE;
     }
 
-    static byte[] success(StunMessage request, InetSocketAddress from, MessageIntegrity.Key localKey) {
-        return StunMessageWriter.successResponse(request).xorMappedAddress(from)
-                .messageIntegrity(localKey).fingerprint().toBytes();
+    /**
+     * Answers 420 listing the comprehension-required attributes we do not know (RFC 8489 §6.3.1.1) and returns
+     * true, when the request carries any; such a request has no other effect.
+     */
+    boolean refuseUnknown(StunMessage request, InetSocketAddress from, IceOutput out) {
+        if (!request.hasUnknownComprehensionRequired()) {
+            return false;
+        }
+        writer.startResponse(request, StunClass.ERROR_RESPONSE).errorCode(420, "Unknown Attribute")
+                .unknownAttributes(request.unknownComprehensionRequired());
+        send(from, out);
+        return true;
     }
 
-    static byte[] error(StunMessage request, int code, String reason, MessageIntegrity.Key localKey) {
-        return StunMessageWriter.errorResponse(request, code, reason)
-                .messageIntegrity(localKey).fingerprint().toBytes();
+    /** The success response, telling the peer the address its request came from. */
+    void success(StunMessage request, InetSocketAddress from, IceOutput out) {
+        writer.startResponse(request, StunClass.SUCCESS_RESPONSE).xorMappedAddress(from);
+        send(from, out);
     }
 
-    /** 420 Unknown Attribute listing the comprehension-required attributes we do not know (RFC 8489 §6.3.1.1). */
-    static byte[] unknownAttributes(StunMessage request, List<Integer> unknown, MessageIntegrity.Key localKey) {
-        return StunMessageWriter.errorResponse(request, 420, "Unknown Attribute").unknownAttributes(unknown)
-                .messageIntegrity(localKey).fingerprint().toBytes();
+    void error(StunMessage request, int code, String reason, InetSocketAddress to, IceOutput out) {
+        writer.startResponse(request, StunClass.ERROR_RESPONSE).errorCode(code, reason);
+        send(to, out);
+    }
+
+    private void send(InetSocketAddress to, IceOutput out) {
+        int n = writer.messageIntegrity(localKey).fingerprint().finish();
+        out.send(writer.array(), 0, n, to);
     }
 }

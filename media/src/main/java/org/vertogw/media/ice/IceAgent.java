@@ -2,7 +2,6 @@ package org.vertogw.media.ice;
 
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
-import java.util.List;
 import org.vertogw.media.stun.MessageIntegrity;
 import org.vertogw.media.stun.StunClass;
 import org.vertogw.media.stun.StunMessage;
@@ -25,14 +24,19 @@ public final class IceAgent implements IceConnectivity {
     private static final long CHECK_PRIORITY = IceCandidate.priority(110, 65535, 1);
 
     private final IceCredentials local;
-    private final MessageIntegrity.Key localKey;
+    private final BindingResponder responder;
+    private final StunMessageWriter checks = new StunMessageWriter();
     private final IceOutput out;
     private final IceTimers timers;
     private final ConsentTimer consent;
     private final boolean checksWhenControlled;
     private final long tieBreaker = RANDOM.nextLong();
-    private final byte[][] pending = new byte[PENDING][];
+    /** Transaction ids of the checks in flight, 12 bytes each, and the role each claimed. */
+    private final byte[] pending = new byte[PENDING * 12];
+    private final boolean[] pendingUsed = new boolean[PENDING];
     private final boolean[] pendingControlling = new boolean[PENDING];
+    private final byte[] localUfrag;
+    private byte[] remoteUfrag;
     private int pendingNext;
     private boolean controlling;
     private IceCredentials remote;
@@ -50,7 +54,8 @@ public final class IceAgent implements IceConnectivity {
     public IceAgent(IceCredentials local, boolean controlling, boolean checksWhenControlled, IceTimers timers,
             IceOutput out, long nowNanos) {
         this.local = local;
-        this.localKey = MessageIntegrity.Key.of(local.password());
+        this.responder = new BindingResponder(local);
+        this.localUfrag = BindingResponder.ufrag(local);
         this.controlling = controlling;
         this.checksWhenControlled = checksWhenControlled;
         this.timers = timers;
@@ -68,6 +73,8 @@ public final class IceAgent implements IceConnectivity {
     public void setRemote(IceCredentials remote, InetSocketAddress candidate) {
         this.remote = remote;
         this.remoteKey = remote == null ? null : MessageIntegrity.Key.of(remote.password());
+        this.remoteUfrag = remote == null ? null : BindingResponder.ufrag(remote);
+        responder.setRemote(remote);
         this.candidate = candidate;
         if (state == IceState.NEW) {
             setState(IceState.CHECKING);
@@ -104,25 +111,23 @@ public final class IceAgent implements IceConnectivity {
     }
 
     private IceDiscard request(StunMessage m, InetSocketAddress from, long nowNanos) {
-        IceDiscard d = BindingResponder.validate(m, local, localKey, remote);
+        IceDiscard d = responder.validate(m);
         if (d != IceDiscard.NONE) {
             return d;
         }
-        List<Integer> unknown = m.unknownComprehensionRequired();
-        if (!unknown.isEmpty()) {
-            out.send(BindingResponder.unknownAttributes(m, unknown, localKey), from);
+        if (responder.refuseUnknown(m, from, out)) {
             return IceDiscard.NONE;
         }
         boolean conflict = controlling ? m.iceControlling() : m.iceControlled();
         if (conflict) {
             boolean weWin = Long.compareUnsigned(tieBreaker, m.tieBreaker()) >= 0;
             if (weWin == controlling) {
-                out.send(BindingResponder.error(m, 487, "Role Conflict", localKey), from);
+                responder.error(m, 487, "Role Conflict", from, out);
                 return IceDiscard.NONE;
             }
             swapRole();
         }
-        out.send(BindingResponder.success(m, from, localKey), from);
+        responder.success(m, from, out);
         if (selected == null || (m.useCandidate() && !from.equals(selected))) {
             select(from);
         }
@@ -140,7 +145,7 @@ public final class IceAgent implements IceConnectivity {
         if (remote == null || !m.verifyMessageIntegrity(remoteKey)) {
             return IceDiscard.BAD_MESSAGE_INTEGRITY;
         }
-        pending[slot] = null;
+        pendingUsed[slot] = false;
         if (m.stunClass() == StunClass.ERROR_RESPONSE) {
             // RFC 8445 §7.2.5.1: switch to the role opposite the one the request claimed, unless already done
             if (m.errorCode() == 487 && controlling == pendingControlling[slot]) {
@@ -158,7 +163,7 @@ public final class IceAgent implements IceConnectivity {
 
     private int pendingSlot(StunMessage m) {
         for (int i = 0; i < PENDING; i++) {
-            if (pending[i] != null && m.hasTransactionId(pending[i])) {
+            if (pendingUsed[i] && m.hasTransactionId(pending, i * 12)) {
                 return i;
             }
         }
@@ -181,19 +186,20 @@ public final class IceAgent implements IceConnectivity {
     }
 
     private void sendCheck() {
-        StunMessageWriter w = StunMessageWriter.request(StunMessageType.BINDING)
-                .username(remote.ufrag() + ":" + local.ufrag())
+        StunMessageWriter w = checks.startRequest(StunMessageType.BINDING)
+                .username(remoteUfrag, localUfrag)
                 .priority(CHECK_PRIORITY);
         if (controlling) {
             w.iceControlling(tieBreaker).useCandidate();
         } else {
             w.iceControlled(tieBreaker);
         }
-        w.messageIntegrity(remoteKey).fingerprint();
-        pending[pendingNext] = w.transactionId();
+        int n = w.messageIntegrity(remoteKey).fingerprint().finish();
+        w.transactionId(pending, pendingNext * 12);
+        pendingUsed[pendingNext] = true;
         pendingControlling[pendingNext] = controlling;
         pendingNext = (pendingNext + 1) % PENDING;
-        out.send(w.toBytes(), candidate);
+        out.send(w.array(), 0, n, candidate);
     }
 
     private void swapRole() {

@@ -1,8 +1,6 @@
 package org.vertogw.media.ice;
 
 import java.net.InetSocketAddress;
-import java.util.List;
-import org.vertogw.media.stun.MessageIntegrity;
 import org.vertogw.media.stun.StunMessage;
 
 /**
@@ -15,7 +13,7 @@ import org.vertogw.media.stun.StunMessage;
 public final class IceLiteAgent implements IceConnectivity {
 
     private final IceCredentials local;
-    private final MessageIntegrity.Key localKey;
+    private final BindingResponder responder;
     private final IceOutput out;
     private final ConsentTimer consent;
     private IceCredentials remote;
@@ -24,7 +22,7 @@ public final class IceLiteAgent implements IceConnectivity {
 
     public IceLiteAgent(IceCredentials local, IceTimers timers, IceOutput out, long nowNanos) {
         this.local = local;
-        this.localKey = MessageIntegrity.Key.of(local.password());
+        this.responder = new BindingResponder(local);
         this.out = out;
         this.consent = new ConsentTimer(timers, nowNanos);
     }
@@ -37,6 +35,7 @@ public final class IceLiteAgent implements IceConnectivity {
     /** The peer's ufrag and password from its SDP; checks must then name its ufrag. */
     public void setRemoteCredentials(IceCredentials remote) {
         this.remote = remote;
+        responder.setRemote(remote);
     }
 
     @Override
@@ -55,16 +54,14 @@ public final class IceLiteAgent implements IceConnectivity {
         if (state == IceState.CLOSED || state == IceState.FAILED) {
             return IceDiscard.CLOSED;
         }
-        IceDiscard d = BindingResponder.validate(m, local, localKey, remote);
+        IceDiscard d = responder.validate(m);
         if (d != IceDiscard.NONE) {
             return d;
         }
-        List<Integer> unknown = m.unknownComprehensionRequired();
-        if (!unknown.isEmpty()) {
-            out.send(BindingResponder.unknownAttributes(m, unknown, localKey), from);
+        if (responder.refuseUnknown(m, from, out)) {
             return IceDiscard.NONE;
         }
-        out.send(BindingResponder.success(m, from, localKey), from);
+        responder.success(m, from, out);
         if (m.useCandidate() && !from.equals(selected)) {
             selected = from;
             out.onSelected(from);

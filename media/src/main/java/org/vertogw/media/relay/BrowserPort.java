@@ -26,6 +26,7 @@ public final class BrowserPort implements DatagramHandler {
 
     private final TransportDemux<MediaLeg> demux = new TransportDemux<>();
     private final LegCounters unmatched = new LegCounters();
+    private final StunMessage stun = new StunMessage();
     /**
      * Per browser leg, a socket on the shared port connected to its selected address: the kernel then hands that
      * browser's datagrams to it, and the JDK, which creates a sender address object per datagram unless it is the
@@ -47,11 +48,12 @@ public final class BrowserPort implements DatagramHandler {
     public void onDatagram(UdpSocket socket, PacketBuffer p, InetSocketAddress from) {
         PacketKind kind = PacketClassifier.classify(p.array(), 0, p.length());
         if (kind == PacketKind.STUN) {
-            StunMessage m = MediaLeg.decodeStun(p, unmatched);
+            StunMessage m = MediaLeg.readStun(stun, p, unmatched);
             if (m == null) {
                 return;
             }
-            MediaLeg leg = demux.byUsername(m.username());
+            int ufrag = m.usernameLocalOffset();
+            MediaLeg leg = ufrag < 0 ? null : demux.byLocalUfrag(m.array(), ufrag, m.usernameLocalLength());
             if (leg == null) {
                 unmatched.discard(DiscardReason.STUN_UNKNOWN_USERNAME);
             } else {

@@ -48,6 +48,7 @@ public final class MediaLeg {
     private final List<SrtpProfile> profiles;
     private final LegCounters counters = new LegCounters();
     private final Listener listener;
+    private final StunMessage stun = new StunMessage();
     private IceConnectivity ice;
     private PacketSink sink = (leg, rtcp, p) -> { };
     private DtlsTransport dtls;
@@ -76,8 +77,8 @@ public final class MediaLeg {
     public IceOutput iceOutput() {
         return new IceOutput() {
             @Override
-            public void send(byte[] datagram, InetSocketAddress to) {
-                if (!socket.send(datagram, 0, datagram.length, to)) {
+            public void send(byte[] buf, int off, int len, InetSocketAddress to) {
+                if (!socket.send(buf, off, len, to)) {
                     counters.discard(DiscardReason.SEND_FAILED);
                 }
             }
@@ -204,16 +205,19 @@ public final class MediaLeg {
             onPacket(kind, p, from);
             return;
         }
-        StunMessage m = decodeStun(p, counters);
+        StunMessage m = readStun(stun, p, counters);
         if (m != null) {
             onStun(m, from);
         }
     }
 
-    /** The STUN message in {@code p}, or null after counting it as malformed in {@code discards}. */
-    static StunMessage decodeStun(PacketBuffer p, LegCounters discards) {
+    /**
+     * {@code reader} over the STUN message in {@code p} (no copy: valid while {@code p} is), or null after counting
+     * it as malformed in {@code discards}.
+     */
+    static StunMessage readStun(StunMessage reader, PacketBuffer p, LegCounters discards) {
         try {
-            return StunMessage.decode(p.array(), 0, p.length());
+            return reader.wrap(p.array(), 0, p.length());
         } catch (StunDecodeException e) {
             discards.discard(DiscardReason.STUN_MALFORMED);
             return null;

@@ -1,5 +1,7 @@
 package org.vertogw.media.srtp;
 
+import org.vertogw.media.crypto.HmacSha1;
+
 import org.vertogw.media.rtp.Bytes;
 
 /**

@@ -10,12 +10,17 @@ public final class Fingerprint {
     private Fingerprint() {
     }
 
-    static int compute(byte[] msg, int attrOffset, int lengthField) {
-        CRC32 crc = new CRC32();
-        crc.update(msg, 0, 2);
+    /**
+     * The FINGERPRINT value for the message at {@code msg[base..]} whose attribute starts at {@code attrOffset}
+     * (from the message start), with the header's length field taken as {@code lengthField}. {@code crc} is the
+     * caller's, reused.
+     */
+    static int compute(CRC32 crc, byte[] msg, int base, int attrOffset, int lengthField) {
+        crc.reset();
+        crc.update(msg, base, 2);
         crc.update(lengthField >>> 8);
         crc.update(lengthField);
-        crc.update(msg, 4, attrOffset - 4);
+        crc.update(msg, base + 4, attrOffset - 4);
         return (int) crc.getValue() ^ XOR;
     }
 }

@@ -1,10 +1,7 @@
 package org.vertogw.media.stun;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import javax.crypto.Mac;
-import javax.crypto.ShortBufferException;
-import javax.crypto.spec.SecretKeySpec;
+import org.vertogw.media.crypto.HmacSha1;
 
 /**
  * MESSAGE-INTEGRITY (RFC 8489 §14.5): HMAC-SHA1 over the message up to the attribute, with the header length
@@ -12,8 +9,8 @@ import javax.crypto.spec.SecretKeySpec;
  * ice-pwd as UTF-8 bytes (no SASLprep, ICE passwords are ASCII).
  * <p>
  * Every leg checks and signs about one message per second, on the media thread. An ICE agent therefore keeps a
- * {@link Key} per password, its HMAC initialised once: {@code Mac.getInstance} and re-keying cost a provider lookup
- * and garbage per message.
+ * {@link Key} per password, its HMAC pads computed once: {@code Mac.getInstance} and re-keying cost a provider
+ * lookup and garbage per message, and {@code Mac.doFinal} allocates its result.
  */
 public final class MessageIntegrity {
 
@@ -26,18 +23,13 @@ public final class MessageIntegrity {
         return password.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** A short-term credential's key with its own initialised HMAC; used by one thread at a time. */
+    /** A short-term credential's key with its own HMAC; used by one thread at a time. */
     public static final class Key {
-        private final Mac mac;
+        private final HmacSha1 mac;
         private final byte[] scratch = new byte[LENGTH];
 
         private Key(byte[] key) {
-            try {
-                mac = Mac.getInstance("HmacSHA1");
-                mac.init(new SecretKeySpec(key.length == 0 ? new byte[1] : key, "HmacSHA1"));
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("HmacSHA1 unavailable", e);
-            }
+            mac = new HmacSha1(key);
         }
 
         /** The key of an ICE password (RFC 8445 §7.2.2). */
@@ -50,19 +42,17 @@ public final class MessageIntegrity {
         }
 
         /**
-         * HMAC over {@code msg[0..attrOffset)} where the header's length field is taken as {@code lengthField}
-         * instead of what the buffer holds (the buffer is not modified), written into {@code out[outOff..]}.
+         * HMAC over the message at {@code msg[base..base+attrOffset)} where the header's length field is taken as
+         * {@code lengthField} instead of what the buffer holds (the buffer is not modified), written into
+         * {@code out[outOff..]}.
          */
-        void compute(byte[] msg, int attrOffset, int lengthField, byte[] out, int outOff) {
-            mac.update(msg, 0, 2);
+        void compute(byte[] msg, int base, int attrOffset, int lengthField, byte[] out, int outOff) {
+            mac.start();
+            mac.update(msg, base, 2);
             mac.update((byte) (lengthField >>> 8));
             mac.update((byte) lengthField);
-            mac.update(msg, 4, attrOffset - 4);
-            try {
-                mac.doFinal(out, outOff);
-            } catch (ShortBufferException e) {
-                throw new IllegalArgumentException("no room for MESSAGE-INTEGRITY at " + outOff, e);
-            }
+            mac.update(msg, base + 4, attrOffset - 4);
+            mac.finish(out, outOff);
         }
 
         /** Scratch for a computed value that verification compares against. */
@@ -74,7 +64,7 @@ public final class MessageIntegrity {
     /** As {@link Key#compute}, with a one-off key (tests, tools). */
     static byte[] compute(byte[] key, byte[] msg, int attrOffset, int lengthField) {
         byte[] out = new byte[LENGTH];
-        Key.of(key).compute(msg, attrOffset, lengthField, out, 0);
+        Key.of(key).compute(msg, 0, attrOffset, lengthField, out, 0);
         return out;
     }
 }

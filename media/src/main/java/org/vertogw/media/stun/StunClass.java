@@ -7,6 +7,9 @@ public enum StunClass {
     SUCCESS_RESPONSE(0b10),
     ERROR_RESPONSE(0b11);
 
+    /** Indexed by the class bits; {@code values()} would copy its array on every message. */
+    private static final StunClass[] BY_BITS = values();
+
     private final int bits;
 
     StunClass(int bits) {
@@ -18,6 +21,6 @@ public enum StunClass {
     }
 
     static StunClass ofBits(int bits) {
-        return values()[bits & 0b11];
+        return BY_BITS[bits & 0b11];
     }
 }

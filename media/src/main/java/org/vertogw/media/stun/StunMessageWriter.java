@@ -1,70 +1,130 @@
 package org.vertogw.media.stun;
 
-import java.io.ByteArrayOutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.List;
+import java.util.zip.CRC32;
 
 /**
- * Builds one STUN message: header, attributes in the order added (each padded to 4 bytes, RFC 8489 §14), then
+ * Builds STUN messages in place: header, attributes in the order added (each padded to 4 bytes, RFC 8489 §14), then
  * optionally MESSAGE-INTEGRITY and FINGERPRINT, which must come last and in that order (§14.5, §14.7).
+ * <p>
+ * An ICE agent keeps one writer and {@code start}s each message in it: answering a check or sending one then
+ * allocates nothing, which matters because every leg does so about once a second for the whole call. The static
+ * factories make a fresh writer (tests, tools). Used by one thread at a time.
  */
 public final class StunMessageWriter {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream(128);
-    private final byte[] transactionId;
-    private final int type;
+    private byte[] buf = new byte[256];
+    private int pos;
+    private int length = -1;
     private MessageIntegrity.Key integrityKey;
     private boolean fingerprint;
+    private final CRC32 crc = new CRC32();
+    /** The last address encoded and its bytes: {@code InetAddress.getAddress()} copies on every call. */
+    private InetAddress lastAddress;
+    private byte[] lastIp;
 
-    private StunMessageWriter(StunClass cls, int method, byte[] transactionId) {
-        if (transactionId.length != 12) {
-            throw new IllegalArgumentException("transaction id must be 12 bytes");
-        }
-        this.type = StunMessageType.encode(cls, method);
-        this.transactionId = transactionId.clone();
+    public StunMessageWriter() {
     }
 
     public static StunMessageWriter request(int method) {
-        return new StunMessageWriter(StunClass.REQUEST, method, newTransactionId());
+        return new StunMessageWriter().startRequest(method);
     }
 
     public static StunMessageWriter of(StunClass cls, int method, byte[] transactionId) {
-        return new StunMessageWriter(cls, method, transactionId);
+        if (transactionId.length != 12) {
+            throw new IllegalArgumentException("transaction id must be 12 bytes");
+        }
+        return new StunMessageWriter().start(cls, method, transactionId, 0);
     }
 
     /** A response to {@code request}: same method and transaction id (RFC 8489 §6.3.1.1). */
     public static StunMessageWriter successResponse(StunMessage request) {
-        return new StunMessageWriter(StunClass.SUCCESS_RESPONSE, request.method(), request.transactionId());
+        return new StunMessageWriter().startResponse(request, StunClass.SUCCESS_RESPONSE);
     }
 
     public static StunMessageWriter errorResponse(StunMessage request, int code, String reason) {
-        return new StunMessageWriter(StunClass.ERROR_RESPONSE, request.method(), request.transactionId())
-                .errorCode(code, reason);
+        return new StunMessageWriter().startResponse(request, StunClass.ERROR_RESPONSE).errorCode(code, reason);
     }
 
     public static byte[] newTransactionId() {
         byte[] tid = new byte[12];
-        RANDOM.nextBytes(tid);
+        TransactionIds.next(tid, 0);
         return tid;
     }
 
+    /** Starts a message with the transaction id at {@code tid[tidOff..tidOff+12)}, dropping what was written. */
+    public StunMessageWriter start(StunClass cls, int method, byte[] tid, int tidOff) {
+        header(cls, method);
+        System.arraycopy(tid, tidOff, buf, 8, 12);
+        return this;
+    }
+
+    /** Starts a request with a fresh random transaction id. */
+    public StunMessageWriter startRequest(int method) {
+        header(StunClass.REQUEST, method);
+        TransactionIds.next(buf, 8);
+        return this;
+    }
+
+    /** Starts a response to {@code request} (same method and transaction id). */
+    public StunMessageWriter startResponse(StunMessage request, StunClass cls) {
+        header(cls, request.method());
+        request.transactionId(buf, 8);
+        return this;
+    }
+
+    private void header(StunClass cls, int method) {
+        int type = StunMessageType.encode(cls, method);
+        buf[0] = (byte) (type >>> 8);
+        buf[1] = (byte) type;
+        buf[2] = 0;
+        buf[3] = 0;
+        writeInt(4, StunMessage.MAGIC_COOKIE);
+        pos = StunMessage.HEADER_LENGTH;
+        length = -1;
+        integrityKey = null;
+        fingerprint = false;
+    }
+
     public byte[] transactionId() {
-        return transactionId.clone();
+        return Arrays.copyOfRange(buf, 8, 20);
+    }
+
+    /** Copies the transaction id into {@code dst[off..off+12)}. */
+    public void transactionId(byte[] dst, int off) {
+        System.arraycopy(buf, 8, dst, off, 12);
+    }
+
+    /** Writes an attribute header, zeroes its padding, and returns where its value goes. */
+    private int attributeHeader(int attributeType, int valueLength) {
+        if (length >= 0) {
+            throw new IllegalStateException("message already finished");
+        }
+        int padded = (valueLength + 3) & ~3;
+        ensure(pos + 4 + padded + 24 + 8);
+        buf[pos] = (byte) (attributeType >>> 8);
+        buf[pos + 1] = (byte) attributeType;
+        buf[pos + 2] = (byte) (valueLength >>> 8);
+        buf[pos + 3] = (byte) valueLength;
+        int value = pos + 4;
+        Arrays.fill(buf, value + valueLength, value + padded, (byte) 0);
+        pos = value + padded;
+        return value;
+    }
+
+    private void ensure(int capacity) {
+        if (capacity > buf.length) {
+            buf = Arrays.copyOf(buf, Math.max(capacity, 2 * buf.length));
+        }
     }
 
     public StunMessageWriter attribute(int attributeType, byte[] value) {
-        out.write(attributeType >>> 8);
-        out.write(attributeType);
-        out.write(value.length >>> 8);
-        out.write(value.length);
-        out.write(value, 0, value.length);
-        for (int i = value.length; i % 4 != 0; i++) {
-            out.write(0);
-        }
+        int v = attributeHeader(attributeType, value.length);
+        System.arraycopy(value, 0, buf, v, value.length);
         return this;
     }
 
@@ -72,46 +132,73 @@ public final class StunMessageWriter {
         return attribute(StunAttributeType.USERNAME, username.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** USERNAME {@code first ":" second} (RFC 8445 §7.2.2), from the two ufrags' bytes. */
+    public StunMessageWriter username(byte[] first, byte[] second) {
+        int v = attributeHeader(StunAttributeType.USERNAME, first.length + 1 + second.length);
+        System.arraycopy(first, 0, buf, v, first.length);
+        buf[v + first.length] = ':';
+        System.arraycopy(second, 0, buf, v + first.length + 1, second.length);
+        return this;
+    }
+
     public StunMessageWriter software(String software) {
         return attribute(StunAttributeType.SOFTWARE, software.getBytes(StandardCharsets.UTF_8));
     }
 
     public StunMessageWriter priority(long priority) {
-        return attribute(StunAttributeType.PRIORITY, int32((int) priority));
+        writeInt(attributeHeader(StunAttributeType.PRIORITY, 4), (int) priority);
+        return this;
     }
 
     public StunMessageWriter useCandidate() {
-        return attribute(StunAttributeType.USE_CANDIDATE, new byte[0]);
+        attributeHeader(StunAttributeType.USE_CANDIDATE, 0);
+        return this;
     }
 
     public StunMessageWriter iceControlling(long tieBreaker) {
-        return attribute(StunAttributeType.ICE_CONTROLLING, int64(tieBreaker));
+        return tieBreaker(StunAttributeType.ICE_CONTROLLING, tieBreaker);
     }
 
     public StunMessageWriter iceControlled(long tieBreaker) {
-        return attribute(StunAttributeType.ICE_CONTROLLED, int64(tieBreaker));
+        return tieBreaker(StunAttributeType.ICE_CONTROLLED, tieBreaker);
+    }
+
+    private StunMessageWriter tieBreaker(int attributeType, long tieBreaker) {
+        int v = attributeHeader(attributeType, 8);
+        writeInt(v, (int) (tieBreaker >>> 32));
+        writeInt(v + 4, (int) tieBreaker);
+        return this;
     }
 
     public StunMessageWriter xorMappedAddress(InetSocketAddress address) {
-        return attribute(StunAttributeType.XOR_MAPPED_ADDRESS, XorMappedAddress.encode(address, transactionId));
+        InetAddress a = address.getAddress();
+        if (a != lastAddress) {
+            lastIp = a.getAddress();
+            lastAddress = a;
+        }
+        int v = attributeHeader(StunAttributeType.XOR_MAPPED_ADDRESS, XorMappedAddress.valueLength(lastIp.length));
+        XorMappedAddress.encode(lastIp, address.getPort(), buf, 0, v);
+        return this;
     }
 
     public StunMessageWriter errorCode(int code, String reason) {
         byte[] r = reason.getBytes(StandardCharsets.UTF_8);
-        byte[] v = new byte[4 + r.length];
-        v[2] = (byte) (code / 100);
-        v[3] = (byte) (code % 100);
-        System.arraycopy(r, 0, v, 4, r.length);
-        return attribute(StunAttributeType.ERROR_CODE, v);
+        int v = attributeHeader(StunAttributeType.ERROR_CODE, 4 + r.length);
+        buf[v] = 0;
+        buf[v + 1] = 0;
+        buf[v + 2] = (byte) (code / 100);
+        buf[v + 3] = (byte) (code % 100);
+        System.arraycopy(r, 0, buf, v + 4, r.length);
+        return this;
     }
 
     public StunMessageWriter unknownAttributes(List<Integer> types) {
-        byte[] v = new byte[2 * types.size()];
+        int v = attributeHeader(StunAttributeType.UNKNOWN_ATTRIBUTES, 2 * types.size());
         for (int i = 0; i < types.size(); i++) {
-            v[2 * i] = (byte) (types.get(i) >>> 8);
-            v[2 * i + 1] = (byte) (int) types.get(i);
+            buf[v + 2 * i] = (byte) (types.get(i) >>> 8);
+            buf[v + 2 * i + 1] = (byte) (int) types.get(i);
         }
-        return attribute(StunAttributeType.UNKNOWN_ATTRIBUTES, v);
+        return this;
     }
 
     public StunMessageWriter messageIntegrity(byte[] key) {
@@ -128,49 +215,50 @@ public final class StunMessageWriter {
         return this;
     }
 
-    public byte[] toBytes() {
-        byte[] body = out.toByteArray();
-        int total = StunMessage.HEADER_LENGTH + body.length + (integrityKey != null ? 24 : 0) + (fingerprint ? 8 : 0);
-        byte[] msg = new byte[total];
-        msg[0] = (byte) (type >>> 8);
-        msg[1] = (byte) type;
-        msg[4] = (byte) (StunMessage.MAGIC_COOKIE >>> 24);
-        msg[5] = (byte) (StunMessage.MAGIC_COOKIE >>> 16);
-        msg[6] = (byte) (StunMessage.MAGIC_COOKIE >>> 8);
-        msg[7] = (byte) StunMessage.MAGIC_COOKIE;
-        System.arraycopy(transactionId, 0, msg, 8, 12);
-        System.arraycopy(body, 0, msg, StunMessage.HEADER_LENGTH, body.length);
-        int p = StunMessage.HEADER_LENGTH + body.length;
+    /** Appends MESSAGE-INTEGRITY and FINGERPRINT as asked and sets the length; the message is {@code array()[0..n)}. */
+    public int finish() {
+        if (length >= 0) {
+            return length;
+        }
+        int p = pos;
+        ensure(p + 24 + 8);
         if (integrityKey != null) {
-            integrityKey.compute(msg, p, p + 24 - StunMessage.HEADER_LENGTH, msg, p + 4);
-            msg[p] = 0;
-            msg[p + 1] = (byte) StunAttributeType.MESSAGE_INTEGRITY;
-            msg[p + 3] = (byte) MessageIntegrity.LENGTH;
+            integrityKey.compute(buf, 0, p, p + 24 - StunMessage.HEADER_LENGTH, buf, p + 4);
+            buf[p] = 0;
+            buf[p + 1] = (byte) StunAttributeType.MESSAGE_INTEGRITY;
+            buf[p + 2] = 0;
+            buf[p + 3] = (byte) MessageIntegrity.LENGTH;
             p += 24;
         }
         if (fingerprint) {
-            int crc = Fingerprint.compute(msg, p, p + 8 - StunMessage.HEADER_LENGTH);
-            msg[p] = (byte) (StunAttributeType.FINGERPRINT >>> 8);
-            msg[p + 1] = (byte) StunAttributeType.FINGERPRINT;
-            msg[p + 3] = 4;
-            System.arraycopy(int32(crc), 0, msg, p + 4, 4);
+            int value = Fingerprint.compute(crc, buf, 0, p, p + 8 - StunMessage.HEADER_LENGTH);
+            buf[p] = (byte) (StunAttributeType.FINGERPRINT >>> 8);
+            buf[p + 1] = (byte) StunAttributeType.FINGERPRINT;
+            buf[p + 2] = 0;
+            buf[p + 3] = 4;
+            writeInt(p + 4, value);
             p += 8;
         }
         int bodyLength = p - StunMessage.HEADER_LENGTH;
-        msg[2] = (byte) (bodyLength >>> 8);
-        msg[3] = (byte) bodyLength;
-        return msg;
+        buf[2] = (byte) (bodyLength >>> 8);
+        buf[3] = (byte) bodyLength;
+        length = p;
+        return length;
     }
 
-    private static byte[] int32(int v) {
-        return new byte[] {(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v};
+    /** The buffer the message is written in; valid until the next {@code start}. */
+    public byte[] array() {
+        return buf;
     }
 
-    private static byte[] int64(long v) {
-        byte[] b = new byte[8];
-        for (int i = 0; i < 8; i++) {
-            b[i] = (byte) (v >>> (56 - 8 * i));
-        }
-        return b;
+    public byte[] toBytes() {
+        return Arrays.copyOf(buf, finish());
+    }
+
+    private void writeInt(int off, int v) {
+        buf[off] = (byte) (v >>> 24);
+        buf[off + 1] = (byte) (v >>> 16);
+        buf[off + 2] = (byte) (v >>> 8);
+        buf[off + 3] = (byte) v;
     }
 }

@@ -24,8 +24,8 @@ final class RecordingOutput implements IceOutput {
     final List<IceState> states = new ArrayList<>();
 
     @Override
-    public void send(byte[] datagram, InetSocketAddress to) {
-        sent.add(new Sent(datagram, to));
+    public void send(byte[] buf, int off, int len, InetSocketAddress to) {
+        sent.add(new Sent(java.util.Arrays.copyOfRange(buf, off, off + len), to));
     }
 
     @Override

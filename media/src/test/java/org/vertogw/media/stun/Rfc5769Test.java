@@ -63,7 +63,7 @@ class Rfc5769Test {
         byte[] mac = MessageIntegrity.compute(MessageIntegrity.shortTermKey(PASSWORD), SAMPLE_REQUEST, mi, mi + 24 - 20);
         assertThat(Bytes.hex(mac, 0, 20)).isEqualTo(Bytes.hex(SAMPLE_REQUEST, mi + 4, 20));
         int fp = SAMPLE_REQUEST.length - 8;
-        int crc = Fingerprint.compute(SAMPLE_REQUEST, fp, fp + 8 - 20);
+        int crc = Fingerprint.compute(new java.util.zip.CRC32(), SAMPLE_REQUEST, 0, fp, fp + 8 - 20);
         assertThat(crc).isEqualTo(0xe57a3bcf);
     }
 

@@ -53,6 +53,54 @@ class StunMessageDecodeTest {
     }
 
     @Test
+    void oneReaderReadsMessagesInPlaceAnywhereInABufferAndSurvivesMalformedOnes() throws Exception {
+        byte[] key = MessageIntegrity.shortTermKey(Rfc5769Test.PASSWORD);
+        byte[] sample = request();
+        byte[] buf = new byte[sample.length + 37];
+        System.arraycopy(sample, 0, buf, 37, sample.length);
+        StunMessage reader = new StunMessage();
+        for (int round = 0; round < 2; round++) {
+            reader.wrap(buf, 37, sample.length);
+            assertThat(reader.username()).isEqualTo("evtj:h6vY");
+            assertThat(reader.usernameIs("evtj".getBytes(), "h6vY".getBytes())).isTrue();
+            assertThat(reader.usernameIs("evtj".getBytes(), null)).isTrue();
+            assertThat(reader.usernameIs("evt".getBytes(), null)).isFalse();
+            assertThat(reader.usernameIs("evtj".getBytes(), "h6v".getBytes())).isFalse();
+            assertThat(reader.verifyMessageIntegrity(key)).isTrue();
+            assertThat(reader.hasTransactionId(java.util.Arrays.copyOfRange(sample, 8, 20))).isTrue();
+            assertThat(reader.bytes()).isEqualTo(sample);
+            byte[] garbage = sample.clone();
+            garbage[4] = 0;
+            assertThatThrownBy(() -> reader.wrap(garbage, 0, garbage.length)).hasMessageContaining("magic cookie");
+        }
+    }
+
+    @Test
+    void moreAttributesThanAnyCheckCarriesAreRefused() {
+        StunMessageWriter w = StunMessageWriter.request(StunMessageType.BINDING);
+        for (int i = 0; i <= StunMessage.MAX_ATTRIBUTES; i++) {
+            w.software("x");
+        }
+        byte[] m = w.toBytes();
+        assertThatThrownBy(() -> StunMessage.decode(m, 0, m.length)).isInstanceOf(StunDecodeException.class)
+                .hasMessageContaining("more than " + StunMessage.MAX_ATTRIBUTES + " attributes");
+    }
+
+    @Test
+    void aReusedWriterStartsEachMessageAfreshWithItsOwnTransactionId() throws Exception {
+        StunMessageWriter w = new StunMessageWriter();
+        byte[] first = w.startRequest(StunMessageType.BINDING).username("a:b").software("long software name")
+                .fingerprint().toBytes();
+        byte[] second = w.startRequest(StunMessageType.BINDING).priority(7).fingerprint().toBytes();
+        StunMessage a = StunMessage.decode(first, 0, first.length);
+        StunMessage b = StunMessage.decode(second, 0, second.length);
+        assertThat(b.username()).isNull();
+        assertThat(b.priority()).isEqualTo(7);
+        assertThat(b.hasFingerprint()).isTrue();
+        assertThat(a.transactionId()).isNotEqualTo(b.transactionId());
+    }
+
+    @Test
     void unknownComprehensionRequiredAttributesAreReported() throws Exception {
         byte[] m = StunMessageWriter.request(StunMessageType.BINDING).attribute(0x0031, new byte[4])
                 .attribute(0x8031, new byte[4]).toBytes();
