@@ -1,26 +1,27 @@
 package org.vertogw.media.endpoint;
 
+import static org.vertogw.media.relay.LegNegotiation.credentials;
+import static org.vertogw.media.relay.LegNegotiation.fingerprint;
+import static org.vertogw.media.relay.LegNegotiation.setupOr;
+
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.vertogw.media.dtls.DtlsFingerprint;
 import org.vertogw.media.dtls.DtlsSetup;
 import org.vertogw.media.ice.IceAgent;
-import org.vertogw.media.ice.IceCandidate;
 import org.vertogw.media.ice.IceCredentials;
 import org.vertogw.media.net.UdpSocket;
 import org.vertogw.media.relay.IslandCandidate;
+import org.vertogw.media.relay.LegNegotiation;
 import org.vertogw.media.relay.LegSettings;
 import org.vertogw.media.relay.LoopCalls;
 import org.vertogw.media.relay.MediaContext;
 import org.vertogw.media.relay.MediaLeg;
 import org.vertogw.media.relay.RelayEvent;
+import org.vertogw.media.relay.RelayEventListeners;
 import org.vertogw.media.rtp.PacketBuffer;
 import org.vertogw.media.rtp.RtcpHeader;
 import org.vertogw.media.rtp.RtpHeader;
@@ -39,7 +40,6 @@ import org.vertogw.media.srtp.SrtpProfile;
  */
 public final class WebRtcEndpoint implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(WebRtcEndpoint.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final String callId;
@@ -47,7 +47,7 @@ public final class WebRtcEndpoint implements AutoCloseable {
     private final List<MediaLeg> legs = new ArrayList<>();
     private final List<RemoteTransport> offered = new ArrayList<>();
     private final EndpointCounters counters = new EndpointCounters();
-    private final CopyOnWriteArrayList<Consumer<RelayEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final RelayEventListeners listeners = new RelayEventListeners();
     private final PacketBuffer out = new PacketBuffer();
     private final Runnable ticker = this::tick;
     private final String cname = "vgw" + Long.toHexString(RANDOM.nextLong() & 0xFFFFFFFFFFFFL);
@@ -187,13 +187,7 @@ public final class WebRtcEndpoint implements AutoCloseable {
 
             @Override
             public void onEvent(RelayEvent event) {
-                for (Consumer<RelayEvent> c : listeners) {
-                    try {
-                        c.accept(event);
-                    } catch (RuntimeException e) {
-                        LOG.warn("endpoint event listener failed", e);
-                    }
-                }
+                listeners.publish(event);
             }
         });
         leg.setIce(new IceAgent(IceCredentials.random(), controlling, true, s.iceTimers(), leg.iceOutput(),
@@ -206,30 +200,11 @@ public final class WebRtcEndpoint implements AutoCloseable {
     }
 
     private LocalTransport local(MediaLeg leg, DtlsSetup setup) {
-        LegSettings s = ctx.settings();
-        IceCredentials c = leg.ice().localCredentials();
-        int port = leg.socket().port();
-        return new LocalTransport(s.publicAddress(), port, c.ufrag(), c.password(),
-                IceCandidate.host(s.publicAddress(), port).toSdp(), s.certificate().fingerprint().toSdp(),
-                setup.sdpValue());
+        return LegNegotiation.local(ctx.settings(), leg, setup);
     }
 
-    private static IceCredentials credentials(RemoteTransport t) {
-        return new IceCredentials(t.iceUfrag(), t.icePwd());
-    }
 
-    private static DtlsSetup setupOr(String value, DtlsSetup fallback) {
-        DtlsSetup s = DtlsSetup.parse(value);
-        return s == null ? fallback : s;
-    }
 
-    private static DtlsFingerprint fingerprint(RemoteTransport t, int index) throws SdpException {
-        try {
-            return DtlsFingerprint.parse(t.fingerprint());
-        } catch (IllegalArgumentException e) {
-            throw new SdpException("m-line " + index + ": " + e.getMessage());
-        }
-    }
 
     /**
      * SRTP profiles to offer or accept, in preference order, before negotiating. FreeSWITCH offers only

@@ -1,19 +1,18 @@
 package org.vertogw.media.relay;
 
+import static org.vertogw.media.relay.LegNegotiation.credentials;
+import static org.vertogw.media.relay.LegNegotiation.fingerprint;
+import static org.vertogw.media.relay.LegNegotiation.setupOr;
+
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.vertogw.media.dtls.DtlsFingerprint;
 import org.vertogw.media.dtls.DtlsRole;
 import org.vertogw.media.dtls.DtlsSetup;
 import org.vertogw.media.ice.IceAgent;
-import org.vertogw.media.ice.IceCandidate;
 import org.vertogw.media.ice.IceCredentials;
 import org.vertogw.media.ice.IceLiteAgent;
 import org.vertogw.media.net.UdpSocket;
@@ -36,8 +35,6 @@ import org.vertogw.media.sdp.SessionDescription;
  */
 public final class MediaRelay implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(MediaRelay.class);
-
     private enum Flow { NONE, BROWSER_OFFERED, ISLAND_OFFERED, ANSWERED }
 
     /** The two legs of one media section and what the offer told us. */
@@ -53,7 +50,7 @@ public final class MediaRelay implements AutoCloseable {
     private final MediaContext ctx;
     private final List<Path> paths = new ArrayList<>();
     private final RelayCounters counters = new RelayCounters();
-    private final CopyOnWriteArrayList<Consumer<RelayEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final RelayEventListeners listeners = new RelayEventListeners();
     private final Runnable ticker = this::tick;
     private final MediaLeg.Listener legListener = new MediaLeg.Listener() {
         @Override
@@ -68,13 +65,7 @@ public final class MediaRelay implements AutoCloseable {
         @Override
         public void onEvent(RelayEvent event) {
             updateState();
-            for (Consumer<RelayEvent> l : listeners) {
-                try {
-                    l.accept(event);
-                } catch (RuntimeException e) {
-                    LOG.warn("relay event listener failed", e);
-                }
-            }
+            listeners.publish(event);
         }
     };
     private Flow flow = Flow.NONE;
@@ -233,22 +224,8 @@ public final class MediaRelay implements AutoCloseable {
         out.add(null);
     }
 
-    private static IceCredentials credentials(RemoteTransport t) {
-        return new IceCredentials(t.iceUfrag(), t.icePwd());
-    }
 
-    private static DtlsSetup setupOr(String value, DtlsSetup fallback) {
-        DtlsSetup s = DtlsSetup.parse(value);
-        return s == null ? fallback : s;
-    }
 
-    private static DtlsFingerprint fingerprint(RemoteTransport t, int index) throws SdpException {
-        try {
-            return DtlsFingerprint.parse(t.fingerprint());
-        } catch (IllegalArgumentException e) {
-            throw new SdpException("m-line " + index + ": " + e.getMessage());
-        }
-    }
 
     private Path newPath(int index, boolean islandControlling) {
         LegSettings s = ctx.settings();
@@ -294,12 +271,7 @@ public final class MediaRelay implements AutoCloseable {
     }
 
     private LocalTransport local(MediaLeg leg, DtlsSetup setup) {
-        LegSettings s = ctx.settings();
-        String address = s.publicAddress();
-        int port = leg.socket().port();
-        IceCredentials c = leg.ice().localCredentials();
-        return new LocalTransport(address, port, c.ufrag(), c.password(), IceCandidate.host(address, port).toSdp(),
-                s.certificate().fingerprint().toSdp(), setup.sdpValue());
+        return LegNegotiation.local(ctx.settings(), leg, setup);
     }
 
     private void tick() {
