@@ -122,6 +122,9 @@ public final class VertoGateway implements AutoCloseable {
         if (m.publicAddress() != null) {
             b.publicAddress(m.publicAddress());
         }
+        if (m.threads() > 0) {
+            b.mediaThreads(m.threads());
+        }
         return b.build();
     }
 

@@ -8,7 +8,8 @@ import org.vertogw.media.ice.IceTimers;
 /**
  * Immutable media engine configuration; build with {@link #builder()}. Defaults: bind 0.0.0.0, browser port 10000,
  * island ports 20000-20999, ICE checks every 1 s, disconnected after 10 s and failed after 30 s without consent
- * (RFC 7675 §5.1), DTLS handshake timeout 10 s with a 1 s first retransmission (RFC 6347 §4.2.4.1).
+ * (RFC 7675 §5.1), DTLS handshake timeout 10 s with a 1 s first retransmission (RFC 6347 §4.2.4.1), one media
+ * thread per available processor.
  */
 public final class MediaConfig {
 
@@ -20,6 +21,7 @@ public final class MediaConfig {
     private final IceTimers iceTimers;
     private final Duration dtlsTimeout;
     private final Duration dtlsRetransmit;
+    private final int mediaThreads;
 
     private MediaConfig(Builder b) {
         this.bindAddress = b.bindAddress;
@@ -31,6 +33,7 @@ public final class MediaConfig {
         this.iceTimers = new IceTimers(b.iceCheckInterval, b.consentDisconnectedAfter, b.consentFailedAfter);
         this.dtlsTimeout = b.dtlsTimeout;
         this.dtlsRetransmit = b.dtlsRetransmit;
+        this.mediaThreads = b.mediaThreads;
     }
 
     public static Builder builder() {
@@ -70,11 +73,16 @@ public final class MediaConfig {
         return dtlsRetransmit;
     }
 
+    /** Media threads: each call's legs live on one of them, so a gateway uses as many cores as this. */
+    public int mediaThreads() {
+        return mediaThreads;
+    }
+
     @Override
     public String toString() {
         return "MediaConfig[bind " + bindAddress.getHostAddress() + ", public " + publicAddress + ", browser port "
                 + browserPort + ", island ports " + islandPortMin + "-" + islandPortMax + ", " + iceTimers
-                + ", DTLS timeout " + dtlsTimeout + "]";
+                + ", DTLS timeout " + dtlsTimeout + ", " + mediaThreads + " media threads]";
     }
 
     public static final class Builder {
@@ -89,6 +97,7 @@ public final class MediaConfig {
         private Duration consentFailedAfter = IceTimers.DEFAULT.failedAfter();
         private Duration dtlsTimeout = Duration.ofSeconds(10);
         private Duration dtlsRetransmit = Duration.ofSeconds(1);
+        private int mediaThreads = Runtime.getRuntime().availableProcessors();
 
         private Builder() {
             try {
@@ -153,6 +162,15 @@ public final class MediaConfig {
 
         public Builder dtlsRetransmit(Duration d) {
             this.dtlsRetransmit = d;
+            return this;
+        }
+
+        /** How many media threads relay packets; calls are spread over them, each call on one. */
+        public Builder mediaThreads(int threads) {
+            if (threads < 1 || threads > 256) {
+                throw new IllegalArgumentException("media threads " + threads + " outside 1..256");
+            }
+            this.mediaThreads = threads;
             return this;
         }
 

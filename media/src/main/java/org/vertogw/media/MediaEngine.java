@@ -27,8 +27,13 @@ import org.vertogw.media.relay.MediaContext;
 import org.vertogw.media.relay.MediaRelay;
 
 /**
- * Owns the media thread, the shared browser port, the island port range, the DTLS handshake threads and the ECDSA
+ * Owns the media threads, the shared browser port, the island port range, the DTLS handshake threads and the ECDSA
  * P-256 certificate; one per gateway (or per embedded island). Relays and endpoints it creates share all of these.
+ * <p>
+ * Each relay or endpoint lives on one media thread, the one with the fewest open calls when it is made: its legs,
+ * island sockets and browser connected sockets are all served there, so a call's packets never cross threads. The
+ * shared browser port is served by the first thread, which hands the few datagrams that arrive there for a call on
+ * another thread (ICE checks before a pair is selected) over to that thread.
  */
 public final class MediaEngine implements AutoCloseable {
 
@@ -36,12 +41,13 @@ public final class MediaEngine implements AutoCloseable {
     private static final AtomicInteger ENGINES = new AtomicInteger();
 
     private final MediaConfig config;
-    private final MediaLoop loop;
+    private final MediaLoop[] loops;
+    private final MediaContext[] contexts;
+    private final AtomicInteger[] callsPerLoop;
     private final ExecutorService handshakes;
     private final DtlsCertificate certificate;
     private final BrowserPort browserPort = new BrowserPort();
     private final UdpSocket browserSocket;
-    private final MediaContext context;
     private final Set<AutoCloseable> open = ConcurrentHashMap.newKeySet();
     private final AtomicLong relaysCreated = new AtomicLong();
     private final AtomicLong endpointsCreated = new AtomicLong();
@@ -53,7 +59,15 @@ public final class MediaEngine implements AutoCloseable {
         this.config = config;
         int n = ENGINES.incrementAndGet();
         this.certificate = DtlsCertificate.generate();
-        this.loop = new MediaLoop("media-loop-" + n, 100);
+        this.loops = new MediaLoop[config.mediaThreads()];
+        try {
+            for (int i = 0; i < loops.length; i++) {
+                loops[i] = new MediaLoop("media-loop-" + n + (loops.length > 1 ? "-" + i : ""), 100);
+            }
+        } catch (IOException e) {
+            closeLoops();
+            throw e;
+        }
         AtomicInteger threads = new AtomicInteger();
         this.handshakes = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "dtls-" + n + "-" + threads.incrementAndGet());
@@ -61,29 +75,39 @@ public final class MediaEngine implements AutoCloseable {
             return t;
         });
         try {
-            this.browserSocket = loop.openShared(new InetSocketAddress(config.bindAddress(), config.browserPort()), null, browserPort);
-            browserPort.attach(loop, browserSocket.localAddress());
+            this.browserSocket = loops[0].openShared(new InetSocketAddress(config.bindAddress(), config.browserPort()),
+                    null, browserPort);
+            browserPort.attach(loops[0], browserSocket.localAddress());
         } catch (IOException e) {
-            loop.close();
+            closeLoops();
             handshakes.shutdownNow();
             throw e;
         }
-        LegSettings settings = new LegSettings(loop, certificate, handshakes, config.iceTimers(),
-                (int) config.dtlsTimeout().toMillis(), (int) config.dtlsRetransmit().toMillis(), config.publicAddress());
-        this.context = new MediaContext(settings, browserSocket, browserPort,
-                new PortRange(config.islandPortMin(), config.islandPortMax()), config.bindAddress(),
-                new MediaContext.Lifecycle() {
-                    @Override
-                    public void opened(AutoCloseable owner) {
-                        open.add(owner);
-                    }
+        PortRange islandPorts = new PortRange(config.islandPortMin(), config.islandPortMax());
+        this.contexts = new MediaContext[loops.length];
+        this.callsPerLoop = new AtomicInteger[loops.length];
+        for (int i = 0; i < loops.length; i++) {
+            AtomicInteger calls = new AtomicInteger();
+            callsPerLoop[i] = calls;
+            LegSettings settings = new LegSettings(loops[i], certificate, handshakes, config.iceTimers(),
+                    (int) config.dtlsTimeout().toMillis(), (int) config.dtlsRetransmit().toMillis(),
+                    config.publicAddress());
+            contexts[i] = new MediaContext(settings, browserSocket, browserPort, islandPorts, config.bindAddress(),
+                    new MediaContext.Lifecycle() {
+                        @Override
+                        public void opened(AutoCloseable owner) {
+                            calls.incrementAndGet();
+                            open.add(owner);
+                        }
 
-                    @Override
-                    public void closed(AutoCloseable owner, List<LegCounters> legs) {
-                        open.remove(owner);
-                        retire(legs);
-                    }
-                });
+                        @Override
+                        public void closed(AutoCloseable owner, List<LegCounters> legs) {
+                            calls.decrementAndGet();
+                            open.remove(owner);
+                            retire(legs);
+                        }
+                    });
+        }
         LOG.info("media engine up: browser port {}, {}, certificate {}", browserSocket.port(), config,
                 certificate.fingerprint());
     }
@@ -109,22 +133,22 @@ public final class MediaEngine implements AutoCloseable {
 
     /**
      * Browser legs that have a socket of their own on the shared port, connected to their selected address (see
-     * {@link BrowserPort}); read on the media thread.
+     * {@link BrowserPort}).
      */
     public int connectedBrowserSockets() {
-        try {
-            return org.vertogw.media.relay.LoopCalls.call(loop, browserPort::connectedSockets);
-        } catch (org.vertogw.media.sdp.SdpException e) {
-            throw new IllegalStateException(e);
-        }
+        return browserPort.connectedSockets();
+    }
+
+    public int mediaThreads() {
+        return loops.length;
     }
 
     /**
-     * Runs {@code task} on the media thread, where legs, relays and endpoints live: one hand-off for a batch of
-     * work (say, every packet due in this millisecond) instead of one per call.
+     * Runs {@code task} on the first media thread: with one media thread, where every leg lives, so one hand-off
+     * serves a batch of work (say, every packet due in this millisecond) instead of one per call.
      */
     public void execute(Runnable task) {
-        loop.execute(task);
+        loops[0].execute(task);
     }
 
     /** {@code sha-256 AB:CD:...} of our certificate, as in a=fingerprint. */
@@ -136,14 +160,33 @@ public final class MediaEngine implements AutoCloseable {
     public MediaRelay newRelay(String callId) {
         checkOpen();
         relaysCreated.incrementAndGet();
-        return new MediaRelay(callId, context);
+        return new MediaRelay(callId, leastBusy());
     }
 
     /** A FreeSWITCH-like media termination for one call of the embedded island. */
     public WebRtcEndpoint newEndpoint(String callId) {
         checkOpen();
         endpointsCreated.incrementAndGet();
-        return new WebRtcEndpoint(callId, context);
+        return new WebRtcEndpoint(callId, leastBusy());
+    }
+
+    /** The context of the media thread with the fewest open calls. */
+    private MediaContext leastBusy() {
+        int best = 0;
+        for (int i = 1; i < loops.length; i++) {
+            if (callsPerLoop[i].get() < callsPerLoop[best].get()) {
+                best = i;
+            }
+        }
+        return contexts[best];
+    }
+
+    private void closeLoops() {
+        for (MediaLoop l : loops) {
+            if (l != null) {
+                l.close();
+            }
+        }
     }
 
     private void checkOpen() {
@@ -215,7 +258,7 @@ public final class MediaEngine implements AutoCloseable {
             }
         }
         browserSocket.close();
-        loop.close();
+        closeLoops();
         handshakes.shutdownNow();
         LOG.info("media engine on port {} closed", browserSocket.port());
     }

@@ -30,7 +30,7 @@ public final class GatewayConfigFile {
     record Admin(String token) {}
 
     record Media(Boolean enabled, String bindAddress, String publicAddress, Integer browserPort, Integer islandPortMin,
-            Integer islandPortMax) {}
+            Integer islandPortMax, Integer threads) {}
 
     @JsonIgnoreProperties(value = {"$comment"})
     record File(String id, String mode, Listen listen, Tls tls, String partitionMap, List<String> allowedOrigins,
@@ -110,7 +110,8 @@ public final class GatewayConfigFile {
             MediaSettings d = MediaSettings.defaults();
             Media mf = f.media();
             b.media(new MediaSettings(or(mf.bindAddress(), d.bindAddress()), mf.publicAddress(), or(mf.browserPort(), d.browserPort()),
-                    or(mf.islandPortMin(), d.islandPortMin()), or(mf.islandPortMax(), d.islandPortMax())));
+                    or(mf.islandPortMin(), d.islandPortMin()), or(mf.islandPortMax(), d.islandPortMax()),
+                    or(mf.threads(), d.threads())));
         }
         try {
             return b.build();

@@ -6,8 +6,15 @@ package org.vertogw.gateway.config;
  *
  * @param browserPort the one UDP port every browser leg shares (0 picks a free one)
  * @param islandPortMin first port of the island-leg range (0 with {@code islandPortMax} 0: any)
+ * @param threads media threads, each call's packets served by one of them (0: one per available processor)
  */
-public record MediaSettings(String bindAddress, String publicAddress, int browserPort, int islandPortMin, int islandPortMax) {
+public record MediaSettings(String bindAddress, String publicAddress, int browserPort, int islandPortMin,
+        int islandPortMax, int threads) {
+
+    public MediaSettings(String bindAddress, String publicAddress, int browserPort, int islandPortMin,
+            int islandPortMax) {
+        this(bindAddress, publicAddress, browserPort, islandPortMin, islandPortMax, 0);
+    }
 
     public static MediaSettings defaults() {
         return new MediaSettings("0.0.0.0", null, 10000, 20000, 20999);

@@ -61,11 +61,12 @@ public final class IceLiteAgent implements IceConnectivity {
         if (responder.refuseUnknown(m, from, out)) {
             return IceDiscard.NONE;
         }
-        responder.success(m, from, out);
+        // select before answering: the answer lets the peer start DTLS and media, which must then find the route
         if (m.useCandidate() && !from.equals(selected)) {
             selected = from;
             out.onSelected(from);
         }
+        responder.success(m, from, out);
         if (selected == null) {
             setState(IceState.CHECKING);
         } else if (from.equals(selected)) {

@@ -2,8 +2,8 @@ package org.vertogw.media.relay;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vertogw.media.demux.PacketClassifier;
@@ -18,7 +18,9 @@ import org.vertogw.media.stun.StunMessage;
 /**
  * The one UDP port every browser leg shares (RFC 8445 §2.5 lets an ICE-lite server use one host candidate): STUN
  * goes to the leg its USERNAME names, the rest to the leg whose selected address sent it. What matches no leg is
- * counted here. Runs on the media thread.
+ * counted here. The port and its routing live on the port's media thread; a leg on another media thread gets its
+ * datagrams handed over as a copy (only until its connected socket takes over) and changes the routing through tasks
+ * on the port's thread.
  */
 public final class BrowserPort implements DatagramHandler {
 
@@ -33,10 +35,10 @@ public final class BrowserPort implements DatagramHandler {
      * same sender as the previous one, allocates nothing (a shared socket sees senders interleaved). The leg's
      * media goes out on it too, over the route the kernel keeps for a connected socket.
      */
-    private final Map<MediaLeg, UdpSocket> connected = new HashMap<>();
+    private final Map<MediaLeg, UdpSocket> connected = new ConcurrentHashMap<>();
     private MediaLoop loop;
     private InetSocketAddress local;
-    private boolean connectedSockets = true;
+    private volatile boolean connectedSockets = true;
 
     /** Where the shared port is bound, so legs can get connected sockets on it. */
     public void attach(MediaLoop loop, InetSocketAddress local) {
@@ -56,14 +58,18 @@ public final class BrowserPort implements DatagramHandler {
             MediaLeg leg = ufrag < 0 ? null : demux.byLocalUfrag(m.array(), ufrag, m.usernameLocalLength());
             if (leg == null) {
                 unmatched.discard(DiscardReason.STUN_UNKNOWN_USERNAME);
-            } else {
+            } else if (leg.loop() == loop) {
                 leg.onStun(m, from);
+            } else {
+                handOver(leg, p, from);
             }
             return;
         }
         MediaLeg leg = demux.byAddress(from);
-        if (leg != null) {
+        if (leg != null && leg.loop() == loop) {
             leg.onPacket(kind, p, from);
+        } else if (leg != null) {
+            handOver(leg, p, from);
         } else {
             unmatched.discard(switch (kind) {
                 case DTLS -> DiscardReason.DTLS_UNVERIFIED_SOURCE;
@@ -73,25 +79,62 @@ public final class BrowserPort implements DatagramHandler {
         }
     }
 
-    /** Media thread only. */
-    void register(MediaLeg leg) {
-        if (!demux.register(leg.ice().localCredentials().ufrag(), leg)) {
-            throw new IllegalStateException("ICE ufrag collision on the shared port");
+    /** A copy of the datagram, for the leg's own media thread. */
+    private static void handOver(MediaLeg leg, PacketBuffer p, InetSocketAddress from) {
+        PacketBuffer copy = new PacketBuffer();
+        copy.set(p.array(), 0, p.length());
+        copy.setReceivedNanos(p.receivedNanos());
+        leg.loop().execute(() -> leg.onDatagram(copy, from));
+    }
+
+    /** Runs {@code r} on the port's thread: now when called there, else as a task in submission order. */
+    private void onPortThread(Runnable r) {
+        if (loop == null || loop.inLoop()) {
+            r.run();
+        } else {
+            loop.execute(r);
         }
     }
 
+    /**
+     * Runs {@code r} on the port's thread and waits for it. Safe from any media thread: the port's thread never
+     * waits for another one.
+     */
+    private void onPortThreadAndWait(Runnable r) {
+        if (loop == null) {
+            r.run();
+        } else {
+            LoopCalls.run(loop, r);
+        }
+    }
+
+    /** Makes the leg's ufrag route here; waits for the port's thread, so that a collision fails the caller. */
+    void register(MediaLeg leg) {
+        String ufrag = leg.ice().localCredentials().ufrag();
+        onPortThreadAndWait(() -> {
+            if (!demux.register(ufrag, leg)) {
+                throw new IllegalStateException("ICE ufrag collision on the shared port");
+            }
+        });
+    }
+
+    /** On the leg's media thread. */
     void unregister(MediaLeg leg) {
-        demux.unregister(leg.ice().localCredentials().ufrag(), leg);
+        String ufrag = leg.ice().localCredentials().ufrag();
+        onPortThread(() -> demux.unregister(ufrag, leg));
         disconnect(leg);
     }
 
+    /** On the leg's media thread: ICE selected {@code current} for the leg. */
     void moved(MediaLeg leg, InetSocketAddress previous, InetSocketAddress current) {
-        demux.bind(previous, current, leg);
+        // applied before the check is answered, so the browser's DTLS and media that follow find their leg
+        onPortThreadAndWait(() -> demux.bind(previous, current, leg));
         disconnect(leg);
-        if (current != null && connectedSockets && loop != null) {
+        if (current != null && connectedSockets && local != null) {
             try {
-                // what arrives on it can only come from that leg's browser: no demultiplexing
-                UdpSocket s = loop.openShared(local, current, (socket, p, from) -> leg.onDatagram(p, from));
+                // what arrives on it can only come from that leg's browser: no demultiplexing, and it is served
+                // by the leg's own media thread
+                UdpSocket s = leg.loop().openShared(local, current, (socket, p, from) -> leg.onDatagram(p, from));
                 connected.put(leg, s);
                 leg.sendVia(s);
             } catch (IOException e) {
@@ -111,7 +154,7 @@ public final class BrowserPort implements DatagramHandler {
         }
     }
 
-    /** Connected sockets open now (media thread view). */
+    /** Connected sockets open now. */
     public int connectedSockets() {
         return connected.size();
     }
@@ -121,7 +164,7 @@ public final class BrowserPort implements DatagramHandler {
         return unmatched;
     }
 
-    /** Browser legs registered (media thread view). */
+    /** Browser legs registered (the port thread's view). */
     public int legs() {
         return demux.transports();
     }

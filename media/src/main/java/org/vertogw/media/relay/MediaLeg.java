@@ -124,6 +124,11 @@ public final class MediaLeg {
         return socket;
     }
 
+    /** The media thread this leg lives on. */
+    public org.vertogw.media.net.MediaLoop loop() {
+        return settings.loop();
+    }
+
     /**
      * Sends media through {@code connected}, a socket on our port connected to the selected peer (null: back to
      * {@link #socket}). Media thread only.

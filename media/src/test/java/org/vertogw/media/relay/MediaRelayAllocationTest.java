@@ -55,7 +55,7 @@ class MediaRelayAllocationTest {
     private static MediaEngine engine() {
         return MediaEngine.start(MediaConfig.builder().bindAddress("127.0.0.1").browserPort(0).islandPorts(0, 0)
                 .iceCheckInterval(Duration.ofSeconds(60)).consentDisconnectedAfter(Duration.ofSeconds(120))
-                .consentFailedAfter(Duration.ofSeconds(300)).build());
+                .consentFailedAfter(Duration.ofSeconds(300)).mediaThreads(1).build());
     }
 
     @AfterEach

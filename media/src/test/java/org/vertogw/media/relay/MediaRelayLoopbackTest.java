@@ -239,4 +239,35 @@ class MediaRelayLoopbackTest {
         assertThat(gateway.stats().openRelays()).isEqualTo(2);
         assertThat(island.stats().openEndpoints()).isEqualTo(2);
     }
+
+    @Test
+    void callsAreSpreadOverTheMediaThreadsAndEachRelaysOnItsOwn() throws Exception {
+        try (MediaEngine threeThreads = MediaEngine.start(MediaConfig.builder().bindAddress("127.0.0.1")
+                .browserPort(0).islandPorts(0, 0).dtlsRetransmit(Duration.ofMillis(300)).mediaThreads(3).build())) {
+            java.util.Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            List<WebRtcEndpoint> browsers = new java.util.ArrayList<>();
+            List<MediaRelay> relays = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                WebRtcEndpoint b = browser("b" + i);
+                MediaRelay r = threeThreads.newRelay("call-" + i);
+                // leg events are told on the relay's media thread
+                r.onEvent(e -> threads.add(Thread.currentThread().getName()));
+                WebRtcEndpoint echo = island.newEndpoint("echo-" + i);
+                WebRtcEndpoint.echo(echo);
+                b.applyAnswer(r.browserAnswerFromIslandAnswer(echo.answer(r.islandOfferFromBrowserOffer(b.offer()))));
+                browsers.add(b);
+                relays.add(r);
+            }
+            for (int i = 0; i < 3; i++) {
+                MediaRelay r = relays.get(i);
+                Await.until("relay " + i + " connected", WAIT, () -> r.state() == RelayState.CONNECTED, r::toString);
+                ConcurrentLinkedQueue<byte[]> back = collect(browsers.get(i));
+                sendUntil(browsers.get(i), 0x100 + i, back, 20);
+            }
+            // the browsers' first checks reach the shared port, on the first thread, and are handed over
+            assertThat(threads).hasSize(3);
+            assertThat(threeThreads.connectedBrowserSockets()).isEqualTo(3);
+            assertThat(threeThreads.stats().discards()).isEmpty();
+        }
+    }
 }

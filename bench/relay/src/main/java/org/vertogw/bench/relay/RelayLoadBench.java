@@ -36,9 +36,11 @@ public final class RelayLoadBench {
     public static void main(String[] args) throws Exception {
         int maxCalls = args.length > 0 ? Integer.parseInt(args[0]) : 800;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
-        MediaEngine gateway = MediaEngine.start(MediaConfig.builder().bindAddress("127.0.0.1").browserPort(0).islandPorts(0, 0).build());
+        MediaEngine gateway = MediaEngine.start(MediaConfig.builder().bindAddress("127.0.0.1").browserPort(0).islandPorts(0, 0)
+                .mediaThreads(1).build());
         Thread relayThread = ThreadMeter.find("media-loop-");
-        MediaEngine peers = MediaEngine.start(MediaConfig.builder().bindAddress("127.0.0.1").browserPort(0).islandPorts(0, 0).build());
+        MediaEngine peers = MediaEngine.start(MediaConfig.builder().bindAddress("127.0.0.1").browserPort(0).islandPorts(0, 0)
+                .mediaThreads(1).build());
         ThreadMeter relayMeter = new ThreadMeter(relayThread);
         StringBuilder report = new StringBuilder();
         line(report, "machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + cpu() + ", Java " + System.getProperty("java.version"));
