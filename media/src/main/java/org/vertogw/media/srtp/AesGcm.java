@@ -4,7 +4,7 @@ import org.vertogw.media.rtp.Bytes;
 
 /**
  * AES-GCM with a 96-bit IV and a 128-bit tag (NIST SP 800-38D §7), built from {@link AesCounterMode} and
- * {@link GaloisHash} so that one instance serves every packet of a context without re-initialisation: the JCA's
+ * {@link Ghash} so that one instance serves every packet of a context without re-initialisation: the JCA's
  * GCM cipher must be re-initialised (and allocates) for every IV. The associated data must be one contiguous
  * region, because GHASH pads it as a whole.
  */
@@ -13,7 +13,7 @@ final class AesGcm {
     static final int TAG_LENGTH = 16;
 
     private final AesCounterMode ctr;
-    private final GaloisHash ghash;
+    private final Ghash ghash;
     private final byte[] counter = new byte[16];
     private final byte[] s = new byte[16];
     private final byte[] mask = new byte[16];
@@ -22,7 +22,7 @@ final class AesGcm {
         this.ctr = new AesCounterMode(new AesBlock(key));
         byte[] h = new byte[16];
         ctr.encryptBlock(new byte[16], h);
-        this.ghash = new GaloisHash(h);
+        this.ghash = Ghash.forKey(h);
     }
 
     /** Encrypts {@code buf[off..off+len)} in place and writes the tag at {@code tag[tagOff..tagOff+16)}. */

@@ -37,13 +37,17 @@ import org.vertogw.media.srtp.SrtpStatus;
  * {@code protectRotating} protects with {@link Rotation#contexts} outbound contexts, each with its own key, one
  * after the other, as a relay does with hundreds of live legs: with 1024 contexts the per-context key schedules and
  * tables no longer fit in L1/L2, so their cache misses show up next to the single-context figure.
+ * <p>
+ * The forks open the JDK's provider package, as the gateway jar's manifest does, so that GCM hashes with the JDK's
+ * GHASH intrinsic; other {@code -jvmArgsAppend} on the command line replace the option (e.g.
+ * {@code -jvmArgsAppend -Dopens=none}) and measure the pure-Java fallback.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = {"--add-opens", "java.base/com.sun.crypto.provider=ALL-UNNAMED"})
 public class SrtpBenchmark {
 
     @Param({"AES_CM_128_HMAC_SHA1_80", "AEAD_AES_128_GCM"})
