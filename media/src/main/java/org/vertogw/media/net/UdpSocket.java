@@ -89,7 +89,9 @@ public final class UdpSocket implements AutoCloseable {
             return false;
         }
         boolean inLoop = loop.inLoop();
-        if (connectedTo != null && !connectedTo.equals(to)) {
+        InetSocketAddress connected = connectedTo;
+        // identity first: a leg sends to the very address object it connected to
+        if (connected != null && connected != to && !connected.equals(to)) {
             if (pinned || !inLoop) {
                 return false;
             }

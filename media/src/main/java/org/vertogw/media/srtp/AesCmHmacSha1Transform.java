@@ -1,7 +1,6 @@
 package org.vertogw.media.srtp;
 
 import org.vertogw.media.crypto.HmacSha1;
-
 import org.vertogw.media.rtp.Bytes;
 
 /**
@@ -18,6 +17,7 @@ final class AesCmHmacSha1Transform implements SrtpTransform {
     private final byte[] salt;
     private final byte[] iv = new byte[16];
     private final byte[] digest = new byte[HmacSha1.LENGTH];
+    private final byte[] roc = new byte[4];
 
     AesCmHmacSha1Transform(SrtpMasterKey master, boolean rtcp) {
         byte[] mk = master.key();
@@ -69,10 +69,8 @@ final class AesCmHmacSha1Transform implements SrtpTransform {
     private void authenticate(byte[] b, int len, int roc) {
         mac.start();
         mac.update(b, 0, len);
-        mac.update((byte) (roc >>> 24));
-        mac.update((byte) (roc >>> 16));
-        mac.update((byte) (roc >>> 8));
-        mac.update((byte) roc);
+        Bytes.writeInt(this.roc, 0, roc);
+        mac.update(this.roc, 0, 4);
         mac.finish(digest, 0);
     }
 
