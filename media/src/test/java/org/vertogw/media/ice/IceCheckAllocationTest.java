@@ -73,15 +73,7 @@ class IceCheckAllocationTest {
         IceAgent island = new IceAgent(i, false, true, IceTimers.DEFAULT, toGateway, 0);
         gateway.setRemote(i, islandAddress);
         island.setRemote(g, gatewayAddress);
-        toIsland.to = island;
-        toGateway.to = gateway;
-
-        double perMessage = measure(t -> {
-            toIsland.now = t;
-            toGateway.now = t;
-            gateway.tick(t);
-            island.tick(t);
-        }, () -> toIsland.delivered + toGateway.delivered, 4);
+        double perMessage = measure(gateway, toIsland, island, toGateway, 4);
 
         assertThat(gateway.state()).isEqualTo(IceState.CONNECTED);
         assertThat(island.state()).isEqualTo(IceState.CONNECTED);
@@ -101,15 +93,7 @@ class IceCheckAllocationTest {
         // a browser is a full controlling agent that nominates with USE-CANDIDATE
         IceAgent browser = new IceAgent(b, true, true, IceTimers.DEFAULT, toGateway, 0);
         browser.setRemote(g, gatewayAddress);
-        toGateway.to = gateway;
-        toBrowser.to = browser;
-
-        double perMessage = measure(t -> {
-            toGateway.now = t;
-            toBrowser.now = t;
-            browser.tick(t);
-            gateway.tick(t);
-        }, () -> toGateway.delivered + toBrowser.delivered, 2);
+        double perMessage = measure(browser, toGateway, gateway, toBrowser, 2);
 
         assertThat(gateway.state()).isEqualTo(IceState.CONNECTED);
         assertThat(gateway.selected()).isEqualTo(browserAddress);
@@ -117,11 +101,19 @@ class IceCheckAllocationTest {
     }
 
     /**
-     * Ticks once per simulated second, expecting {@code perTick} messages each time; returns bytes allocated per
-     * delivered message after warm-up.
+     * Wires {@code a} (sending through {@code aOut}) and {@code b} to each other and ticks both once per simulated
+     * second, expecting {@code perTick} messages each time; returns bytes allocated per message after warm-up.
      */
-    private double measure(java.util.function.LongConsumer tick, java.util.function.IntSupplier delivered,
-            int perTick) {
+    private double measure(IceConnectivity a, Wire aOut, IceConnectivity b, Wire bOut, int perTick) {
+        aOut.to = b;
+        bOut.to = a;
+        java.util.function.LongConsumer tick = now -> {
+            aOut.now = now;
+            bOut.now = now;
+            a.tick(now);
+            b.tick(now);
+        };
+        java.util.function.IntSupplier delivered = () -> aOut.delivered + bOut.delivered;
         long t = 0;
         for (int k = 0; k < WARM_UP; k++) {
             tick.accept(t += S);
