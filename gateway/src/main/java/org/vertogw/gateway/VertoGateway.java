@@ -82,6 +82,9 @@ public final class VertoGateway implements AutoCloseable {
         this.warmLinks = new UpstreamPool(upstream, config.limits().warmLinksPerIsland(), health::down);
         this.watcher = config.mapFile() == null ? null : new MapFileWatcher(config.mapFile(), router);
         this.media = config.media() == null ? null : MediaEngine.start(mediaConfig(config.media()));
+        if (media != null) {
+            metrics.media(media);
+        }
         HealthSettings h = config.health();
         this.pacer = new IslandLossPacer(scheduler, config.limits().reconnectsPerSecond(),
                 h.interval().multipliedBy(h.downAfter() + 1L).plus(h.timeout()));

@@ -143,6 +143,15 @@ public final class MediaEngine implements AutoCloseable {
         return loops.length;
     }
 
+    /** Open relays and endpoints per media thread, in thread order: how evenly calls are spread. */
+    public int[] callsPerThread() {
+        int[] calls = new int[callsPerLoop.length];
+        for (int i = 0; i < calls.length; i++) {
+            calls[i] = callsPerLoop[i].get();
+        }
+        return calls;
+    }
+
     /**
      * Runs {@code task} on the first media thread: with one media thread, where every leg lives, so one hand-off
      * serves a batch of work (say, every packet due in this millisecond) instead of one per call.

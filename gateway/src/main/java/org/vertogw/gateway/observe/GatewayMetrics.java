@@ -1,12 +1,19 @@
 package org.vertogw.gateway.observe;
 
 import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Locale;
+import java.util.Map;
+import org.vertogw.media.MediaEngine;
+import org.vertogw.media.MediaStats;
+import org.vertogw.media.relay.DiscardReason;
 
 /** The gateway's Prometheus metrics, exposed as text at {@code /metrics}. */
 public final class GatewayMetrics {
@@ -37,6 +44,46 @@ public final class GatewayMetrics {
 
     public GatewayMetrics() {
         JvmMetrics.builder().register(registry);
+    }
+
+    /**
+     * The media relay's figures, read from {@code engine} at each scrape: open relays, relays made, packets and bytes
+     * over all legs, discards by reason, and open calls per media thread.
+     */
+    public void media(MediaEngine engine) {
+        GaugeWithCallback.builder().name("verto_gateway_media_relays").help("Calls whose media the gateway relays now")
+                .callback(cb -> cb.call(engine.stats().openRelays())).register(registry);
+        CounterWithCallback.builder().name("verto_gateway_media_relays_created").help("Relays made since start")
+                .callback(cb -> cb.call(engine.stats().relaysCreated())).register(registry);
+        CounterWithCallback.builder().name("verto_gateway_media_packets")
+                .help("SRTP/SRTCP packets over all legs, received (authenticated) and sent").labelNames("direction")
+                .callback(cb -> {
+                    MediaStats s = engine.stats();
+                    cb.call(s.packetsReceived(), "received");
+                    cb.call(s.packetsSent(), "sent");
+                }).register(registry);
+        CounterWithCallback.builder().name("verto_gateway_media_bytes")
+                .help("Bytes of those packets, as on the wire").labelNames("direction")
+                .callback(cb -> {
+                    MediaStats s = engine.stats();
+                    cb.call(s.bytesReceived(), "received");
+                    cb.call(s.bytesSent(), "sent");
+                }).register(registry);
+        CounterWithCallback.builder().name("verto_gateway_media_discards")
+                .help("Datagrams dropped by the media plane, by reason").labelNames("reason")
+                .callback(cb -> {
+                    for (Map.Entry<DiscardReason, Long> e : engine.stats().discards().entrySet()) {
+                        cb.call(e.getValue(), e.getKey().name().toLowerCase(Locale.ROOT));
+                    }
+                }).register(registry);
+        GaugeWithCallback.builder().name("verto_gateway_media_thread_calls")
+                .help("Open calls per media thread").labelNames("thread")
+                .callback(cb -> {
+                    int[] calls = engine.callsPerThread();
+                    for (int i = 0; i < calls.length; i++) {
+                        cb.call(calls[i], Integer.toString(i));
+                    }
+                }).register(registry);
     }
 
     public PrometheusRegistry registry() {
