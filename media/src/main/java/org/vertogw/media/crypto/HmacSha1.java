@@ -8,57 +8,74 @@ import java.security.MessageDigest;
  * HMAC-SHA1 (RFC 2104) over the JCA's SHA-1 with the pads precomputed, for SRTP authentication and STUN
  * MESSAGE-INTEGRITY. Written out rather than taken from {@code javax.crypto.Mac} because
  * {@code Mac.doFinal(byte[], int)} allocates its result on every call; this writes into a caller-owned buffer and
- * allocates nothing. Used by one thread at a time.
+ * allocates nothing.
+ * <p>
+ * A key holds only its two pads; the SHA-1 engine is the thread's. A relay's media thread goes through hundreds of
+ * keys, one packet each, so an engine per key was cold in cache at every packet. One computation, from
+ * {@link #start} to {@link #finish}, must therefore not interleave with another on the same thread.
  */
 public final class HmacSha1 {
 
     public static final int LENGTH = 20;
 
-    private final MessageDigest sha1;
-    private final byte[] ipad = new byte[64];
-    private final byte[] opad = new byte[64];
-    private final byte[] inner = new byte[LENGTH];
+    private static final ThreadLocal<Engine> ENGINE = ThreadLocal.withInitial(Engine::new);
+
+    /** The thread's SHA-1 and the inner hash between the two passes. */
+    private static final class Engine {
+        final MessageDigest sha1;
+        final byte[] inner = new byte[LENGTH];
+
+        Engine() {
+            try {
+                sha1 = MessageDigest.getInstance("SHA-1");
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("SHA-1 unavailable", e);
+            }
+        }
+    }
+
+    /** ipad in [0, 64), opad in [64, 128). */
+    private final byte[] pads = new byte[128];
+    private Engine active;
 
     public HmacSha1(byte[] key) {
-        try {
-            sha1 = MessageDigest.getInstance("SHA-1");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-1 unavailable", e);
-        }
         if (key.length > 64) {
-            key = sha1.digest(key); // RFC 2104 §2: a key longer than the block is hashed first
+            key = new Engine().sha1.digest(key); // RFC 2104 §2: a key longer than the block is hashed first
         }
         for (int i = 0; i < 64; i++) {
             byte k = i < key.length ? key[i] : 0;
-            ipad[i] = (byte) (k ^ 0x36);
-            opad[i] = (byte) (k ^ 0x5C);
+            pads[i] = (byte) (k ^ 0x36);
+            pads[64 + i] = (byte) (k ^ 0x5C);
         }
-        sha1.reset();
     }
 
-    /** Starts a MAC computation; follow with {@link #update} calls and one {@link #finish}. */
+    /** Starts a MAC computation; follow with {@link #update} calls and one {@link #finish}, on this thread. */
     public void start() {
-        sha1.reset();
-        sha1.update(ipad, 0, 64);
+        Engine e = ENGINE.get();
+        active = e;
+        e.sha1.reset();
+        e.sha1.update(pads, 0, 64);
     }
 
     public void update(byte[] b, int off, int len) {
-        sha1.update(b, off, len);
+        active.sha1.update(b, off, len);
     }
 
     public void update(byte b) {
-        sha1.update(b);
+        active.sha1.update(b);
     }
 
     /** Writes the 20-byte MAC into {@code out[off..off+20)}. */
     public void finish(byte[] out, int off) {
+        Engine e = active;
+        active = null;
         try {
-            sha1.digest(inner, 0, LENGTH);
-            sha1.update(opad, 0, 64);
-            sha1.update(inner, 0, LENGTH);
-            sha1.digest(out, off, LENGTH);
-        } catch (DigestException e) {
-            throw new IllegalStateException(e);
+            e.sha1.digest(e.inner, 0, LENGTH);
+            e.sha1.update(pads, 64, 64);
+            e.sha1.update(e.inner, 0, LENGTH);
+            e.sha1.digest(out, off, LENGTH);
+        } catch (DigestException ex) {
+            throw new IllegalStateException(ex);
         }
     }
 }

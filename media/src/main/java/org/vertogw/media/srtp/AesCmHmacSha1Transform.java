@@ -15,9 +15,6 @@ final class AesCmHmacSha1Transform implements SrtpTransform {
     private final AesCounterMode ctr;
     private final HmacSha1 mac;
     private final byte[] salt;
-    private final byte[] iv = new byte[16];
-    private final byte[] digest = new byte[HmacSha1.LENGTH];
-    private final byte[] roc = new byte[4];
 
     AesCmHmacSha1Transform(SrtpMasterKey master, boolean rtcp) {
         byte[] mk = master.key();
@@ -38,51 +35,54 @@ final class AesCmHmacSha1Transform implements SrtpTransform {
         return TAG + 4;
     }
 
-    private void iv(int ssrc, long index) {
+    /** The IV in the thread's scratch (RFC 3711 §4.1.1). */
+    private byte[] iv(SrtpScratch x, int ssrc, long index) {
+        byte[] iv = x.iv;
         System.arraycopy(salt, 0, iv, 0, 14);
         iv[14] = 0;
         iv[15] = 0;
         Bytes.writeInt(iv, 4, Bytes.readInt(iv, 4) ^ ssrc);
         Bytes.writeLong(iv, 8, Bytes.readLong(iv, 8) ^ (index << 16));
+        return iv;
     }
 
     @Override
     public void protectRtp(byte[] b, int len, int headerLength, int ssrc, long index) {
-        iv(ssrc, index);
-        ctr.apply(iv, b, headerLength, len - headerLength);
-        authenticate(b, len, (int) (index >>> 16));
-        System.arraycopy(digest, 0, b, len, TAG);
+        SrtpScratch x = SrtpScratch.current();
+        ctr.apply(iv(x, ssrc, index), b, headerLength, len - headerLength);
+        authenticate(x, b, len, (int) (index >>> 16));
+        System.arraycopy(x.digest, 0, b, len, TAG);
     }
 
     @Override
     public boolean unprotectRtp(byte[] b, int len, int headerLength, int ssrc, long index) {
-        authenticate(b, len, (int) (index >>> 16));
-        if (!Bytes.constantTimeEquals(digest, 0, b, len, TAG)) {
+        SrtpScratch x = SrtpScratch.current();
+        authenticate(x, b, len, (int) (index >>> 16));
+        if (!Bytes.constantTimeEquals(x.digest, 0, b, len, TAG)) {
             return false;
         }
-        iv(ssrc, index);
-        ctr.apply(iv, b, headerLength, len - headerLength);
+        ctr.apply(iv(x, ssrc, index), b, headerLength, len - headerLength);
         return true;
     }
 
-    /** RFC 3711 §4.2: M = packet || ROC for SRTP. */
-    private void authenticate(byte[] b, int len, int roc) {
+    /** RFC 3711 §4.2: M = packet || ROC for SRTP; the MAC goes to the scratch's digest. */
+    private void authenticate(SrtpScratch x, byte[] b, int len, int roc) {
         mac.start();
         mac.update(b, 0, len);
-        Bytes.writeInt(this.roc, 0, roc);
-        mac.update(this.roc, 0, 4);
-        mac.finish(digest, 0);
+        Bytes.writeInt(x.word, 0, roc);
+        mac.update(x.word, 0, 4);
+        mac.finish(x.digest, 0);
     }
 
     @Override
     public int protectRtcp(byte[] b, int len, int ssrc, int index) {
-        iv(ssrc, index);
-        ctr.apply(iv, b, 8, len - 8);
+        SrtpScratch x = SrtpScratch.current();
+        ctr.apply(iv(x, ssrc, index), b, 8, len - 8);
         Bytes.writeInt(b, len, 0x80000000 | index);
         mac.start();
         mac.update(b, 0, len + 4);
-        mac.finish(digest, 0);
-        System.arraycopy(digest, 0, b, len + 4, TAG);
+        mac.finish(x.digest, 0);
+        System.arraycopy(x.digest, 0, b, len + 4, TAG);
         return len + 4 + TAG;
     }
 
@@ -93,17 +93,17 @@ final class AesCmHmacSha1Transform implements SrtpTransform {
 
     @Override
     public int unprotectRtcp(byte[] b, int len, int ssrc, int indexWord) {
+        SrtpScratch x = SrtpScratch.current();
         int authLen = len - TAG;
         mac.start();
         mac.update(b, 0, authLen);
-        mac.finish(digest, 0);
-        if (!Bytes.constantTimeEquals(digest, 0, b, authLen, TAG)) {
+        mac.finish(x.digest, 0);
+        if (!Bytes.constantTimeEquals(x.digest, 0, b, authLen, TAG)) {
             return -1;
         }
         int plainLen = authLen - 4;
         if (indexWord < 0) {
-            iv(ssrc, indexWord & 0x7FFFFFFF);
-            ctr.apply(iv, b, 8, plainLen - 8);
+            ctr.apply(iv(x, ssrc, indexWord & 0x7FFFFFFF), b, 8, plainLen - 8);
         }
         return plainLen;
     }

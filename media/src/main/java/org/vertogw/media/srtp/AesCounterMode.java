@@ -5,15 +5,14 @@ import org.vertogw.media.rtp.Bytes;
 /**
  * Counter-mode keystream over {@link AesBlock}: the counter is the last 32 bits of a 16-byte block, big-endian,
  * incremented per block. This is SRTP's AES-CM (RFC 3711 §4.1.1, whose 16-bit block counter sits in the low bits of
- * an IV that ends in zeros) and GCM's GCTR with inc32 (NIST SP 800-38D §6.5). Scratch buffers are reused.
+ * an IV that ends in zeros) and GCM's GCTR with inc32 (NIST SP 800-38D §6.5). The counter blocks and keystream
+ * live in the thread's {@link SrtpScratch}.
  */
 final class AesCounterMode {
 
-    private static final int MAX_BLOCKS = 128;
+    static final int MAX_BLOCKS = 128;
 
     private final AesBlock aes;
-    private final byte[] counters = new byte[MAX_BLOCKS * 16];
-    private final byte[] keystream = new byte[MAX_BLOCKS * 16];
 
     AesCounterMode(AesBlock aes) {
         this.aes = aes;
@@ -24,18 +23,21 @@ final class AesCounterMode {
         if (len <= 0) {
             return;
         }
-        generate(iv, (len + 15) >>> 4);
+        byte[] keystream = generate(iv, (len + 15) >>> 4);
         Bytes.xor(keystream, 0, buf, off, len);
     }
 
     /**
-     * Computes {@code blocks} keystream blocks from counter block {@code iv} in one pass over the cipher; read them
-     * with {@link #keystreamBlock} and {@link #xorFrom}. GCM uses block 0 for the tag mask and the rest for data.
+     * Computes {@code blocks} keystream blocks from counter block {@code iv} in one pass over the cipher, into the
+     * thread's scratch, which it returns: valid until the thread's next call. GCM uses block 0 for the tag mask and
+     * the rest for data.
      */
-    void generate(byte[] iv, int blocks) {
+    byte[] generate(byte[] iv, int blocks) {
         if (blocks > MAX_BLOCKS) {
             throw new IllegalArgumentException(blocks + " blocks exceed " + MAX_BLOCKS);
         }
+        SrtpScratch x = SrtpScratch.current();
+        byte[] counters = x.counters;
         long hi = Bytes.readLong(iv, 0);
         int mid = Bytes.readInt(iv, 8);
         int ctr = Bytes.readInt(iv, 12);
@@ -45,16 +47,8 @@ final class AesCounterMode {
             Bytes.writeInt(counters, p + 8, mid);
             Bytes.writeInt(counters, p + 12, ctr + i);
         }
-        aes.encrypt(counters, 0, blocks << 4, keystream, 0);
-    }
-
-    void keystreamBlock(int block, byte[] out) {
-        System.arraycopy(keystream, block << 4, out, 0, 16);
-    }
-
-    /** XORs the generated keystream, from block {@code block} on, into {@code buf[off..off+len)}. */
-    void xorFrom(int block, byte[] buf, int off, int len) {
-        Bytes.xor(keystream, block << 4, buf, off, len);
+        aes.encrypt(counters, 0, blocks << 4, x.keystream, 0);
+        return x.keystream;
     }
 
     /** Encrypts one block (GCM's E(K, J0) and the hash subkey). */

@@ -14,9 +14,6 @@ final class AesGcm {
 
     private final AesCounterMode ctr;
     private final Ghash ghash;
-    private final byte[] counter = new byte[16];
-    private final byte[] s = new byte[16];
-    private final byte[] mask = new byte[16];
 
     AesGcm(byte[] key) {
         this.ctr = new AesCounterMode(new AesBlock(key));
@@ -27,43 +24,42 @@ final class AesGcm {
 
     /** Encrypts {@code buf[off..off+len)} in place and writes the tag at {@code tag[tagOff..tagOff+16)}. */
     void seal(byte[] iv, byte[] aad, int aadOff, int aadLen, byte[] buf, int off, int len, byte[] tag, int tagOff) {
-        keystream(iv, len);
-        ctr.xorFrom(1, buf, off, len);
-        hash(aad, aadOff, aadLen, buf, off, len);
-        System.arraycopy(s, 0, tag, tagOff, TAG_LENGTH);
+        SrtpScratch x = SrtpScratch.current();
+        byte[] keystream = keystream(x, iv, len);
+        Bytes.xor(keystream, 16, buf, off, len);
+        hash(x, aad, aadOff, aadLen, buf, off, len);
+        System.arraycopy(x.hash, 0, tag, tagOff, TAG_LENGTH);
     }
 
     /** Verifies the tag at {@code tag[tagOff..]}, then decrypts in place; false (buffer untouched) on mismatch. */
     boolean open(byte[] iv, byte[] aad, int aadOff, int aadLen, byte[] buf, int off, int len, byte[] tag, int tagOff) {
-        keystream(iv, len);
-        hash(aad, aadOff, aadLen, buf, off, len);
-        if (!Bytes.constantTimeEquals(s, 0, tag, tagOff, TAG_LENGTH)) {
+        SrtpScratch x = SrtpScratch.current();
+        byte[] keystream = keystream(x, iv, len);
+        hash(x, aad, aadOff, aadLen, buf, off, len);
+        if (!Bytes.constantTimeEquals(x.hash, 0, tag, tagOff, TAG_LENGTH)) {
             return false;
         }
-        ctr.xorFrom(1, buf, off, len);
+        Bytes.xor(keystream, 16, buf, off, len);
         return true;
     }
 
-    /** One cipher pass: block 0 is E(K, J0) (the tag mask), blocks 1.. encrypt the data (SP 800-38D §7.1). */
-    private void keystream(byte[] iv, int len) {
-        counterBlock(iv, 1);
-        ctr.generate(counter, 1 + ((len + 15) >>> 4));
-        ctr.keystreamBlock(0, mask);
+    /**
+     * One cipher pass from J0 = iv || be32(1): block 0 is E(K, J0), the tag mask, kept aside; blocks 1.. encrypt the
+     * data (SP 800-38D §7.1). Returns the keystream (the thread's scratch).
+     */
+    private byte[] keystream(SrtpScratch x, byte[] iv, int len) {
+        System.arraycopy(iv, 0, x.counter, 0, 12);
+        Bytes.writeInt(x.counter, 12, 1);
+        byte[] keystream = ctr.generate(x.counter, 1 + ((len + 15) >>> 4));
+        System.arraycopy(keystream, 0, x.mask, 0, 16);
+        return keystream;
     }
 
-    private void hash(byte[] aad, int aadOff, int aadLen, byte[] text, int off, int len) {
+    private void hash(SrtpScratch x, byte[] aad, int aadOff, int aadLen, byte[] text, int off, int len) {
         ghash.reset();
         ghash.update(aad, aadOff, aadLen);
         ghash.update(text, off, len);
-        ghash.finish(aadLen, len, s);
-        Bytes.xor(mask, 0, s, 0, TAG_LENGTH);
-    }
-
-    /** {@code counter = iv[0..12) || be32(n)}; iv may be the counter array itself. */
-    private void counterBlock(byte[] iv, int n) {
-        if (iv != counter) {
-            System.arraycopy(iv, 0, counter, 0, 12);
-        }
-        Bytes.writeInt(counter, 12, n);
+        ghash.finish(aadLen, len, x.hash);
+        Bytes.xor(x.mask, 0, x.hash, 0, TAG_LENGTH);
     }
 }

@@ -14,9 +14,6 @@ final class AesGcmTransform implements SrtpTransform {
 
     private final AesGcm gcm;
     private final byte[] salt;
-    private final byte[] iv = new byte[12];
-    private final byte[] aad = new byte[12];
-    private final byte[] tag = new byte[TAG];
 
     AesGcmTransform(SrtpMasterKey master, boolean rtcp) {
         byte[] mk = master.key();
@@ -42,35 +39,43 @@ final class AesGcmTransform implements SrtpTransform {
         return TAG + 4;
     }
 
-    private void rtpIv(int ssrc, long index) {
+    /** The IV in the thread's scratch (RFC 7714 §8.1). */
+    private byte[] rtpIv(SrtpScratch x, int ssrc, long index) {
+        byte[] iv = x.iv;
         System.arraycopy(salt, 0, iv, 0, 12);
         Bytes.writeInt(iv, 2, Bytes.readInt(iv, 2) ^ ssrc);
         Bytes.writeShort(iv, 6, Bytes.readShort(iv, 6) ^ (int) (index >>> 32));
         Bytes.writeInt(iv, 8, Bytes.readInt(iv, 8) ^ (int) index);
+        return iv;
     }
 
-    private void rtcpIv(int ssrc, int index) {
+    /** The SRTCP IV in the thread's scratch (RFC 7714 §9.1). */
+    private byte[] rtcpIv(SrtpScratch x, int ssrc, int index) {
+        byte[] iv = x.iv;
         System.arraycopy(salt, 0, iv, 0, 12);
         Bytes.writeInt(iv, 2, Bytes.readInt(iv, 2) ^ ssrc);
         Bytes.writeInt(iv, 8, Bytes.readInt(iv, 8) ^ (index & 0x7FFFFFFF));
+        return iv;
     }
 
     @Override
     public void protectRtp(byte[] b, int len, int headerLength, int ssrc, long index) {
-        rtpIv(ssrc, index);
-        gcm.seal(iv, b, 0, headerLength, b, headerLength, len - headerLength, b, len);
+        gcm.seal(rtpIv(SrtpScratch.current(), ssrc, index), b, 0, headerLength, b, headerLength, len - headerLength,
+                b, len);
     }
 
     @Override
     public boolean unprotectRtp(byte[] b, int len, int headerLength, int ssrc, long index) {
-        rtpIv(ssrc, index);
-        return gcm.open(iv, b, 0, headerLength, b, headerLength, len - headerLength, b, len);
+        return gcm.open(rtpIv(SrtpScratch.current(), ssrc, index), b, 0, headerLength, b, headerLength,
+                len - headerLength, b, len);
     }
 
     @Override
     public int protectRtcp(byte[] b, int len, int ssrc, int index) {
         int word = 0x80000000 | index;
-        rtcpIv(ssrc, index);
+        SrtpScratch x = SrtpScratch.current();
+        byte[] iv = rtcpIv(x, ssrc, index);
+        byte[] aad = x.aad;
         System.arraycopy(b, 0, aad, 0, 8);
         Bytes.writeInt(aad, 8, word);
         gcm.seal(iv, aad, 0, 12, b, 8, len - 8, b, len);
@@ -86,12 +91,15 @@ final class AesGcmTransform implements SrtpTransform {
     @Override
     public int unprotectRtcp(byte[] b, int len, int ssrc, int indexWord) {
         int tagAt = len - 4 - TAG;
-        rtcpIv(ssrc, indexWord);
+        SrtpScratch x = SrtpScratch.current();
+        byte[] iv = rtcpIv(x, ssrc, indexWord);
         if (indexWord < 0) {
+            byte[] aad = x.aad;
             System.arraycopy(b, 0, aad, 0, 8);
             Bytes.writeInt(aad, 8, indexWord);
             return gcm.open(iv, aad, 0, 12, b, 8, tagAt - 8, b, tagAt) ? tagAt : -1;
         }
+        byte[] tag = x.tag;
         System.arraycopy(b, tagAt, tag, 0, TAG);
         Bytes.writeInt(b, tagAt, indexWord);
         boolean ok = gcm.open(iv, b, 0, tagAt + 4, b, tagAt + 4, 0, tag, 0);
