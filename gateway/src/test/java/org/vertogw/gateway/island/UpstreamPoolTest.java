@@ -27,7 +27,8 @@ class UpstreamPoolTest {
                     List.of(new Island("fs-01", 1, IslandRole.ACTIVE, island.uri().toString(), List.of())), null, null));
             pool.refill();
             Await.until(() -> pool.warm("fs-01") == 3, "pool.warm('fs-01') == 3", Duration.ofSeconds(10));
-            assertThat(island.connections().open()).isEqualTo(3);
+            Await.until(() -> island.connections().open() == 3, "island.connections().open() == 3",
+                    Duration.ofSeconds(10));
 
             AtomicBoolean opened = new AtomicBoolean();
             IslandLink link = pool.take("fs-01", island.uri(), new IslandLink.Handler() {
