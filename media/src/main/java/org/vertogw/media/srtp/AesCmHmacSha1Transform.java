@@ -12,7 +12,7 @@ final class AesCmHmacSha1Transform implements SrtpTransform {
 
     private static final int TAG = 10;
 
-    private final AesCounterMode ctr;
+    private final AesCtr ctr;
     private final HmacSha1 mac;
     private final byte[] salt;
 
@@ -20,7 +20,7 @@ final class AesCmHmacSha1Transform implements SrtpTransform {
         byte[] mk = master.key();
         byte[] ms = master.salt();
         int base = rtcp ? SrtpKeyDerivation.LABEL_RTCP_ENCRYPTION : SrtpKeyDerivation.LABEL_RTP_ENCRYPTION;
-        this.ctr = new AesCounterMode(new AesBlock(SrtpKeyDerivation.derive(mk, ms, base, 16)));
+        this.ctr = AesCtr.forKey(SrtpKeyDerivation.derive(mk, ms, base, 16));
         this.mac = new HmacSha1(SrtpKeyDerivation.derive(mk, ms, base + 1, 20));
         this.salt = SrtpKeyDerivation.derive(mk, ms, base + 2, 14);
     }

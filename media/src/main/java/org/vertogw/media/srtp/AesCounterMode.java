@@ -8,7 +8,7 @@ import org.vertogw.media.rtp.Bytes;
  * an IV that ends in zeros) and GCM's GCTR with inc32 (NIST SP 800-38D §6.5). The counter blocks and keystream
  * live in the thread's {@link SrtpScratch}.
  */
-final class AesCounterMode {
+final class AesCounterMode implements AesCtr {
 
     static final int MAX_BLOCKS = 128;
 
@@ -19,7 +19,8 @@ final class AesCounterMode {
     }
 
     /** XORs the keystream starting at counter block {@code iv} into {@code buf[off..off+len)}; len ≤ 2048. */
-    void apply(byte[] iv, byte[] buf, int off, int len) {
+    @Override
+    public void apply(byte[] iv, byte[] buf, int off, int len) {
         if (len <= 0) {
             return;
         }
@@ -51,8 +52,22 @@ final class AesCounterMode {
         return x.keystream;
     }
 
-    /** Encrypts one block (GCM's E(K, J0) and the hash subkey). */
-    void encryptBlock(byte[] in, byte[] out) {
-        aes.encrypt(in, 0, 16, out, 0);
+    /** Block 0 of the keystream is the mask; the rest stays in the thread's scratch for {@link #xorData}. */
+    @Override
+    public void startGcm(byte[] j0, byte[] mask, int dataLength) {
+        byte[] keystream = generate(j0, 1 + ((dataLength + 15) >>> 4));
+        System.arraycopy(keystream, 0, mask, 0, 16);
+    }
+
+    @Override
+    public void xorData(byte[] buf, int off, int len) {
+        Bytes.xor(SrtpScratch.current().keystream, 16, buf, off, len);
+    }
+
+    @Override
+    public byte[] hashSubkey() {
+        byte[] h = new byte[16];
+        aes.encrypt(new byte[16], 0, 16, h, 0);
+        return h;
     }
 }
