@@ -62,31 +62,17 @@ final class JdkAesCtr implements AesCtr {
             encrypt = jdk.findVirtual(ctr, "encrypt", MethodType.methodType(int.class, byte[].class, int.class,
                     int.class, byte[].class, int.class)).asType(MethodType.methodType(int.class, Object.class,
                     byte[].class, int.class, int.class, byte[].class, int.class));
-        } catch (IllegalAccessException e) {
-            why = "java.base does not open com.sun.crypto.provider to this code: start java with "
-                    + JdkGhash.ADD_OPENS + " (java -jar verto-gateway.jar does so by its manifest)";
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            why = "this JDK's com.sun.crypto.provider.CounterMode differs from JDK 17's (" + e + ")";
+            why = JdkProvider.unreachable("CounterMode", e);
         }
         NEW_COUNTER_MODE = create;
         INIT = init;
         RESET = reset;
         ENCRYPT = encrypt;
-        if (why == null) {
-            try {
-                why = selfTest();
-            } catch (RuntimeException e) {
-                why = "the self-test of the JDK's counter mode failed (" + e + ")";
-            }
-        }
-        UNAVAILABLE_BECAUSE = why;
-        AVAILABLE = why == null;
-        if (AVAILABLE) {
-            LOG.debug("AES counter mode runs on the JDK's CounterMode");
-        } else {
-            LOG.info("AES counter mode (SRTP) runs through a JCA ECB cipher, slower than the JDK's counter-mode "
-                    + "stub, because {}", why);
-        }
+        UNAVAILABLE_BECAUSE = JdkProvider.verdict(why, JdkAesCtr::selfTest, LOG,
+                "AES counter mode runs on the JDK's CounterMode", "AES counter mode (SRTP) runs through a JCA ECB "
+                        + "cipher, slower than the JDK's counter-mode stub");
+        AVAILABLE = UNAVAILABLE_BECAUSE == null;
     }
 
     private final Object counterMode;

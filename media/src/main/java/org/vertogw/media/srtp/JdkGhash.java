@@ -36,8 +36,6 @@ final class JdkGhash implements Ghash {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdkGhash.class);
 
-    static final String ADD_OPENS = "--add-opens java.base/com.sun.crypto.provider=ALL-UNNAMED";
-
     /** {@code processBlocks(byte[], int, int, long[], long[])void}, invoked exactly so that C2 can inline it. */
     private static final MethodHandle PROCESS_BLOCKS;
     /** {@code new GHASH(byte[] h)}, typed {@code (byte[])Object}: once per key, for its subkey table. */
@@ -66,30 +64,16 @@ final class JdkGhash implements Ghash {
                     .asType(MethodType.methodType(long[].class, Object.class));
             why = intrinsicEnabled() ? null
                     : "the JVM runs without its GHASH intrinsic (-XX:-UseGHASHIntrinsics, or no carry-less multiply)";
-        } catch (IllegalAccessException e) {
-            why = "java.base does not open com.sun.crypto.provider to this code: start java with " + ADD_OPENS
-                    + " (java -jar verto-gateway.jar does so by its manifest)";
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            why = "this JDK's com.sun.crypto.provider.GHASH differs from JDK 17's (" + e + ")";
+            why = JdkProvider.unreachable("GHASH", e);
         }
         PROCESS_BLOCKS = process;
         NEW_GHASH = create;
         SUBKEY_HTBL = table;
-        if (why == null) {
-            try {
-                why = selfTest();
-            } catch (RuntimeException e) {
-                why = "the self-test of the JDK's GHASH failed (" + e + ")";
-            }
-        }
-        UNAVAILABLE_BECAUSE = why;
-        AVAILABLE = why == null;
-        if (AVAILABLE) {
-            LOG.debug("AES-GCM hashes with the JDK's GHASH intrinsic");
-        } else {
-            LOG.info("AES-GCM (SRTP AEAD_AES_128_GCM) hashes in pure Java, several times slower than by the JDK's "
-                    + "carry-less multiply intrinsic, because {}", why);
-        }
+        UNAVAILABLE_BECAUSE = JdkProvider.verdict(why, JdkGhash::selfTest, LOG,
+                "AES-GCM hashes with the JDK's GHASH intrinsic", "AES-GCM (SRTP AEAD_AES_128_GCM) hashes in pure "
+                        + "Java, several times slower than by the JDK's carry-less multiply intrinsic");
+        AVAILABLE = UNAVAILABLE_BECAUSE == null;
     }
 
     private final long[] subkeyHtbl;

@@ -19,7 +19,7 @@ class JdkGhashTest {
     @Test
     void theJdkGhashIsUsedWhenJavaBaseOpensItsProvider() {
         assertThat(Object.class.getModule().isOpen("com.sun.crypto.provider", JdkGhash.class.getModule()))
-                .as("the JVM runs with %s", JdkGhash.ADD_OPENS).isTrue();
+                .as("the JVM runs with %s", JdkProvider.ADD_OPENS).isTrue();
         assertThat(JdkGhash.AVAILABLE).as("the JDK's GHASH is unavailable: %s", JdkGhash.UNAVAILABLE_BECAUSE).isTrue();
         assertThat(Ghash.forKey(new byte[16])).isInstanceOf(JdkGhash.class);
     }
