@@ -139,10 +139,6 @@ public final class MediaEngine implements AutoCloseable {
         return browserPort.connectedSockets();
     }
 
-    public int mediaThreads() {
-        return loops.length;
-    }
-
     /** Open relays and endpoints per media thread, in thread order: how evenly calls are spread. */
     public int[] callsPerThread() {
         int[] calls = new int[callsPerLoop.length];

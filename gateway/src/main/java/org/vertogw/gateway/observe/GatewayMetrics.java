@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 import org.vertogw.media.MediaEngine;
 import org.vertogw.media.MediaStats;
 import org.vertogw.media.relay.DiscardReason;
@@ -55,20 +56,11 @@ public final class GatewayMetrics {
                 .callback(cb -> cb.call(engine.stats().openRelays())).register(registry);
         CounterWithCallback.builder().name("verto_gateway_media_relays_created").help("Relays made since start")
                 .callback(cb -> cb.call(engine.stats().relaysCreated())).register(registry);
-        CounterWithCallback.builder().name("verto_gateway_media_packets")
-                .help("SRTP/SRTCP packets over all legs, received (authenticated) and sent").labelNames("direction")
-                .callback(cb -> {
-                    MediaStats s = engine.stats();
-                    cb.call(s.packetsReceived(), "received");
-                    cb.call(s.packetsSent(), "sent");
-                }).register(registry);
-        CounterWithCallback.builder().name("verto_gateway_media_bytes")
-                .help("Bytes of those packets, as on the wire").labelNames("direction")
-                .callback(cb -> {
-                    MediaStats s = engine.stats();
-                    cb.call(s.bytesReceived(), "received");
-                    cb.call(s.bytesSent(), "sent");
-                }).register(registry);
+        byDirection(engine, "verto_gateway_media_packets",
+                "SRTP/SRTCP packets over all legs, received (authenticated) and sent",
+                MediaStats::packetsReceived, MediaStats::packetsSent);
+        byDirection(engine, "verto_gateway_media_bytes", "Bytes of those packets, as on the wire",
+                MediaStats::bytesReceived, MediaStats::bytesSent);
         CounterWithCallback.builder().name("verto_gateway_media_discards")
                 .help("Datagrams dropped by the media plane, by reason").labelNames("reason")
                 .callback(cb -> {
@@ -83,6 +75,17 @@ public final class GatewayMetrics {
                     for (int i = 0; i < calls.length; i++) {
                         cb.call(calls[i], Integer.toString(i));
                     }
+                }).register(registry);
+    }
+
+    /** A counter labelled direction="received" and "sent", both read from one {@link MediaStats} per scrape. */
+    private void byDirection(MediaEngine engine, String name, String help, ToLongFunction<MediaStats> received,
+            ToLongFunction<MediaStats> sent) {
+        CounterWithCallback.builder().name(name).help(help).labelNames("direction")
+                .callback(cb -> {
+                    MediaStats s = engine.stats();
+                    cb.call(received.applyAsLong(s), "received");
+                    cb.call(sent.applyAsLong(s), "sent");
                 }).register(registry);
     }
 

@@ -25,8 +25,17 @@ final class BindingResponder {
         this.localKey = MessageIntegrity.Key.of(local.password());
     }
 
-    static byte[] ufrag(IceCredentials c) {
+    private static byte[] ufrag(IceCredentials c) {
         return c.ufrag().getBytes(StandardCharsets.UTF_8);
+    }
+
+    byte[] localUfrag() {
+        return localUfrag;
+    }
+
+    /** The peer's ufrag, or null until known. */
+    byte[] remoteUfrag() {
+        return remoteUfrag;
     }
 
     /** Once known, checks must name the peer's ufrag after the colon. */

@@ -35,11 +35,9 @@ public final class IceAgent implements IceConnectivity {
     private final byte[] pending = new byte[PENDING * 12];
     private final boolean[] pendingUsed = new boolean[PENDING];
     private final boolean[] pendingControlling = new boolean[PENDING];
-    private final byte[] localUfrag;
-    private byte[] remoteUfrag;
     private int pendingNext;
     private boolean controlling;
-    private IceCredentials remote;
+    /** The key of the peer's password; null until the peer's credentials are known. */
     private MessageIntegrity.Key remoteKey;
     private InetSocketAddress candidate;
     private InetSocketAddress selected;
@@ -55,7 +53,6 @@ public final class IceAgent implements IceConnectivity {
             IceOutput out, long nowNanos) {
         this.local = local;
         this.responder = new BindingResponder(local);
-        this.localUfrag = BindingResponder.ufrag(local);
         this.controlling = controlling;
         this.checksWhenControlled = checksWhenControlled;
         this.timers = timers;
@@ -71,9 +68,7 @@ public final class IceAgent implements IceConnectivity {
 
     /** The peer's credentials and the one candidate we will check (the first usable one of its SDP). */
     public void setRemote(IceCredentials remote, InetSocketAddress candidate) {
-        this.remote = remote;
         this.remoteKey = remote == null ? null : MessageIntegrity.Key.of(remote.password());
-        this.remoteUfrag = remote == null ? null : BindingResponder.ufrag(remote);
         responder.setRemote(remote);
         this.candidate = candidate;
         if (state == IceState.NEW) {
@@ -142,7 +137,7 @@ public final class IceAgent implements IceConnectivity {
         if (slot < 0) {
             return IceDiscard.UNMATCHED_RESPONSE;
         }
-        if (remote == null || !m.verifyMessageIntegrity(remoteKey)) {
+        if (remoteKey == null || !m.verifyMessageIntegrity(remoteKey)) {
             return IceDiscard.BAD_MESSAGE_INTEGRITY;
         }
         pendingUsed[slot] = false;
@@ -176,7 +171,7 @@ public final class IceAgent implements IceConnectivity {
         if (state == IceState.CLOSED || state == IceState.FAILED) {
             return;
         }
-        if (remote != null && (controlling || checksWhenControlled) && nowNanos - nextCheckNanos >= 0) {
+        if (remoteKey != null && (controlling || checksWhenControlled) && nowNanos - nextCheckNanos >= 0) {
             sendCheck();
             nextCheckNanos = nowNanos + timers.checkInterval().toNanos();
         }
@@ -187,7 +182,7 @@ public final class IceAgent implements IceConnectivity {
 
     private void sendCheck() {
         StunMessageWriter w = checks.startRequest(StunMessageType.BINDING)
-                .username(remoteUfrag, localUfrag)
+                .username(responder.remoteUfrag(), responder.localUfrag())
                 .priority(CHECK_PRIORITY);
         if (controlling) {
             w.iceControlling(tieBreaker).useCandidate();

@@ -16,7 +16,6 @@ public final class IceLiteAgent implements IceConnectivity {
     private final BindingResponder responder;
     private final IceOutput out;
     private final ConsentTimer consent;
-    private IceCredentials remote;
     private InetSocketAddress selected;
     private IceState state = IceState.NEW;
 
@@ -34,7 +33,6 @@ public final class IceLiteAgent implements IceConnectivity {
 
     /** The peer's ufrag and password from its SDP; checks must then name its ufrag. */
     public void setRemoteCredentials(IceCredentials remote) {
-        this.remote = remote;
         responder.setRemote(remote);
     }
 

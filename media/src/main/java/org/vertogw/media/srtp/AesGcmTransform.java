@@ -60,14 +60,14 @@ final class AesGcmTransform implements SrtpTransform {
 
     @Override
     public void protectRtp(byte[] b, int len, int headerLength, int ssrc, long index) {
-        gcm.seal(rtpIv(SrtpScratch.current(), ssrc, index), b, 0, headerLength, b, headerLength, len - headerLength,
-                b, len);
+        SrtpScratch x = SrtpScratch.current();
+        gcm.seal(x, rtpIv(x, ssrc, index), b, 0, headerLength, b, headerLength, len - headerLength, b, len);
     }
 
     @Override
     public boolean unprotectRtp(byte[] b, int len, int headerLength, int ssrc, long index) {
-        return gcm.open(rtpIv(SrtpScratch.current(), ssrc, index), b, 0, headerLength, b, headerLength,
-                len - headerLength, b, len);
+        SrtpScratch x = SrtpScratch.current();
+        return gcm.open(x, rtpIv(x, ssrc, index), b, 0, headerLength, b, headerLength, len - headerLength, b, len);
     }
 
     @Override
@@ -78,7 +78,7 @@ final class AesGcmTransform implements SrtpTransform {
         byte[] aad = x.aad;
         System.arraycopy(b, 0, aad, 0, 8);
         Bytes.writeInt(aad, 8, word);
-        gcm.seal(iv, aad, 0, 12, b, 8, len - 8, b, len);
+        gcm.seal(x, iv, aad, 0, 12, b, 8, len - 8, b, len);
         Bytes.writeInt(b, len + TAG, word);
         return len + TAG + 4;
     }
@@ -97,12 +97,12 @@ final class AesGcmTransform implements SrtpTransform {
             byte[] aad = x.aad;
             System.arraycopy(b, 0, aad, 0, 8);
             Bytes.writeInt(aad, 8, indexWord);
-            return gcm.open(iv, aad, 0, 12, b, 8, tagAt - 8, b, tagAt) ? tagAt : -1;
+            return gcm.open(x, iv, aad, 0, 12, b, 8, tagAt - 8, b, tagAt) ? tagAt : -1;
         }
         byte[] tag = x.tag;
         System.arraycopy(b, tagAt, tag, 0, TAG);
         Bytes.writeInt(b, tagAt, indexWord);
-        boolean ok = gcm.open(iv, b, 0, tagAt + 4, b, tagAt + 4, 0, tag, 0);
+        boolean ok = gcm.open(x, iv, b, 0, tagAt + 4, b, tagAt + 4, 0, tag, 0);
         if (!ok) {
             System.arraycopy(tag, 0, b, tagAt, TAG);
             return -1;

@@ -4,7 +4,6 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.Arrays;
-import java.util.Objects;
 import java.util.SplittableRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,8 +48,7 @@ final class JdkAesCtr implements AesCtr {
             Class<?> aes = Class.forName("com.sun.crypto.provider.AESCrypt");
             Class<?> symmetric = Class.forName("com.sun.crypto.provider.SymmetricCipher");
             MethodHandles.Lookup jdk = MethodHandles.privateLookupIn(ctr, MethodHandles.lookup());
-            MethodHandle newAes = MethodHandles.privateLookupIn(aes, MethodHandles.lookup())
-                    .findConstructor(aes, MethodType.methodType(void.class));
+            MethodHandle newAes = jdk.findConstructor(aes, MethodType.methodType(void.class));
             MethodHandle newCtr = jdk.findConstructor(ctr, MethodType.methodType(void.class, symmetric));
             create = MethodHandles.filterReturnValue(newAes.asType(MethodType.methodType(symmetric)), newCtr)
                     .asType(MethodType.methodType(Object.class));
@@ -123,12 +121,8 @@ final class JdkAesCtr implements AesCtr {
         }
     }
 
-    /** In place; the JDK stub accesses memory unchecked past its caller's checks, so check here too. */
+    /** In place. The JDK's {@code crypt} checks the ranges and returns at once for nothing to do. */
     private void crypt(byte[] buf, int off, int len) {
-        Objects.checkFromIndexSize(off, len, buf.length);
-        if (len == 0) {
-            return;
-        }
         try {
             int done = (int) ENCRYPT.invokeExact(counterMode, buf, off, len, buf, off);
             assert done == len;

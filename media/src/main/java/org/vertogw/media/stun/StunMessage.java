@@ -168,15 +168,6 @@ public final class StunMessage {
         return Arrays.equals(raw, base + 8, base + HEADER_LENGTH, ids, off, off + 12);
     }
 
-    /** The attributes as found (offsets from the start of the message); allocates, for tests and tools. */
-    public List<StunAttribute> attributes() {
-        List<StunAttribute> out = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            out.add(new StunAttribute(types[i], offsets[i], lengths[i]));
-        }
-        return List.copyOf(out);
-    }
-
     private int index(int attributeType) {
         for (int i = 0; i < count; i++) {
             if (types[i] == attributeType) {
@@ -184,11 +175,6 @@ public final class StunMessage {
             }
         }
         return -1;
-    }
-
-    public StunAttribute attribute(int attributeType) {
-        int i = index(attributeType);
-        return i < 0 ? null : new StunAttribute(types[i], offsets[i], lengths[i]);
     }
 
     public boolean has(int attributeType) {

@@ -41,23 +41,8 @@ public final class StunMessageWriter {
         return new StunMessageWriter().start(cls, method, transactionId, 0);
     }
 
-    /** A response to {@code request}: same method and transaction id (RFC 8489 §6.3.1.1). */
-    public static StunMessageWriter successResponse(StunMessage request) {
-        return new StunMessageWriter().startResponse(request, StunClass.SUCCESS_RESPONSE);
-    }
-
-    public static StunMessageWriter errorResponse(StunMessage request, int code, String reason) {
-        return new StunMessageWriter().startResponse(request, StunClass.ERROR_RESPONSE).errorCode(code, reason);
-    }
-
-    public static byte[] newTransactionId() {
-        byte[] tid = new byte[12];
-        TransactionIds.next(tid, 0);
-        return tid;
-    }
-
     /** Starts a message with the transaction id at {@code tid[tidOff..tidOff+12)}, dropping what was written. */
-    public StunMessageWriter start(StunClass cls, int method, byte[] tid, int tidOff) {
+    private StunMessageWriter start(StunClass cls, int method, byte[] tid, int tidOff) {
         header(cls, method);
         System.arraycopy(tid, tidOff, buf, 8, 12);
         return this;
