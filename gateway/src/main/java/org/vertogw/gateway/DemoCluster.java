@@ -7,7 +7,6 @@ import org.vertogw.gateway.config.GatewayConfig;
 import org.vertogw.gateway.config.MediaSettings;
 import org.vertogw.gateway.config.Mode;
 import org.vertogw.island.media.TerminatingMedia;
-import org.vertogw.media.MediaConfig;
 import org.vertogw.media.MediaEngine;
 import org.vertogw.island.IslandConfig;
 import org.vertogw.island.VertoIsland;
@@ -68,7 +67,7 @@ public final class DemoCluster implements AutoCloseable {
 
     /** An embedded island that terminates media on loopback, like a FreeSWITCH next to the gateway. */
     private static IslandConfig islandConfig(String id) {
-        MediaEngine engine = MediaEngine.start(MediaConfig.builder().bindAddress("127.0.0.1").publicAddress("127.0.0.1")
+        MediaEngine engine = MediaEngine.start(TerminatingMedia.config().bindAddress("127.0.0.1").publicAddress("127.0.0.1")
                 .browserPort(0).islandPorts(0, 0).build());
         return IslandConfig.builder(id).media(new TerminatingMedia(engine)).build();
     }

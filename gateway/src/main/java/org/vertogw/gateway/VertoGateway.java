@@ -121,7 +121,7 @@ public final class VertoGateway implements AutoCloseable {
 
     private static MediaConfig mediaConfig(MediaSettings m) {
         MediaConfig.Builder b = MediaConfig.builder().bindAddress(m.bindAddress()).browserPort(m.browserPort())
-                .islandPorts(m.islandPortMin(), m.islandPortMax());
+                .islandPorts(m.islandPortMin(), m.islandPortMax()).dtlsKey(m.dtlsKey());
         if (m.publicAddress() != null) {
             b.publicAddress(m.publicAddress());
         }

@@ -25,11 +25,11 @@ class IslandProcessIT {
 
     @Test
     void aKilledIslandProcessIsMarkedDownAndItsUsersAreServedByTheSpare(@TempDir Path dir) throws Exception {
-        try (ProcessHarness fs01 = ProcessHarness.start("island", "--id", "fs-01", "--port", "0");
+        try (ProcessHarness fs01 = ProcessHarness.start("island", "--id", "fs-01", "--port", "0", "--dtls-key", "rsa-3072");
                 ProcessHarness fs02 = ProcessHarness.start("island", "--id", "fs-02", "--port", "0");
                 ProcessHarness spare = ProcessHarness.start("island", "--id", "spare-1", "--port", "0")) {
-            String u1 = fs01.await("Island ready: fs-01 (ws://\\S+)");
-            String u2 = fs02.await("Island ready: fs-02 (ws://\\S+)");
+            String u1 = fs01.await("Island ready: fs-01 (ws://\\S+) \\(DTLS RSA-3072 sha-256 .*");
+            String u2 = fs02.await("Island ready: fs-02 (ws://\\S+) \\(DTLS RSA-2048 sha-256 .*");
             String us = spare.await("Island ready: spare-1 (ws://\\S+)");
             Path map = dir.resolve("map.json");
             Files.writeString(map, "{\"version\":1,\"partitionBy\":\"domain\",\"islands\":["

@@ -3,13 +3,15 @@ package org.vertogw.media;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import org.vertogw.media.dtls.DtlsCertificate;
+import org.vertogw.media.dtls.DtlsKeyType;
 import org.vertogw.media.ice.IceTimers;
 
 /**
  * Immutable media engine configuration; build with {@link #builder()}. Defaults: bind 0.0.0.0, browser port 10000,
  * island ports 20000-20999, ICE checks every 1 s, disconnected after 10 s and failed after 30 s without consent
  * (RFC 7675 §5.1), DTLS handshake timeout 10 s with a 1 s first retransmission (RFC 6347 §4.2.4.1), one media
- * thread per available processor.
+ * thread per available processor, a fresh ECDSA P-256 DTLS certificate (what browsers present).
  */
 public final class MediaConfig {
 
@@ -22,6 +24,8 @@ public final class MediaConfig {
     private final Duration dtlsTimeout;
     private final Duration dtlsRetransmit;
     private final int mediaThreads;
+    private final DtlsKeyType dtlsKey;
+    private final DtlsCertificate dtlsCertificate;
 
     private MediaConfig(Builder b) {
         this.bindAddress = b.bindAddress;
@@ -34,6 +38,8 @@ public final class MediaConfig {
         this.dtlsTimeout = b.dtlsTimeout;
         this.dtlsRetransmit = b.dtlsRetransmit;
         this.mediaThreads = b.mediaThreads;
+        this.dtlsKey = b.dtlsCertificate != null ? b.dtlsCertificate.keyType() : b.dtlsKey;
+        this.dtlsCertificate = b.dtlsCertificate;
     }
 
     public static Builder builder() {
@@ -78,11 +84,21 @@ public final class MediaConfig {
         return mediaThreads;
     }
 
+    /** The key of the DTLS certificate the engine presents. */
+    public DtlsKeyType dtlsKey() {
+        return dtlsKey;
+    }
+
+    /** The certificate to present: the configured one, or a fresh one of {@link #dtlsKey()}. */
+    public DtlsCertificate newDtlsCertificate() {
+        return dtlsCertificate != null ? dtlsCertificate : DtlsCertificate.generate(dtlsKey);
+    }
+
     @Override
     public String toString() {
         return "MediaConfig[bind " + bindAddress.getHostAddress() + ", public " + publicAddress + ", browser port "
                 + browserPort + ", island ports " + islandPortMin + "-" + islandPortMax + ", " + iceTimers
-                + ", DTLS timeout " + dtlsTimeout + ", " + mediaThreads + " media threads]";
+                + ", DTLS timeout " + dtlsTimeout + ", DTLS key " + dtlsKey + ", " + mediaThreads + " media threads]";
     }
 
     public static final class Builder {
@@ -98,6 +114,8 @@ public final class MediaConfig {
         private Duration dtlsTimeout = Duration.ofSeconds(10);
         private Duration dtlsRetransmit = Duration.ofSeconds(1);
         private int mediaThreads = Runtime.getRuntime().availableProcessors();
+        private DtlsKeyType dtlsKey = DtlsKeyType.ECDSA_P256;
+        private DtlsCertificate dtlsCertificate;
 
         private Builder() {
             try {
@@ -171,6 +189,19 @@ public final class MediaConfig {
                 throw new IllegalArgumentException("media threads " + threads + " outside 1..256");
             }
             this.mediaThreads = threads;
+            return this;
+        }
+
+        /** A fresh self-signed certificate with this key at each start (islands: RSA, as FreeSWITCH). */
+        public Builder dtlsKey(DtlsKeyType key) {
+            this.dtlsKey = java.util.Objects.requireNonNull(key, "dtlsKey");
+            this.dtlsCertificate = null;
+            return this;
+        }
+
+        /** A certificate loaded from PEM (FreeSWITCH's dtls-srtp.pem, or an operator's), presented as it is. */
+        public Builder dtlsCertificate(DtlsCertificate certificate) {
+            this.dtlsCertificate = java.util.Objects.requireNonNull(certificate, "dtlsCertificate");
             return this;
         }
 

@@ -27,8 +27,8 @@ import org.vertogw.media.relay.MediaContext;
 import org.vertogw.media.relay.MediaRelay;
 
 /**
- * Owns the media threads, the shared browser port, the island port range, the DTLS handshake threads and the ECDSA
- * P-256 certificate; one per gateway (or per embedded island). Relays and endpoints it creates share all of these.
+ * Owns the media threads, the shared browser port, the island port range, the DTLS handshake threads and the DTLS
+ * certificate; one per gateway (or per embedded island). Relays and endpoints it creates share all of these.
  * <p>
  * Each relay or endpoint lives on one media thread, the one with the fewest open calls when it is made: its legs,
  * island sockets and browser connected sockets are all served there, so a call's packets never cross threads. The
@@ -58,7 +58,7 @@ public final class MediaEngine implements AutoCloseable {
     private MediaEngine(MediaConfig config) throws IOException {
         this.config = config;
         int n = ENGINES.incrementAndGet();
-        this.certificate = DtlsCertificate.generate();
+        this.certificate = config.newDtlsCertificate();
         this.loops = new MediaLoop[config.mediaThreads()];
         try {
             for (int i = 0; i < loops.length; i++) {
@@ -159,6 +159,17 @@ public final class MediaEngine implements AutoCloseable {
     /** {@code sha-256 AB:CD:...} of our certificate, as in a=fingerprint. */
     public String fingerprint() {
         return certificate.fingerprint().toSdp();
+    }
+
+    /** The relays open now, for views of each call's legs (their DTLS, SRTP and counters). */
+    public List<MediaRelay> openRelays() {
+        List<MediaRelay> relays = new java.util.ArrayList<>();
+        for (AutoCloseable o : open) {
+            if (o instanceof MediaRelay r) {
+                relays.add(r);
+            }
+        }
+        return relays;
     }
 
     /** A browser ⇄ island relay for one call. */

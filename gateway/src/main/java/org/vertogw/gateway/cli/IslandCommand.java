@@ -10,6 +10,8 @@ import org.vertogw.island.VertoIsland;
 import org.vertogw.island.media.TerminatingMedia;
 import org.vertogw.media.MediaConfig;
 import org.vertogw.media.MediaEngine;
+import org.vertogw.media.dtls.DtlsCertificate;
+import org.vertogw.media.dtls.DtlsKeyType;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -19,9 +21,10 @@ import picocli.CommandLine.Option;
 public final class IslandCommand implements Runnable {
 
     /** The island configuration file. */
-    record File(String id, String host, Integer port, String directory, Long detachTimeoutSec, Long pingIdleSec, String echo) {}
+    record File(String id, String host, Integer port, String directory, Long detachTimeoutSec, Long pingIdleSec, String echo,
+            String dtlsKey, String dtlsCertificate) {}
 
-    @Option(names = "--config", description = "Island configuration (JSON: id, host, port, directory, detachTimeoutSec, pingIdleSec, echo).")
+    @Option(names = "--config", description = "Island configuration (JSON: id, host, port, directory, detachTimeoutSec, pingIdleSec, echo, dtlsKey, dtlsCertificate).")
     Path config;
 
     @Option(names = "--id", description = "Island id (default ${DEFAULT-VALUE}).")
@@ -48,9 +51,15 @@ public final class IslandCommand implements Runnable {
     @Option(names = "--media-address", description = "Address for media sockets and candidates (default: the listen address).")
     String mediaAddress;
 
-    private MediaConfig mediaConfig() {
+    @Option(names = "--dtls-key", description = "Key of the self-signed DTLS certificate made at start: rsa-2048 (FreeSWITCH's own), rsa-3072, rsa-4096, ecdsa-p256, ecdsa-p384 (default ${DEFAULT-VALUE}).")
+    String dtlsKey = TerminatingMedia.DEFAULT_DTLS_KEY.configName();
+
+    @Option(names = "--dtls-certificate", description = "PEM file with the DTLS certificate and its private key (as FreeSWITCH's dtls-srtp.pem); overrides --dtls-key.")
+    Path dtlsCertificate;
+
+    private MediaConfig mediaConfig() throws java.io.IOException {
         String address = mediaAddress != null ? mediaAddress : host;
-        MediaConfig.Builder m = MediaConfig.builder().bindAddress(address).browserPort(0)
+        MediaConfig.Builder m = TerminatingMedia.config().bindAddress(address).browserPort(0)
                 .publicAddress(address.equals("0.0.0.0") ? "127.0.0.1" : address);
         if (mediaPorts == null) {
             m.islandPorts(0, 0);
@@ -60,6 +69,11 @@ public final class IslandCommand implements Runnable {
                 throw new IllegalArgumentException("--media-ports must be MIN-MAX, got " + mediaPorts);
             }
             m.islandPorts(Integer.parseInt(r[0].trim()), Integer.parseInt(r[1].trim()));
+        }
+        if (dtlsCertificate != null) {
+            m.dtlsCertificate(DtlsCertificate.load(dtlsCertificate, dtlsCertificate));
+        } else {
+            m.dtlsKey(DtlsKeyType.parse(dtlsKey));
         }
         return m.build();
     }
@@ -92,17 +106,26 @@ public final class IslandCommand implements Runnable {
                 if (f.echo() != null) {
                     b.echoExtension(f.echo());
                 }
+                if (f.dtlsKey() != null) {
+                    dtlsKey = f.dtlsKey();
+                }
+                if (f.dtlsCertificate() != null && dtlsCertificate == null) {
+                    dtlsCertificate = dir.resolve(f.dtlsCertificate());
+                }
             }
             if (directory != null) {
                 b.directory(Directory.load(directory));
             }
+            String dtls = "";
             if (media.equals("terminate")) {
-                b.media(new TerminatingMedia(MediaEngine.start(mediaConfig())));
+                MediaEngine engine = MediaEngine.start(mediaConfig());
+                b.media(new TerminatingMedia(engine));
+                dtls = " (DTLS " + engine.config().dtlsKey() + " " + engine.fingerprint() + ")";
             } else if (!media.equals("none")) {
                 throw new IllegalArgumentException("--media must be terminate or none, got " + media);
             }
             VertoIsland island = VertoIsland.start(b.build());
-            Console.out("Island ready: " + island.id() + " " + island.uri());
+            Console.out("Island ready: " + island.id() + " " + island.uri() + dtls);
             Foreground.runUntilStopped(island);
         } catch (Exception e) {
             throw new IllegalStateException(e.getMessage(), e);

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.vertogw.media.dtls.DtlsKeyType;
 
 /**
  * The production configuration file (JSON). Relative paths are resolved against the file's directory. Unknown
@@ -30,12 +31,20 @@ public final class GatewayConfigFile {
     record Admin(String token) {}
 
     record Media(Boolean enabled, String bindAddress, String publicAddress, Integer browserPort, Integer islandPortMin,
-            Integer islandPortMax, Integer threads) {}
+            Integer islandPortMax, Integer threads, String dtlsKey) {}
 
     @JsonIgnoreProperties(value = {"$comment"})
     record File(String id, String mode, Listen listen, Tls tls, String partitionMap, List<String> allowedOrigins,
             LimitsFile limits, Health health, Upstream upstream, List<String> publicEndpoints, Admin admin,
             String defaultDomain, String dataDir, Media media) {}
+
+    private static DtlsKeyType dtlsKey(Path file, String value) throws IOException {
+        try {
+            return value == null ? null : DtlsKeyType.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + ": media.dtlsKey: " + e.getMessage(), e);
+        }
+    }
 
     public static GatewayConfig load(Path file) throws IOException {
         ObjectMapper m = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -111,7 +120,7 @@ public final class GatewayConfigFile {
             Media mf = f.media();
             b.media(new MediaSettings(or(mf.bindAddress(), d.bindAddress()), mf.publicAddress(), or(mf.browserPort(), d.browserPort()),
                     or(mf.islandPortMin(), d.islandPortMin()), or(mf.islandPortMax(), d.islandPortMax()),
-                    or(mf.threads(), d.threads())));
+                    or(mf.threads(), d.threads()), dtlsKey(file, mf.dtlsKey())));
         }
         try {
             return b.build();

@@ -14,6 +14,7 @@ import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vertogw.gateway.media.MediaHangup;
 import org.vertogw.media.relay.RelayEvent;
 import org.vertogw.media.sdp.SdpException;
 import org.vertogw.gateway.concurrent.SerialExecutor;
@@ -664,9 +665,7 @@ public final class ClientSession implements IslandLink.Handler {
         }
         if (event.kind() == RelayEvent.Kind.LEG_FAILED) {
             LOG.info("session {}: call {} media failed: {}", sessid, callId, event);
-            HangupCause cause = event.cause() != null && event.cause().contains("consent") ? HangupCause.MEDIA_TIMEOUT
-                    : HangupCause.INCOMPATIBLE_DESTINATION;
-            hangUp(callId, cause, event.toString(), true);
+            hangUp(callId, MediaHangup.cause(event.failure()), event.cause(), true);
         }
     }
 

@@ -1,6 +1,8 @@
 package org.vertogw.island.media;
 
+import org.vertogw.media.MediaConfig;
 import org.vertogw.media.MediaEngine;
+import org.vertogw.media.dtls.DtlsKeyType;
 import org.vertogw.media.endpoint.WebRtcEndpoint;
 import org.vertogw.media.sdp.SdpException;
 import org.vertogw.media.sdp.SessionDescription;
@@ -8,14 +10,23 @@ import org.vertogw.media.sdp.SessionDescription;
 /**
  * The island terminates media as FreeSWITCH does: every leg is a WebRTC endpoint of its own (full ICE, DTLS-SRTP
  * with AES_CM_128_HMAC_SHA1_80, its own SSRC); echo sends every packet back on the same leg, a call between two
- * users is bridged through the island.
+ * users is bridged through the island. Its DTLS certificate is RSA-2048 by default, as the {@code dtls-srtp.pem}
+ * FreeSWITCH makes for itself, so that the gateway's island legs meet what production presents.
  */
 public final class TerminatingMedia implements IslandMedia {
 
     private final MediaEngine engine;
 
+    /** FreeSWITCH's DTLS key when it makes its own certificate. */
+    public static final DtlsKeyType DEFAULT_DTLS_KEY = DtlsKeyType.RSA_2048;
+
     public TerminatingMedia(MediaEngine engine) {
         this.engine = engine;
+    }
+
+    /** An island's media engine configuration: {@link #DEFAULT_DTLS_KEY}, the rest as {@link MediaConfig}. */
+    public static MediaConfig.Builder config() {
+        return MediaConfig.builder().dtlsKey(DEFAULT_DTLS_KEY);
     }
 
     @Override

@@ -3,8 +3,8 @@ package org.vertogw.media.dtls;
 import java.io.IOException;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.Vector;
 import org.bouncycastle.tls.CertificateRequest;
-import org.bouncycastle.tls.CipherSuite;
 import org.bouncycastle.tls.DefaultTlsClient;
 import org.bouncycastle.tls.ProtocolVersion;
 import org.bouncycastle.tls.TlsAuthentication;
@@ -12,12 +12,12 @@ import org.bouncycastle.tls.TlsCredentials;
 import org.bouncycastle.tls.TlsExtensionsUtils;
 import org.bouncycastle.tls.TlsSRTPUtils;
 import org.bouncycastle.tls.TlsServerCertificate;
-import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCrypto;
 import org.vertogw.media.srtp.SrtpProfile;
 
 /**
  * The DTLS 1.2 client side of DTLS-SRTP. Offers ECDHE with ECDSA and RSA server certificates (FreeSWITCH presents
- * RSA, browsers ECDSA), authenticates the server by fingerprint and presents our ECDSA certificate.
+ * RSA, browsers ECDSA), authenticates the server by fingerprint and presents our certificate, signed with the
+ * server's first choice among the algorithms its CertificateRequest lists.
  */
 final class DtlsClient extends DefaultTlsClient {
 
@@ -25,8 +25,8 @@ final class DtlsClient extends DefaultTlsClient {
     private final List<SrtpProfile> profiles;
     private SrtpProfile selected;
 
-    DtlsClient(JcaTlsCrypto crypto, DtlsPeerSupport support, List<SrtpProfile> profiles) {
-        super(crypto);
+    DtlsClient(DtlsPeerSupport support, List<SrtpProfile> profiles) {
+        super(DtlsCrypto.INSTANCE);
         this.support = support;
         this.profiles = profiles;
     }
@@ -38,18 +38,27 @@ final class DtlsClient extends DefaultTlsClient {
 
     @Override
     protected int[] getSupportedCipherSuites() {
-        return new int[] {CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,
-            CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384,
-            CipherSuite.TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384, CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA,
-            CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA};
+        return DtlsCipherSuites.client();
+    }
+
+    @Override
+    protected Vector<?> getSupportedSignatureAlgorithms() {
+        return DtlsSignatureSchemes.accepted();
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public Hashtable getClientExtensions() throws IOException {
+        support.diagnostics().offered("we", getCipherSuites());
         Hashtable<Object, Object> ext = TlsExtensionsUtils.ensureExtensionsInitialised(super.getClientExtensions());
         TlsSRTPUtils.addUseSRTPExtension(ext, SrtpExtension.offer(profiles));
         return ext;
+    }
+
+    @Override
+    public void notifySelectedCipherSuite(int suite) {
+        super.notifySelectedCipherSuite(suite);
+        support.diagnostics().selected(suite);
     }
 
     @Override
@@ -68,7 +77,7 @@ final class DtlsClient extends DefaultTlsClient {
 
             @Override
             public TlsCredentials getClientCredentials(CertificateRequest request) throws IOException {
-                return support.signer(context);
+                return support.signer(context, request.getSupportedSignatureAlgorithms());
             }
         };
     }
@@ -81,6 +90,16 @@ final class DtlsClient extends DefaultTlsClient {
     @Override
     public int getHandshakeResendTimeMillis() {
         return support.resendMillis();
+    }
+
+    @Override
+    public void notifyAlertRaised(short level, short description, String message, Throwable cause) {
+        support.diagnostics().alertRaised(description, message, cause);
+    }
+
+    @Override
+    public void notifyAlertReceived(short level, short description) {
+        support.diagnostics().alertReceived(description);
     }
 
     @Override

@@ -3,28 +3,29 @@ package org.vertogw.media.dtls;
 import java.io.IOException;
 import java.util.Hashtable;
 import java.util.List;
-import java.util.Vector;
+import org.bouncycastle.tls.AlertDescription;
 import org.bouncycastle.tls.Certificate;
 import org.bouncycastle.tls.CertificateRequest;
-import org.bouncycastle.tls.CipherSuite;
 import org.bouncycastle.tls.ClientCertificateType;
 import org.bouncycastle.tls.DefaultTlsServer;
 import org.bouncycastle.tls.ProtocolVersion;
 import org.bouncycastle.tls.TlsCredentialedSigner;
+import org.bouncycastle.tls.TlsFatalAlert;
 import org.bouncycastle.tls.TlsSRTPUtils;
-import org.bouncycastle.tls.TlsUtils;
-import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCrypto;
 import org.vertogw.media.srtp.SrtpProfile;
 
-/** The DTLS 1.2 server side of DTLS-SRTP: ECDSA credentials, a required client certificate, use_srtp selection. */
+/**
+ * The DTLS 1.2 server side of DTLS-SRTP: the suites our certificate can sign (ECDSA or RSA), a required client
+ * certificate of either kind, use_srtp selection.
+ */
 final class DtlsServer extends DefaultTlsServer {
 
     private final DtlsPeerSupport support;
     private final List<SrtpProfile> profiles;
     private SrtpProfile selected;
 
-    DtlsServer(JcaTlsCrypto crypto, DtlsPeerSupport support, List<SrtpProfile> profiles) {
-        super(crypto);
+    DtlsServer(DtlsPeerSupport support, List<SrtpProfile> profiles) {
+        super(DtlsCrypto.INSTANCE);
         this.support = support;
         this.profiles = profiles;
     }
@@ -36,21 +37,50 @@ final class DtlsServer extends DefaultTlsServer {
 
     @Override
     protected int[] getSupportedCipherSuites() {
-        return new int[] {CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,
-            CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384, CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256,
-            CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA};
+        return DtlsCipherSuites.server(support.keyType());
+    }
+
+    /** Our order, not the client's: AES-128-GCM first, the cheapest suite for the few records after the handshake. */
+    @Override
+    protected boolean preferLocalCipherSuites() {
+        return true;
+    }
+
+    @Override
+    public void notifyOfferedCipherSuites(int[] offered) throws IOException {
+        super.notifyOfferedCipherSuites(offered);
+        support.diagnostics().offered("peer", offered);
+    }
+
+    @Override
+    public int getSelectedCipherSuite() throws IOException {
+        try {
+            int suite = super.getSelectedCipherSuite();
+            support.diagnostics().selected(suite);
+            return suite;
+        } catch (TlsFatalAlert e) {
+            if (e.getAlertDescription() == AlertDescription.handshake_failure) {
+                support.diagnostics().failure(DtlsFailure.NO_COMMON_CIPHER_SUITE);
+            }
+            throw e;
+        }
     }
 
     @Override
     protected TlsCredentialedSigner getECDSASignerCredentials() throws IOException {
-        return support.signer(context);
+        return support.signer(context, context.getSecurityParametersHandshake().getClientSigAlgs());
     }
 
     @Override
+    protected TlsCredentialedSigner getRSASignerCredentials() throws IOException {
+        return support.signer(context, context.getSecurityParametersHandshake().getClientSigAlgs());
+    }
+
+    /** WebRTC requires the client's certificate (RFC 8827 §6.5): ECDSA from browsers, RSA from FreeSWITCH. */
+    @Override
     public CertificateRequest getCertificateRequest() {
-        Vector<?> algs = TlsUtils.getDefaultSupportedSignatureAlgorithms(context);
         return new CertificateRequest(new short[] {ClientCertificateType.ecdsa_sign, ClientCertificateType.rsa_sign},
-                algs, null);
+                DtlsSignatureSchemes.accepted(), null);
     }
 
     @Override
@@ -80,6 +110,16 @@ final class DtlsServer extends DefaultTlsServer {
     @Override
     public int getHandshakeResendTimeMillis() {
         return support.resendMillis();
+    }
+
+    @Override
+    public void notifyAlertRaised(short level, short description, String message, Throwable cause) {
+        support.diagnostics().alertRaised(description, message, cause);
+    }
+
+    @Override
+    public void notifyAlertReceived(short level, short description) {
+        support.diagnostics().alertReceived(description);
     }
 
     @Override

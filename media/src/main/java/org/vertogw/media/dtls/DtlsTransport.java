@@ -1,7 +1,6 @@
 package org.vertogw.media.dtls;
 
 import java.io.IOException;
-import java.security.SecureRandom;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -9,9 +8,8 @@ import org.bouncycastle.tls.DTLSClientProtocol;
 import org.bouncycastle.tls.DTLSServerProtocol;
 import org.bouncycastle.tls.DTLSTransport;
 import org.bouncycastle.tls.TlsFatalAlert;
+import org.bouncycastle.tls.TlsFatalAlertReceived;
 import org.bouncycastle.tls.TlsTimeoutException;
-import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCrypto;
-import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCryptoProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vertogw.media.srtp.SrtpKeyingMaterial;
@@ -28,7 +26,6 @@ import org.vertogw.media.srtp.SrtpProfile;
 public final class DtlsTransport implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DtlsTransport.class);
-    private static final JcaTlsCrypto CRYPTO = new JcaTlsCryptoProvider().create(new SecureRandom());
 
     private final DtlsRole role;
     private final DatagramQueue queue;
@@ -53,7 +50,7 @@ public final class DtlsTransport implements AutoCloseable {
             DtlsListener listener) {
         this.role = role;
         this.queue = new DatagramQueue(out);
-        this.support = new DtlsPeerSupport(CRYPTO, certificate, remoteFingerprint, role, timeoutMillis, resendMillis);
+        this.support = new DtlsPeerSupport(certificate, remoteFingerprint, role, timeoutMillis, resendMillis);
         this.profiles = List.copyOf(profiles);
         this.listener = listener;
         this.executor = executor;
@@ -66,6 +63,16 @@ public final class DtlsTransport implements AutoCloseable {
 
     public DtlsState state() {
         return state;
+    }
+
+    /** The negotiated cipher suite (e.g. {@code ECDHE_RSA_WITH_AES_128_GCM_SHA256}), null before the handshake. */
+    public String cipherSuite() {
+        return support.diagnostics().selectedSuite();
+    }
+
+    /** The peer's certificate key (e.g. {@code RSA-2048}), null before it is seen. */
+    public String peerCertificate() {
+        return support.diagnostics().peerCertificate();
     }
 
     /** Starts the handshake (a client sends its ClientHello; a server waits for one). Idempotent. */
@@ -126,8 +133,8 @@ public final class DtlsTransport implements AutoCloseable {
         DTLSTransport transport;
         try {
             transport = role == DtlsRole.CLIENT
-                    ? new DTLSClientProtocol().connect(new DtlsClient(CRYPTO, support, profiles), queue)
-                    : new DTLSServerProtocol().accept(new DtlsServer(CRYPTO, support, profiles), queue);
+                    ? new DTLSClientProtocol().connect(new DtlsClient(support, profiles), queue)
+                    : new DTLSServerProtocol().accept(new DtlsServer(support, profiles), queue);
         } catch (IOException | RuntimeException e) {
             fail(e);
             return;
@@ -152,19 +159,27 @@ public final class DtlsTransport implements AutoCloseable {
             state = DtlsState.CLOSED;
             return;
         }
-        DtlsFailure failure = support.check().failure();
+        HandshakeDiagnostics d = support.diagnostics();
+        if (!(e instanceof TlsFatalAlertReceived)) {
+            d.explain(e.getMessage(), e.getCause()); // a received alert is already in the diagnostics
+        }
+        DtlsFailure failure = d.failure();
         if (failure == null) {
             if (e instanceof TlsTimeoutException) {
                 failure = DtlsFailure.TIMEOUT;
             } else if (e instanceof TlsFatalAlert a && a.getMessage() != null && a.getMessage().contains("SRTP")) {
                 failure = DtlsFailure.NO_SRTP_PROFILE;
+            } else if (e instanceof TlsFatalAlertReceived) {
+                failure = DtlsFailure.PEER_ALERT;
             } else {
                 failure = DtlsFailure.HANDSHAKE_ERROR;
             }
         }
         state = DtlsState.FAILED;
-        LOG.info("DTLS {} handshake failed: {} ({})", role, failure, e.toString());
-        listener.onFailed(failure, String.valueOf(e.getMessage()));
+        String detail = d.summary();
+        LOG.info("DTLS {} handshake failed: {}: {}", role, failure, detail);
+        LOG.debug("DTLS {} handshake failure", role, e);
+        listener.onFailed(failure, detail);
     }
 
     /**

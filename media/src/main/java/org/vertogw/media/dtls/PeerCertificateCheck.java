@@ -7,31 +7,29 @@ import org.bouncycastle.tls.TlsFatalAlert;
 
 /**
  * Authenticates the peer the WebRTC way (RFC 5763 §5, RFC 8827 §6.5): its end-entity certificate must hash to the
- * a=fingerprint of its SDP. Remembers why it refused, so the leg can name the cause.
+ * a=fingerprint of its SDP. Records why it refused in the handshake's diagnostics, so the leg can name the cause.
  */
 final class PeerCertificateCheck {
 
     private final DtlsFingerprint expected;
-    private volatile DtlsFailure failure;
+    private final HandshakeDiagnostics diagnostics;
 
-    PeerCertificateCheck(DtlsFingerprint expected) {
+    PeerCertificateCheck(DtlsFingerprint expected, HandshakeDiagnostics diagnostics) {
         this.expected = expected;
+        this.diagnostics = diagnostics;
     }
 
     void check(Certificate chain) throws IOException {
         if (chain == null || chain.isEmpty()) {
-            failure = DtlsFailure.BAD_CERTIFICATE;
+            diagnostics.failure(DtlsFailure.BAD_CERTIFICATE);
             throw new TlsFatalAlert(AlertDescription.certificate_required, "peer sent no certificate");
         }
         byte[] der = chain.getCertificateAt(0).getEncoded();
+        diagnostics.peerCertificate(der);
         if (!expected.matches(der)) {
-            failure = DtlsFailure.FINGERPRINT_MISMATCH;
+            diagnostics.failure(DtlsFailure.FINGERPRINT_MISMATCH);
             throw new TlsFatalAlert(AlertDescription.bad_certificate,
                     "peer certificate does not match a=fingerprint " + expected.toSdp());
         }
-    }
-
-    DtlsFailure failure() {
-        return failure;
     }
 }

@@ -54,6 +54,7 @@ public final class WebRtcEndpoint implements AutoCloseable {
     private int[] ssrcs = new int[0];
     private RtpRestamper[] restampers = new RtpRestamper[0];
     private List<SrtpProfile> profiles = LegSettings.ISLAND_PROFILES;
+    private boolean answerPassive;
     private volatile RtpSink sink = (i, rtcp, b, o, l) -> { };
     private boolean offerPending;
     private boolean negotiated;
@@ -86,7 +87,7 @@ public final class WebRtcEndpoint implements AutoCloseable {
                     continue;
                 }
                 RemoteTransport remote = RemoteTransport.of(offer, i);
-                DtlsSetup ours = setupOr(remote.setup(), DtlsSetup.ACTPASS).answer(false);
+                DtlsSetup ours = setupOr(remote.setup(), DtlsSetup.ACTPASS).answer(answerPassive);
                 // RFC 8445 §6.1.1: facing a lite peer, the full agent controls (FreeSWITCH ignores a=ice-lite)
                 MediaLeg leg = newLeg(i, remote.iceLite());
                 ((IceAgent) leg.ice()).setRemote(credentials(remote), IslandCandidate.pick(offer, i, remote));
@@ -205,6 +206,14 @@ public final class WebRtcEndpoint implements AutoCloseable {
 
 
 
+
+    /**
+     * Answer an actpass offer with passive (we are the DTLS server) instead of FreeSWITCH's active: what a peer may
+     * legally do (RFC 5763 §5), so that a test can make the gateway the DTLS client on a browser leg.
+     */
+    public void answerAsDtlsServer(boolean passive) {
+        this.answerPassive = passive;
+    }
 
     /**
      * SRTP profiles to offer or accept, in preference order, before negotiating. FreeSWITCH offers only

@@ -51,13 +51,14 @@ public final class MediaLeg {
     private final StunMessage stun = new StunMessage();
     private IceConnectivity ice;
     private PacketSink sink = (leg, rtcp, p) -> { };
-    private DtlsTransport dtls;
+    private volatile DtlsTransport dtls;
     private DtlsRole role;
     private volatile InetSocketAddress peer;
     /** Where media goes out: {@link #socket}, or a socket on the same port connected to {@link #peer}. */
     private UdpSocket mediaSocket;
     private volatile SrtpSession srtp;
     private boolean iceConnected;
+    private boolean everConnected;
     private boolean announced;
     private boolean failed;
     private boolean closed;
@@ -154,6 +155,16 @@ public final class MediaLeg {
         return role;
     }
 
+    /** The negotiated DTLS cipher suite, or null before the handshake. */
+    public String dtlsCipherSuite() {
+        return dtls == null ? null : dtls.cipherSuite();
+    }
+
+    /** The key of the peer's DTLS certificate (e.g. {@code RSA-2048}), or null before it is seen. */
+    public String peerCertificate() {
+        return dtls == null ? null : dtls.peerCertificate();
+    }
+
     public String srtpProfile() {
         SrtpSession s = srtp;
         return s == null ? null : s.profile().name();
@@ -180,7 +191,7 @@ public final class MediaLeg {
 
                     @Override
                     public void onFailed(DtlsFailure failure, String detail) {
-                        settings.loop().execute(() -> fail(describe(failure) + " (" + detail + ")"));
+                        settings.loop().execute(() -> fail(LegFailure.of(failure), detail));
                     }
 
                     @Override
@@ -191,16 +202,6 @@ public final class MediaLeg {
         if (role == DtlsRole.SERVER || peer != null) {
             dtls.start();
         }
-    }
-
-    private String describe(DtlsFailure f) {
-        return switch (f) {
-            case FINGERPRINT_MISMATCH -> "DTLS fingerprint mismatch on " + name + " leg " + mediaIndex;
-            case BAD_CERTIFICATE -> "DTLS peer certificate missing or unreadable on " + name + " leg " + mediaIndex;
-            case NO_SRTP_PROFILE -> "no common SRTP profile on " + name + " leg " + mediaIndex;
-            case TIMEOUT -> "DTLS handshake timed out on " + name + " leg " + mediaIndex;
-            case HANDSHAKE_ERROR -> "DTLS handshake failed on " + name + " leg " + mediaIndex;
-        };
     }
 
     /** Entry point for a leg that owns its socket: classifies and dispatches one datagram. */
@@ -316,6 +317,7 @@ public final class MediaLeg {
         switch (to) {
             case CONNECTED -> {
                 iceConnected = true;
+                everConnected = true;
                 if (announced) {
                     event(RelayEvent.Kind.LEG_CONNECTED, null);
                 } else {
@@ -328,7 +330,8 @@ public final class MediaLeg {
                     event(RelayEvent.Kind.LEG_DISCONNECTED, "ICE consent lapsed on " + name + " leg " + mediaIndex);
                 }
             }
-            case FAILED -> fail("ICE failed (no consent) on " + name + " leg " + mediaIndex);
+            case FAILED -> fail(everConnected ? LegFailure.CONSENT_EXPIRED : LegFailure.ICE_FAILED,
+                    everConnected ? "no consent" : "no check succeeded");
             default -> {
             }
         }
@@ -358,13 +361,14 @@ public final class MediaLeg {
         event(RelayEvent.Kind.LEG_CLOSED, "DTLS closed by the peer on " + name + " leg " + mediaIndex);
     }
 
-    private void fail(String cause) {
+    private void fail(LegFailure failure, String detail) {
         if (failed || closed) {
             return;
         }
         failed = true;
+        String cause = failure.describe() + " on " + name + " leg " + mediaIndex + " (" + detail + ")";
         LOG.info("{}", cause);
-        event(RelayEvent.Kind.LEG_FAILED, cause);
+        listener.onEvent(new RelayEvent(RelayEvent.Kind.LEG_FAILED, name, mediaIndex, failure, cause));
     }
 
     public boolean isFailed() {
@@ -381,7 +385,7 @@ public final class MediaLeg {
     }
 
     private void event(RelayEvent.Kind kind, String cause) {
-        listener.onEvent(new RelayEvent(kind, name, mediaIndex, cause));
+        listener.onEvent(new RelayEvent(kind, name, mediaIndex, null, cause));
     }
 
     /** Stops DTLS and ICE; the socket belongs to the owner. Idempotent. */

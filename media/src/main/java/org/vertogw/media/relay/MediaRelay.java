@@ -344,22 +344,16 @@ public final class MediaRelay implements AutoCloseable {
         return counters;
     }
 
-    /** SRTP profile negotiated on the browser leg of a media section, or null (not yet, or rejected). */
-    public String browserSrtpProfile(int mediaIndex) {
+    /** The browser leg of a media section (its ICE, DTLS and SRTP state), or null when rejected. */
+    public MediaLeg browserLeg(int mediaIndex) {
         Path p = mediaIndex < paths.size() ? paths.get(mediaIndex) : null;
-        return p == null ? null : p.browser.srtpProfile();
+        return p == null ? null : p.browser;
     }
 
-    /** SRTP profile negotiated on the island leg of a media section, or null. */
-    public String islandSrtpProfile(int mediaIndex) {
+    /** The island leg of a media section, or null when rejected. */
+    public MediaLeg islandLeg(int mediaIndex) {
         Path p = mediaIndex < paths.size() ? paths.get(mediaIndex) : null;
-        return p == null ? null : p.island.srtpProfile();
-    }
-
-    /** Our ICE ufrag on the browser side of a media section (what browsers' checks name), or null. */
-    public String browserUfrag(int mediaIndex) {
-        Path p = mediaIndex < paths.size() ? paths.get(mediaIndex) : null;
-        return p == null ? null : p.browser.ice().localCredentials().ufrag();
+        return p == null ? null : p.island;
     }
 
     /** The local port of the island leg of a media section (0 when rejected). */

@@ -1,17 +1,17 @@
 package org.vertogw.media.relay;
 
 /**
- * Something that happened to a leg: ICE connectivity, DTLS, or a failure with a cause the signaling side can put
- * in its hang-up (e.g. {@code DTLS fingerprint mismatch on browser leg 0}).
+ * Something that happened to a leg: ICE connectivity, DTLS, or a failure (with its {@link LegFailure} and a cause
+ * the signaling side can put in its hang-up, e.g. {@code DTLS fingerprint mismatch on browser leg 0}).
  */
-public record RelayEvent(Kind kind, String leg, int mediaIndex, String cause) {
+public record RelayEvent(Kind kind, String leg, int mediaIndex, LegFailure failure, String cause) {
 
     public enum Kind {
         /** ICE selected a pair and DTLS completed: media can flow on this leg. */
         LEG_CONNECTED,
         /** Consent freshness lapsed (no checks for a while); may come back. */
         LEG_DISCONNECTED,
-        /** The leg is dead: ICE consent expired or DTLS failed. The call should end. */
+        /** The leg is dead: ICE consent expired or DTLS failed ({@link #failure()} says which). The call should end. */
         LEG_FAILED,
         /**
          * The peer closed DTLS (close_notify): it is going away, e.g. a page unloading. Not a failure by itself:

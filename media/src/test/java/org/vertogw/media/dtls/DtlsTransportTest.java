@@ -35,6 +35,7 @@ class DtlsTransportTest {
         final CompletableFuture<SrtpKeyingMaterial> keys = new CompletableFuture<>();
         final CompletableFuture<Void> closedByPeer = new CompletableFuture<>();
         volatile DtlsFailure failure;
+        volatile String detail;
 
         @Override
         public void onClosed() {
@@ -49,6 +50,7 @@ class DtlsTransportTest {
         @Override
         public void onFailed(DtlsFailure f, String detail) {
             failure = f;
+            this.detail = detail;
             keys.completeExceptionally(new IllegalStateException(f + ": " + detail));
         }
     }

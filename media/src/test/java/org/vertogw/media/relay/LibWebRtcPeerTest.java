@@ -58,8 +58,8 @@ class LibWebRtcPeerTest {
 
             assertThat(heard.audioLevel()).isCloseTo(browser.toneLevel(), within(0.05));
             assertThat(heard.srtpCipher()).isEqualTo("AEAD_AES_128_GCM");
-            assertThat(relay.browserSrtpProfile(0)).isEqualTo("AEAD_AES_128_GCM");
-            assertThat(relay.islandSrtpProfile(0)).isEqualTo("AES_CM_128_HMAC_SHA1_80");
+            assertThat(relay.browserLeg(0).srtpProfile()).isEqualTo("AEAD_AES_128_GCM");
+            assertThat(relay.islandLeg(0).srtpProfile()).isEqualTo("AES_CM_128_HMAC_SHA1_80");
             assertThat(islandHeard.get()).isGreaterThanOrEqualTo(50);
             assertThat(relay.counters().browser(0).packetsReceived()).isGreaterThanOrEqualTo(50);
             assertThat(relay.counters().browser(0).packetsSent()).isGreaterThanOrEqualTo(50);

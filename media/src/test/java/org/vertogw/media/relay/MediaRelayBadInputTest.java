@@ -122,7 +122,7 @@ class MediaRelayBadInputTest {
         Call call = new Call(null, false);
         Await.until("connected", WAIT, () -> call.relay.state() == RelayState.CONNECTED, call.relay::toString);
         String offerUfrag = SessionDescription.parse(call.browserOffer).media().get(0).attribute("ice-ufrag");
-        String gwUfrag = call.relay.browserUfrag(0);
+        String gwUfrag = call.relay.browserLeg(0).ice().localCredentials().ufrag();
         byte[] forged = StunMessageWriter.request(StunMessageType.BINDING).username(gwUfrag + ":" + offerUfrag)
                 .useCandidate().iceControlling(1).messageIntegrity(MessageIntegrity.shortTermKey("guessed-password-xx"))
                 .fingerprint().toBytes();
@@ -160,7 +160,7 @@ class MediaRelayBadInputTest {
             assertThat(e.kind()).isEqualTo(RelayEvent.Kind.LEG_FAILED);
             assertThat(e.cause()).contains("DTLS fingerprint mismatch on browser leg 0");
         });
-        assertThat(call.relay.browserSrtpProfile(0)).isNull();
+        assertThat(call.relay.browserLeg(0).srtpProfile()).isNull();
     }
 
     @Test

@@ -97,8 +97,8 @@ class MediaRelayLoopbackTest {
 
         Await.until("relay connected", WAIT, () -> relay.state() == RelayState.CONNECTED, relay::toString);
         Await.until("browser connected", WAIT, browser::isConnected, browser::toString);
-        assertThat(relay.browserSrtpProfile(0)).isEqualTo("AEAD_AES_128_GCM");
-        assertThat(relay.islandSrtpProfile(0)).isEqualTo("AES_CM_128_HMAC_SHA1_80");
+        assertThat(relay.browserLeg(0).srtpProfile()).isEqualTo("AEAD_AES_128_GCM");
+        assertThat(relay.islandLeg(0).srtpProfile()).isEqualTo("AES_CM_128_HMAC_SHA1_80");
 
         ConcurrentLinkedQueue<byte[]> back = collect(browser);
         sendUntil(browser, 0x0A11CE, back, 50);
