@@ -5,9 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { resolveIsland, murmur3 } from '../src/index.js';
 
-// The shared golden file is loaded in place (never copied): /work/shared from js-sdk/ is ../../shared.
-const sharedDir = process.env.VERTO_SHARED_DIR ?? resolve(fileURLToPath(new URL('../../../shared', import.meta.url)));
-const vectors = JSON.parse(readFileSync(resolve(sharedDir, 'partitioning/vectors.json'), 'utf8'));
+// The repository's partition vectors, the same file the Java partitioner passes (docs/partitioning.md).
+const testdataDir = process.env.VERTO_TESTDATA_DIR ?? resolve(fileURLToPath(new URL('../../testdata', import.meta.url)));
+const vectors = JSON.parse(readFileSync(resolve(testdataDir, 'partitioning/vectors.json'), 'utf8'));
 
 test('the shared vectors file holds murmur3 values and island cases', () => {
   assert.ok(vectors.murmur3_32.length > 0);

@@ -15,7 +15,7 @@ class RouteCommandIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static Path vectorsMap(Path dir, String name) throws Exception {
-        JsonNode v = JSON.readTree(Path.of(System.getProperty("shared.dir", "../../shared"), "partitioning", "vectors.json").toFile());
+        JsonNode v = JSON.readTree(Path.of(System.getProperty("testdata.dir", "../testdata"), "partitioning", "vectors.json").toFile());
         Path map = dir.resolve(name + ".json");
         Files.writeString(map, v.get("maps").get(name).toString());
         return map;
@@ -32,7 +32,7 @@ class RouteCommandIT {
 
     @Test
     void everyVectorCaseAnsweredInOrderOverStdin(@TempDir Path dir) throws Exception {
-        JsonNode v = JSON.readTree(Path.of(System.getProperty("shared.dir", "../../shared"), "partitioning", "vectors.json").toFile());
+        JsonNode v = JSON.readTree(Path.of(System.getProperty("testdata.dir", "../testdata"), "partitioning", "vectors.json").toFile());
         for (String name : new String[] {"by-domain", "by-extension", "single"}) {
             Path map = vectorsMap(dir, name);
             StringBuilder in = new StringBuilder();

@@ -12,11 +12,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** {@code shared/partitioning/vectors.json}, loaded in place: the same file the JS SDK must pass. */
+/** {@code testdata/partitioning/vectors.json}: the same file the JS SDK must pass (docs/partitioning.md). */
 class PartitioningVectorsTest {
 
     static JsonNode vectors() throws Exception {
-        Path p = Path.of(System.getProperty("shared.dir", "../../shared"), "partitioning", "vectors.json");
+        Path p = Path.of(System.getProperty("testdata.dir", "../testdata"), "partitioning", "vectors.json");
         return new ObjectMapper().readTree(p.toFile());
     }
 

@@ -17,19 +17,19 @@ class VertoCodecGoldenTest {
     private final VertoCodec codec = new VertoCodec();
     private final ObjectMapper mapper = new ObjectMapper();
 
-    static List<ProtocolDocExamples.Example> examples() throws Exception {
-        return ProtocolDocExamples.all();
+    static List<GoldenMessages.Example> examples() throws Exception {
+        return GoldenMessages.all();
     }
 
     @Test
-    void theProtocolDocumentHasTheExamplesWeExpect() throws Exception {
-        // 18 messages in json blocks and 14 in the happy-path transcript: a changed doc must be looked at.
+    void theGoldenFileHoldsEveryExample() throws Exception {
+        // every message kind of docs/protocol.md: a shrunken file must be looked at
         assertThat(examples()).hasSizeGreaterThanOrEqualTo(30);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("examples")
-    void everyDocumentedMessageSurvivesDecodeAndEncodeUnchanged(ProtocolDocExamples.Example example)
+    void everyDocumentedMessageSurvivesDecodeAndEncodeUnchanged(GoldenMessages.Example example)
             throws Exception {
         JsonRpcMessage decoded = codec.decode(example.text());
         String encoded = codec.encode(decoded);
@@ -39,7 +39,7 @@ class VertoCodecGoldenTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("examples")
     void everyDocumentedRequestIsAKnownVertoMethodAndItsTypedViewKeepsEveryParam(
-            ProtocolDocExamples.Example example) throws Exception {
+            GoldenMessages.Example example) throws Exception {
         JsonRpcMessage decoded = codec.decode(example.text());
         if (decoded instanceof JsonRpcRequest request) {
             assertThat(VertoMethod.fromWire(request.method())).as(request.method()).isPresent();
