@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.vertogw.e2e.harness.ManagedProcess;
+import org.vertogw.testing.ManagedProcess;
 import org.vertogw.e2e.page.SoftphonePage;
 
 /**

@@ -70,7 +70,7 @@ public final class VertoGateway implements AutoCloseable {
     private final MediaEngine media;
     private final IslandLossPacer pacer;
 
-    private VertoGateway(GatewayConfig config) throws Exception {
+    private VertoGateway(GatewayConfig config, List<Handler> extraHandlers) throws Exception {
         this.config = config;
         this.pool = Executors.newFixedThreadPool(Math.max(4, Runtime.getRuntime().availableProcessors() * 2), daemon("session"));
         this.scheduler = Executors.newScheduledThreadPool(1, daemon("gateway-timer"));
@@ -98,12 +98,20 @@ public final class VertoGateway implements AutoCloseable {
         this.server = new Server(jetty);
         this.connector = tlsConnector(server, config);
         server.addConnector(connector);
-        server.setHandler(handlers());
+        server.setHandler(handlers(extraHandlers));
     }
 
     /** Starts a gateway and returns once it accepts connections and its probes run. */
     public static VertoGateway start(GatewayConfig config) throws Exception {
-        VertoGateway g = new VertoGateway(config);
+        return start(config, List.of());
+    }
+
+    /**
+     * As {@link #start(GatewayConfig)}, with HTTP handlers of the application that assembles the product (the demo's
+     * {@code /v1/demo}), consulted after the gateway's own API and before its static resources.
+     */
+    public static VertoGateway start(GatewayConfig config, List<Handler> extraHandlers) throws Exception {
+        VertoGateway g = new VertoGateway(config, extraHandlers);
         g.health.reconcile(g.router.map());
         g.router.onMapChange(g.health::reconcile);
         g.warmLinks.reconcile(g.router.map());
@@ -152,12 +160,13 @@ public final class VertoGateway implements AutoCloseable {
         return c;
     }
 
-    private Handler handlers() {
+    private Handler handlers(List<Handler> extraHandlers) {
         ContextHandler root = new ContextHandler("/");
         // The SDK's UMD bundle is a .cjs file (it sits beside ES modules in a "type": "module" package).
         root.getMimeTypes().addMimeMapping("cjs", "text/javascript");
         Handler.Sequence rest = new Handler.Sequence();
         rest.addHandler(new ApiHandler(config, router, health, edge, metrics, this::gatewayEndpoints));
+        extraHandlers.forEach(rest::addHandler);
         ResourceFactory resources = ResourceFactory.of(server);
         Resource sdk = resources.newClassLoaderResource("web/sdk/");
         if (sdk != null && sdk.exists()) {

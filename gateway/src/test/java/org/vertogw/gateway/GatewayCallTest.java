@@ -1,11 +1,11 @@
 package org.vertogw.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.vertogw.island.testing.VertoTestClient.OFFER;
-import static org.vertogw.island.testing.VertoTestClient.callParams;
-import static org.vertogw.island.testing.VertoTestClient.inviteParams;
-import static org.vertogw.island.testing.VertoTestClient.loginParams;
-import static org.vertogw.island.testing.VertoTestClient.params;
+import static org.vertogw.testing.VertoTestClient.OFFER;
+import static org.vertogw.testing.VertoTestClient.callParams;
+import static org.vertogw.testing.VertoTestClient.inviteParams;
+import static org.vertogw.testing.VertoTestClient.loginParams;
+import static org.vertogw.testing.VertoTestClient.params;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,7 +13,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.vertogw.island.testing.VertoTestClient;
+import org.vertogw.testing.VertoTestClient;
 
 /** Calls relayed through a real gateway: every message, both directions, ids remapped and restored. */
 class GatewayCallTest {

@@ -1,7 +1,7 @@
 package org.vertogw.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.vertogw.island.testing.VertoTestClient.loginParams;
+import static org.vertogw.testing.VertoTestClient.loginParams;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,7 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.vertogw.gateway.island.IslandState;
-import org.vertogw.island.testing.VertoTestClient;
+import org.vertogw.testing.VertoTestClient;
 
 /** Island health: a killed island is marked down, its partition moves to the spare, and comes home again. */
 class GatewayFailoverTest {

@@ -1,8 +1,8 @@
 package org.vertogw.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.vertogw.island.testing.VertoTestClient.loginParams;
-import static org.vertogw.island.testing.VertoTestClient.params;
+import static org.vertogw.testing.VertoTestClient.loginParams;
+import static org.vertogw.testing.VertoTestClient.params;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.ByteBuffer;
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.vertogw.gateway.config.Limits;
-import org.vertogw.island.testing.VertoTestClient;
+import org.vertogw.testing.VertoTestClient;
 
 /** Bad input and limits at the edge: each gets its documented answer, and nothing else is lost. */
 class GatewayLimitsTest {

@@ -1,15 +1,15 @@
 package org.vertogw.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.vertogw.island.testing.VertoTestClient.loginParams;
-import static org.vertogw.island.testing.VertoTestClient.params;
+import static org.vertogw.testing.VertoTestClient.loginParams;
+import static org.vertogw.testing.VertoTestClient.params;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.vertogw.island.testing.VertoTestClient;
+import org.vertogw.testing.VertoTestClient;
 
 /** The login path through a real gateway over WSS to real islands. */
 class GatewayLoginTest {

@@ -18,12 +18,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.vertogw.gateway.config.GatewayConfig;
 import org.vertogw.gateway.config.MediaSettings;
+import org.vertogw.gateway.config.Mode;
 import org.vertogw.gateway.island.IslandState;
 import org.vertogw.gateway.peers.DataChannelMedia;
 import org.vertogw.gateway.peers.LibWebRtcPhone;
 import org.vertogw.island.IslandConfig;
 import org.vertogw.island.VertoIsland;
-import org.vertogw.media.peers.AudioStats;
+import org.vertogw.testing.webrtc.AudioStats;
 import org.vertogw.partition.Island;
 import org.vertogw.partition.IslandRole;
 import org.vertogw.partition.PartitionBy;
@@ -63,7 +64,7 @@ class IndependentIslandIT {
         island = VertoIsland.start(IslandConfig.builder("fs-01").media(media).build());
         PartitionMap map = new PartitionMap(1, PartitionBy.DOMAIN,
                 List.of(new Island("fs-01", 1, IslandRole.ACTIVE, island.uri().toString(), List.of())), null, null);
-        gateway = VertoGateway.start(GatewayConfig.builder().port(0).dataDir(dir).map(map)
+        gateway = VertoGateway.start(GatewayConfig.builder().mode(Mode.DEMO).port(0).dataDir(dir).map(map)
                 .health(GatewayFixture.FAST_HEALTH).media(MediaSettings.loopback(0)).build());
         GatewayFixture.await(() -> gateway.health().state("fs-01") == IslandState.UP, "island up");
     }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.vertogw.media.peers.AudioStats;
+import org.vertogw.testing.webrtc.AudioStats;
 import org.vertogw.gateway.peers.LibWebRtcPhone;
 
 /**
@@ -40,11 +40,11 @@ class LibWebRtcCallIT {
     /** Opus is lossy: the decoded peak differs from the sent one by well under this. */
     private static final double LEVEL_TOLERANCE = 0.03;
 
-    static DemoCluster demo;
+    static GatewayFixture demo;
 
     @BeforeAll
     static void start() throws Exception {
-        demo = DemoCluster.start("127.0.0.1", 0, Files.createTempDirectory("demo"), 0, "127.0.0.1");
+        demo = GatewayFixture.withMedia();
     }
 
     @AfterAll
@@ -55,7 +55,7 @@ class LibWebRtcCallIT {
     }
 
     private static URI wss() {
-        return demo.gateway().wssUri();
+        return demo.gateway.wssUri();
     }
 
     @Test
@@ -74,10 +74,10 @@ class LibWebRtcCallIT {
             assertThat(heard.audioLevel()).isGreaterThan(0)
                     .isCloseTo(phone.peer().toneLevel(), within(LEVEL_TOLERANCE));
             assertThat(heard.srtpCipher()).isEqualTo("AEAD_AES_128_GCM");
-            assertThat(demo.gateway().media().stats().openRelays()).isEqualTo(1);
+            assertThat(demo.gateway.media().stats().openRelays()).isEqualTo(1);
 
             assertThat(phone.hangUp().path("result").path("message").asText()).isEqualTo("CALL ENDED");
-            GatewayFixture.await(() -> demo.gateway().media().stats().openRelays() == 0, "relay released on bye");
+            GatewayFixture.await(() -> demo.gateway.media().stats().openRelays() == 0, "relay released on bye");
         }
     }
 
@@ -131,12 +131,12 @@ class LibWebRtcCallIT {
         assertThat(aliceHeard.srtpCipher()).isEqualTo("AEAD_AES_128_GCM");
         assertThat(bobHeard.srtpCipher()).isEqualTo("AEAD_AES_128_GCM");
         assertThat(bobHeard.audioLevel()).isGreaterThan(0).isCloseTo(alice.peer().toneLevel(), within(LEVEL_TOLERANCE));
-        assertThat(demo.gateway().media().stats().openRelays()).isEqualTo(2);
+        assertThat(demo.gateway.media().stats().openRelays()).isEqualTo(2);
 
         assertThat(alice.hangUp().path("result").path("message").asText()).isEqualTo("CALL ENDED");
         JsonNode bye = bob.awaitHangUp();
         assertThat(bye.path("params").path("callID").asText()).isEqualTo(bob.callId());
-        GatewayFixture.await(() -> demo.gateway().media().stats().openRelays() == 0, "both relays released");
+        GatewayFixture.await(() -> demo.gateway.media().stats().openRelays() == 0, "both relays released");
     }
 
     private static long ms(long from, long to) {

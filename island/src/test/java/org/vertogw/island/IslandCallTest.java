@@ -1,10 +1,10 @@
 package org.vertogw.island;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.vertogw.island.testing.VertoTestClient.OFFER;
-import static org.vertogw.island.testing.VertoTestClient.callParams;
-import static org.vertogw.island.testing.VertoTestClient.inviteParams;
-import static org.vertogw.island.testing.VertoTestClient.loginParams;
+import static org.vertogw.testing.VertoTestClient.OFFER;
+import static org.vertogw.testing.VertoTestClient.callParams;
+import static org.vertogw.testing.VertoTestClient.inviteParams;
+import static org.vertogw.testing.VertoTestClient.loginParams;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,8 +14,8 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.vertogw.island.testing.Await;
-import org.vertogw.island.testing.VertoTestClient;
+import org.vertogw.testing.Await;
+import org.vertogw.testing.VertoTestClient;
 
 /** Calls on the island as mod_verto makes them (verto-protocol.md §2.3, §2.4, §4). */
 class IslandCallTest {
@@ -207,7 +207,7 @@ class IslandCallTest {
     }
 
     static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        Await.until(condition, what, VertoTestClient.WAIT);
+        Await.until(what, VertoTestClient.WAIT, condition);
     }
 
 }

@@ -1,8 +1,8 @@
 package org.vertogw.island;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.vertogw.island.testing.VertoTestClient.loginParams;
-import static org.vertogw.island.testing.VertoTestClient.params;
+import static org.vertogw.testing.VertoTestClient.loginParams;
+import static org.vertogw.testing.VertoTestClient.params;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -10,7 +10,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.vertogw.island.testing.VertoTestClient;
+import org.vertogw.testing.VertoTestClient;
 
 /** mod_verto's login behaviour (verto-protocol.md §2, §3) over a real WebSocket. */
 class IslandLoginTest {

@@ -12,10 +12,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vertogw.media.dtls.DtlsCertificate;
-import org.vertogw.media.endpoint.WebRtcEndpoint;
 import org.vertogw.media.net.MediaLoop;
 import org.vertogw.media.net.PortRange;
 import org.vertogw.media.net.UdpSocket;
@@ -179,11 +179,14 @@ public final class MediaEngine implements AutoCloseable {
         return new MediaRelay(callId, leastBusy());
     }
 
-    /** A FreeSWITCH-like media termination for one call of the embedded island. */
-    public WebRtcEndpoint newEndpoint(String callId) {
+    /**
+     * A call's media that is not a relay (an island's endpoint), made by {@code factory} on the least busy media
+     * thread's context; it registers itself through the context's lifecycle, as a relay does.
+     */
+    public <T extends MediaCall> T open(Function<MediaContext, T> factory) {
         checkOpen();
         endpointsCreated.incrementAndGet();
-        return new WebRtcEndpoint(callId, leastBusy());
+        return factory.apply(leastBusy());
     }
 
     /** The context of the media thread with the fewest open calls. */
@@ -234,17 +237,15 @@ public final class MediaEngine implements AutoCloseable {
         int relays = 0;
         int endpoints = 0;
         for (AutoCloseable o : open) {
-            List<LegCounters> legs;
-            if (o instanceof MediaRelay r) {
-                relays++;
-                legs = r.counters().all();
-            } else if (o instanceof WebRtcEndpoint e) {
-                endpoints++;
-                legs = e.counters().all();
-            } else {
+            if (!(o instanceof MediaCall call)) {
                 continue;
             }
-            for (LegCounters c : legs) {
+            if (call instanceof MediaRelay) {
+                relays++;
+            } else {
+                endpoints++;
+            }
+            for (LegCounters c : call.legCounters()) {
                 add(traffic, discards, c);
             }
         }

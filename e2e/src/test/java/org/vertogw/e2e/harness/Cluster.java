@@ -1,5 +1,8 @@
 package org.vertogw.e2e.harness;
 
+import org.vertogw.testing.ManagedProcess;
+import org.vertogw.testing.ProductJar;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -23,16 +26,14 @@ public final class Cluster implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path dir;
-    private final Path jar;
     private final Map<String, ManagedProcess> islands = new LinkedHashMap<>();
     private final Map<String, Integer> islandPorts = new LinkedHashMap<>();
     private final List<ManagedProcess> gateways = new ArrayList<>();
     private final List<Integer> gatewayPorts = new ArrayList<>();
     private final List<Integer> mediaPorts = new ArrayList<>();
 
-    public Cluster(Path dir, Path jar) {
+    public Cluster(Path dir) {
         this.dir = dir;
-        this.jar = jar;
     }
 
     public Cluster start(int gatewayCount) throws Exception {
@@ -92,10 +93,7 @@ public final class Cluster implements AutoCloseable {
     }
 
     private List<String> java(String... args) {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-Dorg.slf4j.simpleLogger.log.org.vertogw=debug", "-jar", jar.toString()));
-        cmd.addAll(List.of(args));
-        return cmd;
+        return ProductJar.command(List.of("-Xmx384m", "-Dorg.slf4j.simpleLogger.log.org.vertogw=debug"), args);
     }
 
     public String gatewayUrl(int index) {

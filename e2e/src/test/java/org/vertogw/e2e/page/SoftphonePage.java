@@ -6,7 +6,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.vertogw.e2e.harness.Browser;
+import org.vertogw.testing.Chromium;
 
 /**
  * The demo softphone as a user sees it: forms and buttons by their {@code data-testid}, and the page's read-only
@@ -16,10 +16,10 @@ public final class SoftphonePage {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    private final Browser browser;
+    private final Chromium browser;
     private final ChromeDriver driver;
 
-    public SoftphonePage(Browser browser) {
+    public SoftphonePage(Chromium browser) {
         this.browser = browser;
         this.driver = browser.driver();
     }
@@ -203,7 +203,7 @@ public final class SoftphonePage {
         awaitMediaFlowing(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
     }
 
-    public Browser browser() {
+    public Chromium browser() {
         return browser;
     }
 

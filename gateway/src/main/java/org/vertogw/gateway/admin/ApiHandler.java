@@ -23,7 +23,6 @@ import org.vertogw.gateway.edge.VertoEdge;
 import org.vertogw.gateway.island.IslandHealth;
 import org.vertogw.gateway.observe.GatewayMetrics;
 import org.vertogw.gateway.routing.Router;
-import org.vertogw.island.Directory;
 import org.vertogw.partition.Island;
 import org.vertogw.partition.PartitionMap;
 import org.vertogw.partition.PartitionMapException;
@@ -31,7 +30,7 @@ import org.vertogw.partition.PartitionMapParser;
 
 /**
  * The gateway's HTTP API: {@code /healthz} for keepalived and load balancers, {@code /v1/partition-map} for the
- * SDK, {@code /metrics} for Prometheus, {@code /v1/demo} in demo mode, and the operator's {@code /v1/admin/*}
+ * SDK, {@code /metrics} for Prometheus, and the operator's {@code /v1/admin/*}
  * (bearer token, or loopback clients only when no token is configured).
  */
 public final class ApiHandler extends Handler.Abstract {
@@ -83,21 +82,6 @@ public final class ApiHandler extends Handler.Abstract {
                 response.getHeaders().put(HttpHeader.CONTENT_TYPE, metrics.contentType());
                 response.write(true, ByteBuffer.wrap(out.toByteArray()), callback);
                 return true;
-            }
-            case "/v1/demo" -> {
-                if (!config.demo()) {
-                    return Json.error(response, callback, 404, "not in demo mode");
-                }
-                ObjectNode body = Json.MAPPER.createObjectNode();
-                ArrayNode users = body.putArray("users");
-                for (String d : Directory.DEMO_DOMAINS) {
-                    for (int u = 1000; u <= 1003; u++) {
-                        users.add(u + "@" + d);
-                    }
-                }
-                body.put("password", Directory.DEMO_PASSWORD);
-                body.put("echo", "9196");
-                return Json.send(response, callback, 200, body);
             }
             default -> {
                 if (path.startsWith("/v1/admin/")) {

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.util.Set;
 import java.util.UUID;
-import org.vertogw.island.testing.VertoTestClient;
-import org.vertogw.media.peers.AudioStats;
-import org.vertogw.media.peers.LibWebRtcPeer;
+import org.vertogw.testing.VertoTestClient;
+import org.vertogw.testing.webrtc.AudioStats;
+import org.vertogw.testing.webrtc.LibWebRtcPeer;
 
 /**
  * A Verto softphone with libwebrtc media: raw Verto over WSS as verto.js speaks it (login §3.7, calls §4 of

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.vertogw.media.dtls.DtlsRole;
+import org.vertogw.media.MediaCall;
 import org.vertogw.media.dtls.DtlsSetup;
 import org.vertogw.media.ice.IceAgent;
 import org.vertogw.media.ice.IceCredentials;
@@ -33,7 +34,7 @@ import org.vertogw.media.sdp.SessionDescription;
  * The SDP methods may be called from any thread; they run on the media thread and return the SDP for the other
  * side. Events are delivered on the media thread.
  */
-public final class MediaRelay implements AutoCloseable {
+public final class MediaRelay implements MediaCall {
 
     private enum Flow { NONE, BROWSER_OFFERED, ISLAND_OFFERED, ANSWERED }
 
@@ -342,6 +343,11 @@ public final class MediaRelay implements AutoCloseable {
 
     public RelayCounters counters() {
         return counters;
+    }
+
+    @Override
+    public List<LegCounters> legCounters() {
+        return counters.all();
     }
 
     /** The browser leg of a media section (its ICE, DTLS and SRTP state), or null when rejected. */

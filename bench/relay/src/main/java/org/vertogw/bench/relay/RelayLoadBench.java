@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.vertogw.media.MediaConfig;
 import org.vertogw.media.MediaEngine;
-import org.vertogw.media.endpoint.WebRtcEndpoint;
+import org.vertogw.island.media.endpoint.WebRtcEndpoint;
 import org.vertogw.media.relay.MediaRelay;
 import org.vertogw.media.relay.TransitHistogram;
 import org.vertogw.media.rtp.RtpHeader;
@@ -137,9 +137,9 @@ public final class RelayLoadBench {
 
     private static Call call(MediaEngine gateway, MediaEngine peers, int i) throws Exception {
         MediaRelay relay = gateway.newRelay("call-" + i);
-        WebRtcEndpoint browser = peers.newEndpoint("browser-" + i);
+        WebRtcEndpoint browser = WebRtcEndpoint.open(peers, "browser-" + i);
         browser.setSrtpProfiles(List.of(SrtpProfile.AEAD_AES_128_GCM, SrtpProfile.AES_CM_128_HMAC_SHA1_80));
-        WebRtcEndpoint island = peers.newEndpoint("island-" + i);
+        WebRtcEndpoint island = WebRtcEndpoint.open(peers, "island-" + i);
         String islandOffer = relay.islandOfferFromBrowserOffer(browser.offer());
         String browserAnswer = relay.browserAnswerFromIslandAnswer(island.answer(islandOffer));
         browser.applyAnswer(browserAnswer);

@@ -23,7 +23,7 @@ import org.HdrHistogram.Histogram;
 public final class SignalingBench {
 
     public static void main(String[] args) throws Exception {
-        Path jar = Path.of(args.length > 0 ? args[0] : "gateway/target/verto-gateway.jar");
+        Path jar = Path.of(args.length > 0 ? args[0] : "app/target/verto-gateway.jar");
         int logins = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
         int sessions = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
         Path dir = Files.createTempDirectory("bench-signaling");
