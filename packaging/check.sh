@@ -170,6 +170,10 @@ check_checker() {
         fail "checker: sh -n"
         return
     fi
+    if ! command -v curl > /dev/null 2>&1; then
+        fail "checker: needs curl, which is missing (apt-get install curl)"
+        return
+    fi
     # Nothing listens on port 1 of the loopback: the checker must report the gateway as unhealthy.
     if "$checker" localhost 1 127.0.0.1; then
         fail "checker: reported a gateway that does not exist as healthy"
