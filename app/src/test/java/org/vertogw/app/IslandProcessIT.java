@@ -1,5 +1,6 @@
 package org.vertogw.app;
 
+import org.vertogw.partition.Island;
 import org.vertogw.testing.ManagedProcess;
 import org.vertogw.testing.ProductJar;
 import org.vertogw.testing.Await;

@@ -1,7 +1,7 @@
 package org.vertogw.media;
 
 import java.util.List;
-import org.vertogw.media.relay.LegCounters;
+import org.vertogw.media.transport.LegCounters;
 
 /**
  * The media of one call that an engine owns and counts: a gateway's relay, or the endpoint an island terminates a

@@ -19,11 +19,11 @@ import org.vertogw.media.dtls.DtlsCertificate;
 import org.vertogw.media.net.MediaLoop;
 import org.vertogw.media.net.PortRange;
 import org.vertogw.media.net.UdpSocket;
-import org.vertogw.media.relay.BrowserPort;
-import org.vertogw.media.relay.DiscardReason;
-import org.vertogw.media.relay.LegCounters;
-import org.vertogw.media.relay.LegSettings;
-import org.vertogw.media.relay.MediaContext;
+import org.vertogw.media.transport.BrowserPort;
+import org.vertogw.media.transport.DiscardReason;
+import org.vertogw.media.transport.LegCounters;
+import org.vertogw.media.transport.LegSettings;
+import org.vertogw.media.MediaContext;
 import org.vertogw.media.relay.MediaRelay;
 
 /**

@@ -1,7 +1,7 @@
 package org.vertogw.media;
 
 import java.util.Map;
-import org.vertogw.media.relay.DiscardReason;
+import org.vertogw.media.transport.DiscardReason;
 
 /**
  * Engine totals, open and closed calls together: relays and endpoints (open now, and ever), packets and bytes

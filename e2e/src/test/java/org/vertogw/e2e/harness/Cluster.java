@@ -1,5 +1,6 @@
 package org.vertogw.e2e.harness;
 
+import org.vertogw.partition.Island;
 import org.vertogw.testing.ManagedProcess;
 import org.vertogw.testing.ProductJar;
 

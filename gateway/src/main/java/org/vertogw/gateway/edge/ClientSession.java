@@ -15,7 +15,7 @@ import org.eclipse.jetty.websocket.api.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vertogw.gateway.media.MediaHangup;
-import org.vertogw.media.relay.RelayEvent;
+import org.vertogw.media.transport.LegEvent;
 import org.vertogw.media.sdp.SdpException;
 import org.vertogw.gateway.concurrent.SerialExecutor;
 import org.vertogw.gateway.media.CallMedia;
@@ -659,11 +659,11 @@ public final class ClientSession implements IslandLink.Handler {
     }
 
     /** A relay leg failed (ICE consent lost, DTLS failed, a wrong fingerprint): the call ends on both sides. */
-    private void relayEvent(String callId, RelayEvent event) {
+    private void relayEvent(String callId, LegEvent event) {
         if (state == ClientSessionState.CLOSED || media == null || media.relay(callId) == null) {
             return;
         }
-        if (event.kind() == RelayEvent.Kind.LEG_FAILED) {
+        if (event.kind() == LegEvent.Kind.LEG_FAILED) {
             LOG.info("session {}: call {} media failed: {}", sessid, callId, event);
             hangUp(callId, MediaHangup.cause(event.failure()), event.cause(), true);
         }

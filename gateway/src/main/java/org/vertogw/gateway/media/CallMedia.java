@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 import org.vertogw.media.MediaEngine;
 import org.vertogw.media.relay.MediaRelay;
-import org.vertogw.media.relay.RelayEvent;
+import org.vertogw.media.transport.LegEvent;
 import org.vertogw.media.sdp.SdpException;
 import org.vertogw.protocol.jsonrpc.JsonRpcRequest;
 import org.vertogw.protocol.message.Params;
@@ -24,11 +24,11 @@ import org.vertogw.protocol.message.Params;
 public final class CallMedia {
 
     private final MediaEngine engine;
-    private final BiConsumer<String, RelayEvent> events;
+    private final BiConsumer<String, LegEvent> events;
     private final Map<String, MediaRelay> relays = new HashMap<>();
 
     /** {@code events} hears relay events with their call id, on a media thread. */
-    public CallMedia(MediaEngine engine, BiConsumer<String, RelayEvent> events) {
+    public CallMedia(MediaEngine engine, BiConsumer<String, LegEvent> events) {
         this.engine = engine;
         this.events = events;
     }

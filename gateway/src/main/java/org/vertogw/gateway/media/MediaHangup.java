@@ -1,6 +1,6 @@
 package org.vertogw.gateway.media;
 
-import org.vertogw.media.relay.LegFailure;
+import org.vertogw.media.transport.LegFailure;
 import org.vertogw.protocol.message.HangupCause;
 
 /**

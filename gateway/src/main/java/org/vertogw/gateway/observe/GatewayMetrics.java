@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.function.ToLongFunction;
 import org.vertogw.media.MediaEngine;
 import org.vertogw.media.MediaStats;
-import org.vertogw.media.relay.DiscardReason;
+import org.vertogw.media.transport.DiscardReason;
 
 /** The gateway's Prometheus metrics, exposed as text at {@code /metrics}. */
 public final class GatewayMetrics {

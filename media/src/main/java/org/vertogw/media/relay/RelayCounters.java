@@ -1,5 +1,6 @@
 package org.vertogw.media.relay;
 
+import org.vertogw.media.transport.LegCounters;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -2,7 +2,7 @@ package org.vertogw.island.media.endpoint;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.vertogw.media.relay.LegCounters;
+import org.vertogw.media.transport.LegCounters;
 
 /** Counters of an endpoint's legs, one per media section (null for a rejected one). Live views. */
 public final class EndpointCounters {

@@ -1,29 +1,28 @@
 package org.vertogw.island.media.endpoint;
 
-import static org.vertogw.media.relay.LegNegotiation.credentials;
-import static org.vertogw.media.relay.LegNegotiation.fingerprint;
-import static org.vertogw.media.relay.LegNegotiation.setupOr;
+import org.vertogw.media.transport.IslandTransport;
+import org.vertogw.media.MediaEngine;
+import static org.vertogw.media.transport.LegNegotiation.credentials;
+import static org.vertogw.media.transport.LegNegotiation.fingerprint;
+import static org.vertogw.media.transport.LegNegotiation.setupOr;
 
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.vertogw.media.MediaCall;
 import org.vertogw.media.dtls.DtlsSetup;
-import org.vertogw.media.ice.IceAgent;
 import org.vertogw.media.ice.IceCredentials;
-import org.vertogw.media.net.UdpSocket;
-import org.vertogw.media.relay.IslandCandidate;
-import org.vertogw.media.relay.LegCounters;
-import org.vertogw.media.relay.LegNegotiation;
-import org.vertogw.media.relay.LegSettings;
-import org.vertogw.media.relay.LoopCalls;
-import org.vertogw.media.relay.MediaContext;
-import org.vertogw.media.relay.MediaLeg;
-import org.vertogw.media.relay.RelayEvent;
-import org.vertogw.media.relay.RelayEventListeners;
+import org.vertogw.media.transport.IslandCandidate;
+import org.vertogw.media.transport.LegCounters;
+import org.vertogw.media.transport.LegNegotiation;
+import org.vertogw.media.transport.LegSettings;
+import org.vertogw.media.net.LoopCalls;
+import org.vertogw.media.MediaContext;
+import org.vertogw.media.transport.MediaTransport;
+import org.vertogw.media.transport.LegEvent;
+import org.vertogw.media.transport.LegEventListeners;
 import org.vertogw.media.rtp.PacketBuffer;
 import org.vertogw.media.rtp.RtcpHeader;
 import org.vertogw.media.rtp.RtpHeader;
@@ -46,10 +45,10 @@ public final class WebRtcEndpoint implements MediaCall {
 
     private final String callId;
     private final MediaContext ctx;
-    private final List<MediaLeg> legs = new ArrayList<>();
+    private final List<IslandTransport> legs = new ArrayList<>();
     private final List<RemoteTransport> offered = new ArrayList<>();
     private final EndpointCounters counters = new EndpointCounters();
-    private final RelayEventListeners listeners = new RelayEventListeners();
+    private final LegEventListeners listeners = new LegEventListeners();
     private final PacketBuffer out = new PacketBuffer();
     private final Runnable ticker = this::tick;
     private final String cname = "vgw" + Long.toHexString(RANDOM.nextLong() & 0xFFFFFFFFFFFFL);
@@ -96,8 +95,8 @@ public final class WebRtcEndpoint implements MediaCall {
                 RemoteTransport remote = RemoteTransport.of(offer, i);
                 DtlsSetup ours = setupOr(remote.setup(), DtlsSetup.ACTPASS).answer(answerPassive);
                 // RFC 8445 §6.1.1: facing a lite peer, the full agent controls (FreeSWITCH ignores a=ice-lite)
-                MediaLeg leg = newLeg(i, remote.iceLite());
-                ((IceAgent) leg.ice()).setRemote(credentials(remote), IslandCandidate.pick(offer, i, remote));
+                IslandTransport leg = newLeg(i, remote.iceLite());
+                leg.setRemote(credentials(remote), IslandCandidate.pick(offer, i, remote));
                 leg.startDtls(ours.localRole(), fingerprint(remote, i));
                 ssrcs[i] = RANDOM.nextInt();
                 transports.add(local(leg, ours));
@@ -147,7 +146,7 @@ public final class WebRtcEndpoint implements MediaCall {
                 throw new SdpException("endpoint " + callId + ": the answer rejects the audio section");
             }
             for (int i = 0; i < legs.size(); i++) {
-                MediaLeg leg = legs.get(i);
+                IslandTransport leg = legs.get(i);
                 if (answer.media().get(i).isRejected()) {
                     leg.close();
                     leg.socket().close();
@@ -155,7 +154,7 @@ public final class WebRtcEndpoint implements MediaCall {
                     continue;
                 }
                 RemoteTransport remote = RemoteTransport.of(answer, i);
-                ((IceAgent) leg.ice()).setRemote(credentials(remote), IslandCandidate.pick(answer, i, remote));
+                leg.setRemote(credentials(remote), IslandCandidate.pick(answer, i, remote));
                 leg.startDtls(DtlsSetup.offererRole(setupOr(remote.setup(), DtlsSetup.ACTIVE)),
                         fingerprint(remote, i));
             }
@@ -174,40 +173,20 @@ public final class WebRtcEndpoint implements MediaCall {
         }
     }
 
-    private MediaLeg newLeg(int index, boolean controlling) {
-        LegSettings s = ctx.settings();
-        AtomicReference<MediaLeg> holder = new AtomicReference<>();
-        UdpSocket socket;
+    private IslandTransport newLeg(int index, boolean controlling) {
+        IslandTransport leg;
         try {
-            socket = ctx.islandPorts().open(s.loop(), ctx.bindAddress(), (sock, pkt, from) -> {
-                MediaLeg l = holder.get();
-                if (l != null) {
-                    l.onDatagram(pkt, from);
-                }
-            });
+            leg = IslandTransport.open(index, ctx, profiles, controlling, true, listeners::publish);
         } catch (IOException e) {
             throw new IllegalStateException("cannot open an endpoint port: " + e.getMessage(), e);
         }
-        MediaLeg leg = new MediaLeg("endpoint", index, s, socket, profiles, new MediaLeg.Listener() {
-            @Override
-            public void onSelected(MediaLeg l, java.net.InetSocketAddress previous, java.net.InetSocketAddress current) {
-            }
-
-            @Override
-            public void onEvent(RelayEvent event) {
-                listeners.publish(event);
-            }
-        });
-        leg.setIce(new IceAgent(IceCredentials.random(), controlling, true, s.iceTimers(), leg.iceOutput(),
-                System.nanoTime()));
         leg.setSink((l, rtcp, p) -> sink.onPacket(l.mediaIndex(), rtcp, p.array(), 0, p.length()));
-        holder.set(leg);
         legs.add(leg);
         counters.add(leg.counters());
         return leg;
     }
 
-    private LocalTransport local(MediaLeg leg, DtlsSetup setup) {
+    private LocalTransport local(MediaTransport leg, DtlsSetup setup) {
         return LegNegotiation.local(ctx.settings(), leg, setup);
     }
 
@@ -268,7 +247,7 @@ public final class WebRtcEndpoint implements MediaCall {
     }
 
     private void sendOnLoop(int mediaIndex, boolean rtcp, byte[] buf, int off, int len) {
-        MediaLeg leg = mediaIndex < legs.size() ? legs.get(mediaIndex) : null;
+        IslandTransport leg = mediaIndex < legs.size() ? legs.get(mediaIndex) : null;
         int min = rtcp ? RtcpHeader.LENGTH : RtpHeader.FIXED_LENGTH;
         if (leg == null || closed || len < min || len > PacketBuffer.MAX_DATAGRAM) {
             return;
@@ -314,7 +293,7 @@ public final class WebRtcEndpoint implements MediaCall {
 
     /** The SRTP profile DTLS negotiated on a media section, or null before. */
     public String srtpProfile(int mediaIndex) {
-        MediaLeg l = mediaIndex < legs.size() ? legs.get(mediaIndex) : null;
+        IslandTransport l = mediaIndex < legs.size() ? legs.get(mediaIndex) : null;
         return l == null ? null : l.srtpProfile();
     }
 
@@ -330,7 +309,7 @@ public final class WebRtcEndpoint implements MediaCall {
     /** True once every negotiated media section has ICE and DTLS up. */
     public boolean isConnected() {
         boolean any = false;
-        for (MediaLeg l : legs) {
+        for (IslandTransport l : legs) {
             if (l != null) {
                 any = true;
                 if (!l.isConnected()) {
@@ -341,13 +320,13 @@ public final class WebRtcEndpoint implements MediaCall {
         return any;
     }
 
-    public void onEvent(Consumer<RelayEvent> listener) {
+    public void onEvent(Consumer<LegEvent> listener) {
         listeners.add(listener);
     }
 
     private void tick() {
         long now = System.nanoTime();
-        for (MediaLeg l : legs) {
+        for (IslandTransport l : legs) {
             if (l != null) {
                 l.tick(now);
             }
@@ -365,10 +344,9 @@ public final class WebRtcEndpoint implements MediaCall {
                 return;
             }
             closed = true;
-            for (MediaLeg l : legs) {
+            for (IslandTransport l : legs) {
                 if (l != null) {
                     l.close();
-                    l.socket().close();
                 }
             }
             ctx.settings().loop().removeTicker(ticker);

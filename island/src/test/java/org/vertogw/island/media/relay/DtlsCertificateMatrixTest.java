@@ -1,7 +1,7 @@
 package org.vertogw.island.media.relay;
 
-import org.vertogw.media.relay.DiscardReason;
-import org.vertogw.media.relay.MediaLeg;
+import org.vertogw.media.transport.DiscardReason;
+import org.vertogw.media.transport.MediaTransport;
 import org.vertogw.media.relay.MediaRelay;
 import org.vertogw.media.relay.RelayState;
 import org.vertogw.testing.Await;
@@ -81,7 +81,7 @@ class DtlsCertificateMatrixTest {
                         island.answer(relay.islandOfferFromBrowserOffer(browser.offer()))));
             }
             Await.until("relay connected", WAIT, () -> relay.state() == RelayState.CONNECTED, relay::toString);
-            MediaLeg tested = leg == Leg.ISLAND ? relay.islandLeg(0) : relay.browserLeg(0);
+            MediaTransport tested = leg == Leg.ISLAND ? relay.islandLeg(0) : relay.browserLeg(0);
             assertThat(tested.dtlsRole()).isEqualTo(gatewayRole);
             assertThat(tested.peerCertificate()).isEqualTo(peerKey.toString());
             assertThat(tested.dtlsCipherSuite()).startsWith(peerKey.isRsa() && gatewayRole == DtlsRole.CLIENT

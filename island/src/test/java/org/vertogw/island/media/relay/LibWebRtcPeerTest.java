@@ -1,6 +1,6 @@
 package org.vertogw.island.media.relay;
 
-import org.vertogw.media.relay.DiscardReason;
+import org.vertogw.media.transport.DiscardReason;
 import org.vertogw.media.relay.MediaRelay;
 import org.vertogw.media.relay.RelayState;
 import org.vertogw.testing.Await;

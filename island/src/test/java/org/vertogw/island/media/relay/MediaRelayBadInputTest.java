@@ -1,9 +1,9 @@
 package org.vertogw.island.media.relay;
 
-import org.vertogw.media.relay.DiscardReason;
-import org.vertogw.media.relay.LegCounters;
+import org.vertogw.media.transport.DiscardReason;
+import org.vertogw.media.transport.LegCounters;
 import org.vertogw.media.relay.MediaRelay;
-import org.vertogw.media.relay.RelayEvent;
+import org.vertogw.media.transport.LegEvent;
 import org.vertogw.media.relay.RelayState;
 import org.vertogw.testing.Await;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -78,7 +78,7 @@ class MediaRelayBadInputTest {
         final WebRtcEndpoint browser = WebRtcEndpoint.open(browsers, "browser");
         final MediaRelay relay = gateway.newRelay("call");
         final WebRtcEndpoint echo = WebRtcEndpoint.open(island, "echo");
-        final List<RelayEvent> events = new CopyOnWriteArrayList<>();
+        final List<LegEvent> events = new CopyOnWriteArrayList<>();
         String browserOffer;
 
         Call(UdpProxy proxy, boolean wrongFingerprint) throws Exception {
@@ -163,7 +163,7 @@ class MediaRelayBadInputTest {
         Call call = new Call(null, true);
         Await.until("failed", WAIT, () -> call.relay.state() == RelayState.FAILED, call.relay::toString);
         assertThat(call.events).anySatisfy(e -> {
-            assertThat(e.kind()).isEqualTo(RelayEvent.Kind.LEG_FAILED);
+            assertThat(e.kind()).isEqualTo(LegEvent.Kind.LEG_FAILED);
             assertThat(e.cause()).contains("DTLS fingerprint mismatch on browser leg 0");
         });
         assertThat(call.relay.browserLeg(0).srtpProfile()).isNull();

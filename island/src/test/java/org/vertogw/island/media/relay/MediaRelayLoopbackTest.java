@@ -1,9 +1,10 @@
 package org.vertogw.island.media.relay;
 
-import org.vertogw.media.relay.DiscardReason;
+import org.vertogw.media.transport.LegSide;
+import org.vertogw.media.transport.DiscardReason;
 import org.vertogw.media.relay.MediaRelay;
 import org.vertogw.media.relay.RelayCounters;
-import org.vertogw.media.relay.RelayEvent;
+import org.vertogw.media.transport.LegEvent;
 import org.vertogw.media.relay.RelayState;
 import org.vertogw.testing.Await;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -78,7 +79,7 @@ class MediaRelayLoopbackTest {
         WebRtcEndpoint browser = browser("alice");
         String browserOffer = browser.offer();
         MediaRelay relay = gateway.newRelay("call-1");
-        List<RelayEvent> events = new CopyOnWriteArrayList<>();
+        List<LegEvent> events = new CopyOnWriteArrayList<>();
         relay.onEvent(events::add);
 
         String islandOffer = relay.islandOfferFromBrowserOffer(browserOffer);
@@ -121,8 +122,8 @@ class MediaRelayLoopbackTest {
         assertThat(c.island(0).packetsReceived()).isGreaterThanOrEqualTo(50);
         assertThat(c.browserToIsland().count()).isGreaterThanOrEqualTo(50);
         assertThat(c.browserToIsland().quantileMicros(0.5)).isPositive();
-        assertThat(events).anyMatch(e -> e.kind() == RelayEvent.Kind.LEG_CONNECTED && e.leg().equals("browser"));
-        assertThat(events).anyMatch(e -> e.kind() == RelayEvent.Kind.LEG_CONNECTED && e.leg().equals("island"));
+        assertThat(events).anyMatch(e -> e.kind() == LegEvent.Kind.LEG_CONNECTED && e.side() == LegSide.BROWSER);
+        assertThat(events).anyMatch(e -> e.kind() == LegEvent.Kind.LEG_CONNECTED && e.side() == LegSide.ISLAND);
         assertThat(gateway.stats().packetsSent()).isGreaterThanOrEqualTo(100);
         relay.close();
         assertThat(relay.state()).isEqualTo(RelayState.CLOSED);

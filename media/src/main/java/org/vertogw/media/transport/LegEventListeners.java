@@ -1,4 +1,4 @@
-package org.vertogw.media.relay;
+package org.vertogw.media.transport;
 
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -9,18 +9,18 @@ import org.slf4j.LoggerFactory;
  * The listeners of a call's leg events. Registered from any thread, told on the media thread; a listener that
  * throws is logged and does not keep the event from the others.
  */
-public final class RelayEventListeners {
+public final class LegEventListeners {
 
-    private static final Logger LOG = LoggerFactory.getLogger(RelayEventListeners.class);
+    private static final Logger LOG = LoggerFactory.getLogger(LegEventListeners.class);
 
-    private final CopyOnWriteArrayList<Consumer<RelayEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final CopyOnWriteArrayList<Consumer<LegEvent>> listeners = new CopyOnWriteArrayList<>();
 
-    public void add(Consumer<RelayEvent> listener) {
+    public void add(Consumer<LegEvent> listener) {
         listeners.add(listener);
     }
 
-    public void publish(RelayEvent event) {
-        for (Consumer<RelayEvent> l : listeners) {
+    public void publish(LegEvent event) {
+        for (Consumer<LegEvent> l : listeners) {
             try {
                 l.accept(event);
             } catch (RuntimeException e) {

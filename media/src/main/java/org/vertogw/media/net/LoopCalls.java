@@ -1,4 +1,4 @@
-package org.vertogw.media.relay;
+package org.vertogw.media.net;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;

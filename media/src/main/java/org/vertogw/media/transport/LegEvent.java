@@ -1,10 +1,10 @@
-package org.vertogw.media.relay;
+package org.vertogw.media.transport;
 
 /**
  * Something that happened to a leg: ICE connectivity, DTLS, or a failure (with its {@link LegFailure} and a cause
  * the signaling side can put in its hang-up, e.g. {@code DTLS fingerprint mismatch on browser leg 0}).
  */
-public record RelayEvent(Kind kind, String leg, int mediaIndex, LegFailure failure, String cause) {
+public record LegEvent(Kind kind, LegSide side, int mediaIndex, LegFailure failure, String cause) {
 
     public enum Kind {
         /** ICE selected a pair and DTLS completed: media can flow on this leg. */
@@ -23,6 +23,6 @@ public record RelayEvent(Kind kind, String leg, int mediaIndex, LegFailure failu
 
     @Override
     public String toString() {
-        return kind + " " + leg + "[" + mediaIndex + "]" + (cause == null ? "" : ": " + cause);
+        return kind + " " + side.wire() + "[" + mediaIndex + "]" + (cause == null ? "" : ": " + cause);
     }
 }

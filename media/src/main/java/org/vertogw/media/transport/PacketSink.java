@@ -1,4 +1,4 @@
-package org.vertogw.media.relay;
+package org.vertogw.media.transport;
 
 import org.vertogw.media.rtp.PacketBuffer;
 
@@ -6,5 +6,5 @@ import org.vertogw.media.rtp.PacketBuffer;
 @FunctionalInterface
 public interface PacketSink {
 
-    void onPacket(MediaLeg from, boolean rtcp, PacketBuffer packet);
+    void onPacket(MediaTransport from, boolean rtcp, PacketBuffer packet);
 }

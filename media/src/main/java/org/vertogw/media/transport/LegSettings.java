@@ -1,4 +1,4 @@
-package org.vertogw.media.relay;
+package org.vertogw.media.transport;
 
 import java.util.List;
 import java.util.concurrent.Executor;

@@ -1,5 +1,8 @@
-package org.vertogw.media.relay;
+package org.vertogw.media;
 
+import org.vertogw.media.transport.BrowserPort;
+import org.vertogw.media.transport.LegCounters;
+import org.vertogw.media.transport.LegSettings;
 import java.net.InetAddress;
 import org.vertogw.media.net.PortRange;
 import org.vertogw.media.net.UdpSocket;

@@ -1,4 +1,4 @@
-package org.vertogw.media.relay;
+package org.vertogw.media.transport;
 
 import org.vertogw.media.dtls.DtlsFingerprint;
 import org.vertogw.media.dtls.DtlsSetup;
@@ -38,7 +38,7 @@ public final class LegNegotiation {
     }
 
     /** Our side of {@code leg}: public address and port, ICE credentials and host candidate, fingerprint, setup. */
-    public static LocalTransport local(LegSettings s, MediaLeg leg, DtlsSetup setup) {
+    public static LocalTransport local(LegSettings s, MediaTransport leg, DtlsSetup setup) {
         String address = s.publicAddress();
         int port = leg.socket().port();
         IceCredentials c = leg.ice().localCredentials();

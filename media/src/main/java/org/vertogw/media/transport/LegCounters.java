@@ -1,4 +1,4 @@
-package org.vertogw.media.relay;
+package org.vertogw.media.transport;
 
 import java.util.EnumMap;
 import java.util.Map;
@@ -28,7 +28,7 @@ public final class LegCounters {
         add(traffic, TX_BYTES, bytes);
     }
 
-    void discard(DiscardReason reason) {
+    public void discard(DiscardReason reason) {
         add(discards, reason.ordinal(), 1);
     }
 

@@ -1,7 +1,9 @@
-package org.vertogw.media.relay;
+package org.vertogw.media.transport;
 
+import org.vertogw.media.net.MediaLoop;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vertogw.media.demux.PacketClassifier;
@@ -25,29 +27,23 @@ import org.vertogw.media.stun.StunDecodeException;
 import org.vertogw.media.stun.StunMessage;
 
 /**
- * One WebRTC transport (one m-line toward one peer): ICE (lite or FreeSWITCH-style), DTLS in the role the SDP gave,
- * SRTP/SRTCP with rtcp-mux. It accepts DTLS and media only from the address ICE selected, decrypts into a
- * {@link PacketSink}, and encrypts what it is asked to send. Confined to the media thread, except where noted;
- * DTLS outcomes arrive on a handshake thread and are moved onto the media thread.
+ * One WebRTC transport (one m-line toward one peer): ICE, DTLS in the role the SDP gave, SRTP/SRTCP with rtcp-mux
+ * (RFC 8834 §4.4). It accepts DTLS and media only from the address ICE selected, decrypts into a {@link PacketSink},
+ * and encrypts what it is asked to send. The two kinds differ in ICE and in their socket: a {@link BrowserTransport}
+ * is ICE-lite on the shared port, an {@link IslandTransport} full ICE on a port of its own. Confined to the media
+ * thread, except where noted; DTLS outcomes arrive on a handshake thread and are moved onto the media thread.
  */
-public final class MediaLeg {
+public abstract sealed class MediaTransport permits BrowserTransport, IslandTransport {
 
-    private static final Logger LOG = LoggerFactory.getLogger(MediaLeg.class);
+    private static final Logger LOG = LoggerFactory.getLogger(MediaTransport.class);
 
-    /** Address moves and events, for the owner (shared-port routing, relay state). */
-    public interface Listener {
-        void onSelected(MediaLeg leg, InetSocketAddress previous, InetSocketAddress current);
-
-        void onEvent(RelayEvent event);
-    }
-
-    private final String name;
+    private final LegSide side;
     private final int mediaIndex;
     private final LegSettings settings;
     private final UdpSocket socket;
     private final List<SrtpProfile> profiles;
     private final LegCounters counters = new LegCounters();
-    private final Listener listener;
+    private final Consumer<LegEvent> listener;
     private final StunMessage stun = new StunMessage();
     private IceConnectivity ice;
     private PacketSink sink = (leg, rtcp, p) -> { };
@@ -63,9 +59,9 @@ public final class MediaLeg {
     private boolean failed;
     private boolean closed;
 
-    public MediaLeg(String name, int mediaIndex, LegSettings settings, UdpSocket socket,
-            List<SrtpProfile> profiles, Listener listener) {
-        this.name = name;
+    MediaTransport(LegSide side, int mediaIndex, LegSettings settings, UdpSocket socket, List<SrtpProfile> profiles,
+            Consumer<LegEvent> listener) {
+        this.side = side;
         this.mediaIndex = mediaIndex;
         this.settings = settings;
         this.socket = socket;
@@ -88,7 +84,7 @@ public final class MediaLeg {
             public void onSelected(InetSocketAddress address) {
                 InetSocketAddress previous = peer;
                 peer = address;
-                listener.onSelected(MediaLeg.this, previous, address);
+                selected(previous, address);
                 if (dtls != null && role == DtlsRole.CLIENT) {
                     dtls.start();
                 }
@@ -101,16 +97,20 @@ public final class MediaLeg {
         };
     }
 
-    public void setIce(IceConnectivity ice) {
+    /** Called once, by the subclass's constructor, with the agent its kind of ICE needs. */
+    final void setIce(IceConnectivity ice) {
         this.ice = ice;
     }
+
+    /** ICE selected {@code current} (was {@code previous}, or null): route the peer's packets to this transport. */
+    abstract void selected(InetSocketAddress previous, InetSocketAddress current);
 
     public void setSink(PacketSink sink) {
         this.sink = sink;
     }
 
-    public String name() {
-        return name;
+    public LegSide side() {
+        return side;
     }
 
     public int mediaIndex() {
@@ -319,7 +319,7 @@ public final class MediaLeg {
                 iceConnected = true;
                 everConnected = true;
                 if (announced) {
-                    event(RelayEvent.Kind.LEG_CONNECTED, null);
+                    event(LegEvent.Kind.LEG_CONNECTED, null);
                 } else {
                     announceIfReady();
                 }
@@ -327,7 +327,7 @@ public final class MediaLeg {
             case DISCONNECTED -> {
                 iceConnected = false;
                 if (announced) {
-                    event(RelayEvent.Kind.LEG_DISCONNECTED, "ICE consent lapsed on " + name + " leg " + mediaIndex);
+                    event(LegEvent.Kind.LEG_DISCONNECTED, "ICE consent lapsed on " + side.wire() + " leg " + mediaIndex);
                 }
             }
             case FAILED -> fail(everConnected ? LegFailure.CONSENT_EXPIRED : LegFailure.ICE_FAILED,
@@ -342,14 +342,14 @@ public final class MediaLeg {
             return;
         }
         srtp = new SrtpSession(keys);
-        LOG.debug("{} leg {} secure with {}", name, mediaIndex, keys.profile());
+        LOG.debug("{} leg {} secure with {}", side.wire(), mediaIndex, keys.profile());
         announceIfReady();
     }
 
     private void announceIfReady() {
         if (!announced && iceConnected && srtp != null && !failed) {
             announced = true;
-            event(RelayEvent.Kind.LEG_CONNECTED, null);
+            event(LegEvent.Kind.LEG_CONNECTED, null);
         }
     }
 
@@ -357,8 +357,8 @@ public final class MediaLeg {
         if (failed || closed) {
             return;
         }
-        LOG.debug("DTLS closed by the peer on {} leg {}", name, mediaIndex);
-        event(RelayEvent.Kind.LEG_CLOSED, "DTLS closed by the peer on " + name + " leg " + mediaIndex);
+        LOG.debug("DTLS closed by the peer on {} leg {}", side.wire(), mediaIndex);
+        event(LegEvent.Kind.LEG_CLOSED, "DTLS closed by the peer on " + side.wire() + " leg " + mediaIndex);
     }
 
     private void fail(LegFailure failure, String detail) {
@@ -366,9 +366,9 @@ public final class MediaLeg {
             return;
         }
         failed = true;
-        String cause = failure.describe() + " on " + name + " leg " + mediaIndex + " (" + detail + ")";
+        String cause = failure.describe() + " on " + side.wire() + " leg " + mediaIndex + " (" + detail + ")";
         LOG.info("{}", cause);
-        listener.onEvent(new RelayEvent(RelayEvent.Kind.LEG_FAILED, name, mediaIndex, failure, cause));
+        listener.accept(new LegEvent(LegEvent.Kind.LEG_FAILED, side, mediaIndex, failure, cause));
     }
 
     public boolean isFailed() {
@@ -376,7 +376,7 @@ public final class MediaLeg {
     }
 
     /** Closed without failing (its media section was rejected by the answer). */
-    boolean isClosedWithoutFailure() {
+    public boolean isClosedWithoutFailure() {
         return closed && !failed;
     }
 
@@ -384,16 +384,17 @@ public final class MediaLeg {
         return announced && iceConnected && !failed && !closed;
     }
 
-    private void event(RelayEvent.Kind kind, String cause) {
-        listener.onEvent(new RelayEvent(kind, name, mediaIndex, null, cause));
+    private void event(LegEvent.Kind kind, String cause) {
+        listener.accept(new LegEvent(kind, side, mediaIndex, null, cause));
     }
 
-    /** Stops DTLS and ICE; the socket belongs to the owner. Idempotent. */
+    /** Stops DTLS and ICE and lets go of the socket. Idempotent. */
     public void close() {
         if (closed) {
             return;
         }
         closed = true;
+        release();
         srtp = null;
         if (dtls != null) {
             dtls.close();
@@ -403,8 +404,11 @@ public final class MediaLeg {
         }
     }
 
+    /** Gives back what the kind of transport holds: its own socket, or its routes on the shared port. */
+    abstract void release();
+
     @Override
     public String toString() {
-        return name + "[" + mediaIndex + "] peer " + peer + ", " + counters;
+        return side.wire() + "[" + mediaIndex + "] peer " + peer + ", " + counters;
     }
 }

@@ -1,5 +1,6 @@
-package org.vertogw.media.relay;
+package org.vertogw.media.transport;
 
+import org.vertogw.media.net.LoopCalls;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.Map;
@@ -26,7 +27,7 @@ public final class BrowserPort implements DatagramHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(BrowserPort.class);
 
-    private final TransportDemux<MediaLeg> demux = new TransportDemux<>();
+    private final TransportDemux<BrowserTransport> demux = new TransportDemux<>();
     private final LegCounters unmatched = new LegCounters();
     private final StunMessage stun = new StunMessage();
     /**
@@ -35,7 +36,7 @@ public final class BrowserPort implements DatagramHandler {
      * same sender as the previous one, allocates nothing (a shared socket sees senders interleaved). The leg's
      * media goes out on it too, over the route the kernel keeps for a connected socket.
      */
-    private final Map<MediaLeg, UdpSocket> connected = new ConcurrentHashMap<>();
+    private final Map<BrowserTransport, UdpSocket> connected = new ConcurrentHashMap<>();
     private MediaLoop loop;
     private InetSocketAddress local;
     private volatile boolean connectedSockets = true;
@@ -50,12 +51,12 @@ public final class BrowserPort implements DatagramHandler {
     public void onDatagram(UdpSocket socket, PacketBuffer p, InetSocketAddress from) {
         PacketKind kind = PacketClassifier.classify(p.array(), 0, p.length());
         if (kind == PacketKind.STUN) {
-            StunMessage m = MediaLeg.readStun(stun, p, unmatched);
+            StunMessage m = MediaTransport.readStun(stun, p, unmatched);
             if (m == null) {
                 return;
             }
             int ufrag = m.usernameLocalOffset();
-            MediaLeg leg = ufrag < 0 ? null : demux.byLocalUfrag(m.array(), ufrag, m.usernameLocalLength());
+            BrowserTransport leg = ufrag < 0 ? null : demux.byLocalUfrag(m.array(), ufrag, m.usernameLocalLength());
             if (leg == null) {
                 unmatched.discard(DiscardReason.STUN_UNKNOWN_USERNAME);
             } else if (leg.loop() == loop) {
@@ -65,7 +66,7 @@ public final class BrowserPort implements DatagramHandler {
             }
             return;
         }
-        MediaLeg leg = demux.byAddress(from);
+        BrowserTransport leg = demux.byAddress(from);
         if (leg != null && leg.loop() == loop) {
             leg.onPacket(kind, p, from);
         } else if (leg != null) {
@@ -80,7 +81,7 @@ public final class BrowserPort implements DatagramHandler {
     }
 
     /** A copy of the datagram, for the leg's own media thread. */
-    private static void handOver(MediaLeg leg, PacketBuffer p, InetSocketAddress from) {
+    private static void handOver(BrowserTransport leg, PacketBuffer p, InetSocketAddress from) {
         PacketBuffer copy = new PacketBuffer();
         copy.set(p.array(), 0, p.length());
         copy.setReceivedNanos(p.receivedNanos());
@@ -109,7 +110,7 @@ public final class BrowserPort implements DatagramHandler {
     }
 
     /** Makes the leg's ufrag route here; waits for the port's thread, so that a collision fails the caller. */
-    void register(MediaLeg leg) {
+    void register(BrowserTransport leg) {
         String ufrag = leg.ice().localCredentials().ufrag();
         onPortThreadAndWait(() -> {
             if (!demux.register(ufrag, leg)) {
@@ -119,14 +120,14 @@ public final class BrowserPort implements DatagramHandler {
     }
 
     /** On the leg's media thread. */
-    void unregister(MediaLeg leg) {
+    void unregister(BrowserTransport leg) {
         String ufrag = leg.ice().localCredentials().ufrag();
         onPortThread(() -> demux.unregister(ufrag, leg));
         disconnect(leg);
     }
 
     /** On the leg's media thread: ICE selected {@code current} for the leg. */
-    void moved(MediaLeg leg, InetSocketAddress previous, InetSocketAddress current) {
+    void moved(BrowserTransport leg, InetSocketAddress previous, InetSocketAddress current) {
         // applied before the check is answered, so the browser's DTLS and media that follow find their leg
         onPortThreadAndWait(() -> demux.bind(previous, current, leg));
         disconnect(leg);
@@ -146,7 +147,7 @@ public final class BrowserPort implements DatagramHandler {
         }
     }
 
-    private void disconnect(MediaLeg leg) {
+    private void disconnect(BrowserTransport leg) {
         UdpSocket s = connected.remove(leg);
         if (s != null) {
             leg.sendVia(null);

@@ -1,4 +1,4 @@
-package org.vertogw.media.relay;
+package org.vertogw.media.transport;
 
 import org.vertogw.media.ice.IceDiscard;
 import org.vertogw.media.srtp.SrtpStatus;
