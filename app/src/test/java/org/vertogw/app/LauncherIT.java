@@ -40,8 +40,8 @@ class LauncherIT {
     void passesEveryArgumentToTheProduct(@TempDir Path dir) throws Exception {
         Path map = dir.resolve("map.json");
         Files.writeString(map, "{\"version\":1,\"islands\":[{\"id\":\"only\",\"verto\":\"wss://10.0.0.1:8082\"}]}");
-        ManagedProcess.Result r = launch(Map.of(), "route", "--map", map.toString(), "--user", "1000", "--domain",
-                "a.example");
+        ManagedProcess.Result r =
+                launch(Map.of(), "route", "--map", map.toString(), "--user", "1000", "--domain", "a.example");
         assertThat(r.exit()).as(r.stderr()).isZero();
         assertThat(r.stdout().trim()).isEqualTo("{\"home\":\"only\",\"serving\":\"only\",\"key\":\"a.example\"}");
     }
@@ -49,7 +49,9 @@ class LauncherIT {
     @Test
     void theDistributionRunsFromWhereverItIsUnpacked(@TempDir Path dir) throws Exception {
         Path tarball = Path.of(System.getProperty("distribution"));
-        Process tar = new ProcessBuilder("tar", "xzf", tarball.toString(), "-C", dir.toString()).inheritIO().start();
+        Process tar = new ProcessBuilder("tar", "xzf", tarball.toString(), "-C", dir.toString())
+                .inheritIO()
+                .start();
         assertThat(tar.waitFor()).isZero();
         Path home;
         try (var entries = Files.list(dir)) {
@@ -60,8 +62,15 @@ class LauncherIT {
         assertThat(Files.isExecutable(home.resolve("bin/verto-gateway"))).isTrue();
         Path map = dir.resolve("map.json");
         Files.writeString(map, "{\"version\":1,\"islands\":[{\"id\":\"only\",\"verto\":\"wss://10.0.0.1:8082\"}]}");
-        ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/verto-gateway").toString(), "route", "--map",
-                map.toString(), "--user", "1", "--domain", "x");
+        ProcessBuilder pb = new ProcessBuilder(
+                home.resolve("bin/verto-gateway").toString(),
+                "route",
+                "--map",
+                map.toString(),
+                "--user",
+                "1",
+                "--domain",
+                "x");
         pb.environment().remove("VERTO_GATEWAY_JAR");
         Process p = pb.redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes());
@@ -86,8 +95,15 @@ class LauncherIT {
             launched.start("Island ready: fs-9");
             assertThat(launched.output()).noneMatch(l -> l.contains(NO_BOX_CACHE));
         }
-        List<String> bare = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                ProductJar.path().toString(), "island", "--id", "fs-9", "--port", "0");
+        List<String> bare = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                ProductJar.path().toString(),
+                "island",
+                "--id",
+                "fs-9",
+                "--port",
+                "0");
         try (ManagedProcess plain = new ManagedProcess("plain", bare, null)) {
             plain.start("Island ready: fs-9");
             plain.awaitLine(NO_BOX_CACHE, Duration.ofSeconds(5));

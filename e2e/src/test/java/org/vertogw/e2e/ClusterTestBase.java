@@ -9,9 +9,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.vertogw.testing.Chromium;
 import org.vertogw.e2e.harness.Cluster;
 import org.vertogw.e2e.page.SoftphonePage;
+import org.vertogw.testing.Chromium;
 
 /**
  * One cluster of real processes per test class (two gateways, fs-01, fs-02, spare-1), and fresh headless

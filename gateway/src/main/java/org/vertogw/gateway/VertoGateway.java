@@ -72,10 +72,14 @@ public final class VertoGateway implements AutoCloseable {
 
     private VertoGateway(GatewayConfig config, List<Handler> extraHandlers) throws Exception {
         this.config = config;
-        this.pool = Executors.newFixedThreadPool(Math.max(4, Runtime.getRuntime().availableProcessors() * 2), daemon("session"));
+        this.pool = Executors.newFixedThreadPool(
+                Math.max(4, Runtime.getRuntime().availableProcessors() * 2), daemon("session"));
         this.scheduler = Executors.newScheduledThreadPool(1, daemon("gateway-timer"));
-        this.upstream = new UpstreamConnector(config.trustAllUpstream(), config.upstreamCaPem(),
-                config.limits().maxFrameBytes(), config.health().timeout().plus(Duration.ofSeconds(2)));
+        this.upstream = new UpstreamConnector(
+                config.trustAllUpstream(),
+                config.upstreamCaPem(),
+                config.limits().maxFrameBytes(),
+                config.health().timeout().plus(Duration.ofSeconds(2)));
         this.health = new IslandHealth(upstream, config.health());
         PartitionMap initial = config.map() != null ? config.map() : MapFileWatcher.load(config.mapFile());
         this.router = new Router(initial, health);
@@ -86,11 +90,23 @@ public final class VertoGateway implements AutoCloseable {
             metrics.media(media);
         }
         HealthSettings h = config.health();
-        this.pacer = new IslandLossPacer(scheduler, config.limits().reconnectsPerSecond(),
+        this.pacer = new IslandLossPacer(
+                scheduler,
+                config.limits().reconnectsPerSecond(),
                 h.interval().multipliedBy(h.downAfter() + 1L).plus(h.timeout()));
         health.onChange((island, state) -> pacer.verdict(island));
-        GatewayContext ctx = new GatewayContext(config, new VertoCodec(), router, warmLinks, new SessionRegistry(), metrics, pool,
-                scheduler, media, health, pacer);
+        GatewayContext ctx = new GatewayContext(
+                config,
+                new VertoCodec(),
+                router,
+                warmLinks,
+                new SessionRegistry(),
+                metrics,
+                pool,
+                scheduler,
+                media,
+                health,
+                pacer);
         this.edge = new VertoEdge(ctx);
 
         QueuedThreadPool jetty = new QueuedThreadPool(200, 8);
@@ -122,14 +138,21 @@ public final class VertoGateway implements AutoCloseable {
             g.watcher.start(g.scheduler, config.mapPollInterval().toMillis());
         }
         g.server.start();
-        LOG.info("gateway {} ({} mode) serving {} with partition map version {}", config.id(),
-                config.mode().name().toLowerCase(java.util.Locale.ROOT), g.wssUri(), g.router.map().version());
+        LOG.info(
+                "gateway {} ({} mode) serving {} with partition map version {}",
+                config.id(),
+                config.mode().name().toLowerCase(java.util.Locale.ROOT),
+                g.wssUri(),
+                g.router.map().version());
         return g;
     }
 
     private static MediaConfig mediaConfig(MediaSettings m) {
-        MediaConfig.Builder b = MediaConfig.builder().bindAddress(m.bindAddress()).browserPort(m.browserPort())
-                .islandPorts(m.islandPortMin(), m.islandPortMax()).dtlsKey(m.dtlsKey());
+        MediaConfig.Builder b = MediaConfig.builder()
+                .bindAddress(m.bindAddress())
+                .browserPort(m.browserPort())
+                .islandPorts(m.islandPortMin(), m.islandPortMax())
+                .dtlsKey(m.dtlsKey());
         if (m.publicAddress() != null) {
             b.publicAddress(m.publicAddress());
         }
@@ -153,7 +176,9 @@ public final class VertoGateway implements AutoCloseable {
         // Self-signed demo certificates name localhost and 127.0.0.1 only; do not reject other Host headers.
         src.setSniHostCheck(!config.tls().isSelfSigned());
         http.addCustomizer(src);
-        ServerConnector c = new ServerConnector(server, new SslConnectionFactory(ssl, HttpVersion.HTTP_1_1.asString()),
+        ServerConnector c = new ServerConnector(
+                server,
+                new SslConnectionFactory(ssl, HttpVersion.HTTP_1_1.asString()),
                 new HttpConnectionFactory(http));
         c.setHost(config.host());
         c.setPort(config.port());

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -60,10 +58,12 @@ class BrowserMediaIT {
         page.stop(0);
     }
 
-
     private static Object js(String script, Object... args) {
-        return ((JavascriptExecutor) driver).executeAsyncScript("const cb = arguments[arguments.length - 1];"
-                + "(async () => {" + script + "})().then(cb, e => cb('ERR ' + e));", args);
+        return ((JavascriptExecutor) driver)
+                .executeAsyncScript(
+                        "const cb = arguments[arguments.length - 1];" + "(async () => {" + script
+                                + "})().then(cb, e => cb('ERR ' + e));",
+                        args);
     }
 
     private static void openPage() {
@@ -74,7 +74,8 @@ class BrowserMediaIT {
     void chromiumCalls9196AndHearsItsOwnAudio() throws Exception {
         openPage();
         String wss = demo.gateway.wssUri().toString();
-        assertThat(js("return await startPeer('a', arguments[0], '1000@a.example');", wss)).isEqualTo("ok");
+        assertThat(js("return await startPeer('a', arguments[0], '1000@a.example');", wss))
+                .isEqualTo("ok");
         Object sdp = js("return await peers.a.invite('9196');");
         assertThat((String) sdp).contains("a=ice-lite").contains("a=fingerprint:sha-256");
         Map<?, ?> stats = awaitAudio("a");
@@ -88,7 +89,9 @@ class BrowserMediaIT {
     void twoChromiumPeersCallEachOtherWithAudioBothWays() throws Exception {
         openPage();
         String wss = demo.gateway.wssUri().toString();
-        js("await startPeer('alice', arguments[0], '1002@b.example'); await startPeer('bob', arguments[0], '1003@b.example'); return 'ok';", wss);
+        js(
+                "await startPeer('alice', arguments[0], '1002@b.example'); await startPeer('bob', arguments[0], '1003@b.example'); return 'ok';",
+                wss);
         js("window.bobAnswered = peers.bob.answerIncoming(); return 'ok';");
         Object callerSdp = js("return await peers.alice.invite('1003');");
         assertThat((String) callerSdp).contains("a=ice-lite");
@@ -106,7 +109,8 @@ class BrowserMediaIT {
         Object last = null;
         while (System.nanoTime() < deadline) {
             last = js("return await peers[arguments[0]].stats();", peer);
-            if (last instanceof Map<?, ?> m && ((Number) m.get("packetsReceived")).longValue() > 50
+            if (last instanceof Map<?, ?> m
+                    && ((Number) m.get("packetsReceived")).longValue() > 50
                     && ((Number) m.get("audioLevel")).doubleValue() > 0) {
                 return m;
             }

@@ -30,11 +30,17 @@ class GatewayFailoverTest {
     void aKilledIslandIsMarkedDownItsUsersGoToTheSpareAndComeHomeWhenItReturns() throws Exception {
         String home = fx.islandOf("a.example");
         VertoTestClient onHome = VertoTestClient.connect(fx.wss());
-        assertThat(onHome.call("login", loginParams("1000@a.example", "1234", "f-1")).path("result").path("gateway")
-                .path("island").asText()).isEqualTo(home);
+        assertThat(onHome.call("login", loginParams("1000@a.example", "1234", "f-1"))
+                        .path("result")
+                        .path("gateway")
+                        .path("island")
+                        .asText())
+                .isEqualTo(home);
 
         fx.kill(home);
-        assertThat(onHome.awaitClose()).as("the session on the dead island is told to reconnect").isEqualTo(1013);
+        assertThat(onHome.awaitClose())
+                .as("the session on the dead island is told to reconnect")
+                .isEqualTo(1013);
         // sent away only once the probes judged the island, with a paced hint of when to log in again
         assertThat(fx.gateway.health().state(home)).isEqualTo(IslandState.DOWN);
         assertThat(onHome.closeReason()).matches("island " + home + " lost; retryAfterMs=\\d+");
@@ -77,7 +83,8 @@ class GatewayFailoverTest {
                 assertThat(r.path("error").path("code").asInt()).isEqualTo(-32012);
                 assertThat(r.path("error").path("data").path("island").asText()).isEqualTo(home);
             } else {
-                assertThat(r.path("result").path("gateway").path("island").asText()).isEqualTo("spare-1");
+                assertThat(r.path("result").path("gateway").path("island").asText())
+                        .isEqualTo("spare-1");
             }
         }
     }

@@ -27,11 +27,11 @@ import org.vertogw.island.IslandConfig;
 import org.vertogw.island.VertoIsland;
 import org.vertogw.island.media.TerminatingMedia;
 import org.vertogw.media.MediaEngine;
-import org.vertogw.testing.Await;
 import org.vertogw.partition.Island;
 import org.vertogw.partition.IslandRole;
 import org.vertogw.partition.PartitionBy;
 import org.vertogw.partition.PartitionMap;
+import org.vertogw.testing.Await;
 
 /**
  * A gateway on port 0 in front of real in-process islands fs-01, fs-02 and spare-1, probed every 100 ms so health
@@ -70,13 +70,24 @@ final class GatewayFixture implements AutoCloseable {
             VertoIsland i = VertoIsland.start(islandConfig(id).build());
             islands.put(id, i);
             ports.put(id, i.port());
-            mapIslands.add(new Island(id, 1, id.startsWith("spare") ? IslandRole.SPARE : IslandRole.ACTIVE, i.uri().toString(), List.of()));
+            mapIslands.add(new Island(
+                    id,
+                    1,
+                    id.startsWith("spare") ? IslandRole.SPARE : IslandRole.ACTIVE,
+                    i.uri().toString(),
+                    List.of()));
         }
         PartitionMap map = new PartitionMap(1, PartitionBy.DOMAIN, mapIslands, null, null);
-        GatewayConfig.Builder b = GatewayConfig.builder().mode(Mode.DEMO).port(0).dataDir(dataDir).map(map)
+        GatewayConfig.Builder b = GatewayConfig.builder()
+                .mode(Mode.DEMO)
+                .port(0)
+                .dataDir(dataDir)
+                .map(map)
                 .health(FAST_HEALTH);
         gateway = VertoGateway.start(customize.apply(b).build());
-        await(() -> islands.keySet().stream().allMatch(id -> gateway.health().state(id) == IslandState.UP), "islands up");
+        await(
+                () -> islands.keySet().stream().allMatch(id -> gateway.health().state(id) == IslandState.UP),
+                "islands up");
     }
 
     URI wss() {
@@ -99,8 +110,11 @@ final class GatewayFixture implements AutoCloseable {
     private IslandConfig.Builder islandConfig(String id) {
         IslandConfig.Builder b = IslandConfig.builder(id);
         if (withMedia) {
-            b.media(new TerminatingMedia(MediaEngine.start(TerminatingMedia.config().bindAddress("127.0.0.1")
-                    .browserPort(0).islandPorts(0, 0).build())));
+            b.media(new TerminatingMedia(MediaEngine.start(TerminatingMedia.config()
+                    .bindAddress("127.0.0.1")
+                    .browserPort(0)
+                    .islandPorts(0, 0)
+                    .build())));
         }
         return b;
     }
@@ -110,7 +124,9 @@ final class GatewayFixture implements AutoCloseable {
     }
 
     HttpResponse<String> get(String path) throws Exception {
-        return http().send(HttpRequest.newBuilder(gateway.httpsUri().resolve(path)).build(), HttpResponse.BodyHandlers.ofString());
+        return http().send(
+                        HttpRequest.newBuilder(gateway.httpsUri().resolve(path)).build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
@@ -119,19 +135,27 @@ final class GatewayFixture implements AutoCloseable {
 
     static HttpClient http() throws Exception {
         SSLContext ssl = SSLContext.getInstance("TLS");
-        ssl.init(null, new TrustManager[] {new X509TrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {}
+        ssl.init(
+                null,
+                new TrustManager[] {
+                    new X509TrustManager() {
+                        @Override
+                        public void checkClientTrusted(X509Certificate[] chain, String authType) {}
 
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+                        @Override
+                        public void checkServerTrusted(X509Certificate[] chain, String authType) {}
 
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        }}, new SecureRandom());
-        return HttpClient.newBuilder().sslContext(ssl).connectTimeout(Duration.ofSeconds(5)).build();
+                        @Override
+                        public X509Certificate[] getAcceptedIssuers() {
+                            return new X509Certificate[0];
+                        }
+                    }
+                },
+                new SecureRandom());
+        return HttpClient.newBuilder()
+                .sslContext(ssl)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
     }
 
     static void await(BooleanSupplier condition, String what) {

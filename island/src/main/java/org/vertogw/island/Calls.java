@@ -236,8 +236,9 @@ final class Calls {
             case "unhold" -> leg.held = false;
             case "toggleHold" -> leg.held = !leg.held;
             case "transfer", "replace", "updateMedia" -> {
-                RpcError e = callError("transfer".equals(action) && leg.partner == null
-                        ? "call is not bridged" : "Unexpected Error", leg.callId);
+                RpcError e = callError(
+                        "transfer".equals(action) && leg.partner == null ? "call is not bridged" : "Unexpected Error",
+                        leg.callId);
                 e.raw().put("action", action);
                 e.raw().put("holdState", leg.held ? "held" : "active");
                 conn.error(request.id(), e);

@@ -83,7 +83,8 @@ public final class Directory {
             for (Iterator<Map.Entry<String, JsonNode>> u = domain.getValue().fields(); u.hasNext(); ) {
                 Map.Entry<String, JsonNode> user = u.next();
                 if (!user.getValue().isTextual()) {
-                    throw new IOException(file + ": domains." + domain.getKey() + "." + user.getKey() + " must be a password string");
+                    throw new IOException(
+                            file + ": domains." + domain.getKey() + "." + user.getKey() + " must be a password string");
                 }
                 d.add(user.getKey(), domain.getKey(), user.getValue().asText());
             }

@@ -107,7 +107,16 @@ public record IslandConfig(
 
         public IslandConfig build() {
             return new IslandConfig(
-                    id, bindHost, port, directory, echoExtension, detachTimeout, pingIdle, ringTimeout, maxMessageBytes, media);
+                    id,
+                    bindHost,
+                    port,
+                    directory,
+                    echoExtension,
+                    detachTimeout,
+                    pingIdle,
+                    ringTimeout,
+                    maxMessageBytes,
+                    media);
         }
     }
 }

@@ -29,6 +29,7 @@ final class Leg {
     Leg caller;
     /** While ringing: the callee legs of this caller leg, one per registration (forking, §4.4). */
     final List<Leg> forks = new ArrayList<>();
+
     String callerIdName;
     String callerIdNumber;
     String calleeIdName;

@@ -39,7 +39,9 @@ final class Logins {
             return;
         }
         if (!login.hasCredentials()) {
-            conn.error(request.id(), RpcError.of(ErrorCodes.AUTHENTICATION_REQUIRED, ErrorCodes.MSG_AUTHENTICATION_REQUIRED));
+            conn.error(
+                    request.id(),
+                    RpcError.of(ErrorCodes.AUTHENTICATION_REQUIRED, ErrorCodes.MSG_AUTHENTICATION_REQUIRED));
             return;
         }
         if (login.passwd() == null || login.passwd().isEmpty()) {
@@ -52,7 +54,8 @@ final class Logins {
             conn.error(request.id(), RpcError.of(ErrorCodes.AUTHENTICATION_FAILED, "Missing or improper credentials"));
             return;
         }
-        Directory.User user = directory.find(name.substring(0, at), name.substring(at + 1)).orElse(null);
+        Directory.User user =
+                directory.find(name.substring(0, at), name.substring(at + 1)).orElse(null);
         if (user == null) {
             conn.error(request.id(), RpcError.of(ErrorCodes.AUTHENTICATION_FAILED, "Login Incorrect"));
             return;
@@ -66,7 +69,9 @@ final class Logins {
             relogin(conn, request, user);
             return;
         }
-        String sessid = login.sessid() != null && !login.sessid().isBlank() ? login.sessid() : UUID.randomUUID().toString();
+        String sessid = login.sessid() != null && !login.sessid().isBlank()
+                ? login.sessid()
+                : UUID.randomUUID().toString();
         IslandConnection holder = sessions.bySessid(sessid);
         if (holder != null && holder != conn && holder.isOpen()) {
             if (holder.authenticated() && !holder.login().equals(user.login())) {

@@ -17,7 +17,8 @@ final class SpeedTest {
     boolean frame(IslandConnection conn, String text, long nowNanos) {
         if (text.startsWith("#SPU ")) {
             try {
-                bytes = Math.min(MAX_BYTES, Math.max(0, Long.parseLong(text.substring(5).trim())));
+                bytes = Math.min(
+                        MAX_BYTES, Math.max(0, Long.parseLong(text.substring(5).trim())));
             } catch (NumberFormatException e) {
                 return false;
             }

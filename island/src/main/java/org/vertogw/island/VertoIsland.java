@@ -179,7 +179,9 @@ public final class VertoIsland implements AutoCloseable {
             return;
         }
         if (!conn.authenticated()) {
-            conn.error(request.id(), RpcError.of(ErrorCodes.AUTHENTICATION_REQUIRED, ErrorCodes.MSG_AUTHENTICATION_REQUIRED));
+            conn.error(
+                    request.id(),
+                    RpcError.of(ErrorCodes.AUTHENTICATION_REQUIRED, ErrorCodes.MSG_AUTHENTICATION_REQUIRED));
             return;
         }
         switch (method) {
@@ -198,7 +200,8 @@ public final class VertoIsland implements AutoCloseable {
                 conn.result(request.id(), pong);
             }
             case ECHO -> conn.result(request.id(), request.params().deepCopy());
-            default -> conn.error(request.id(), RpcError.of(ErrorCodes.METHOD_NOT_FOUND, ErrorCodes.MSG_METHOD_NOT_FOUND));
+            default ->
+                conn.error(request.id(), RpcError.of(ErrorCodes.METHOD_NOT_FOUND, ErrorCodes.MSG_METHOD_NOT_FOUND));
         }
     }
 

@@ -19,12 +19,11 @@ import org.vertogw.media.dtls.DtlsCertificate;
 import org.vertogw.media.net.MediaLoop;
 import org.vertogw.media.net.PortRange;
 import org.vertogw.media.net.UdpSocket;
+import org.vertogw.media.relay.MediaRelay;
 import org.vertogw.media.transport.BrowserPort;
 import org.vertogw.media.transport.DiscardReason;
 import org.vertogw.media.transport.LegCounters;
 import org.vertogw.media.transport.LegSettings;
-import org.vertogw.media.MediaContext;
-import org.vertogw.media.relay.MediaRelay;
 
 /**
  * Owns the media threads, the shared browser port, the island port range, the DTLS handshake threads and the DTLS
@@ -75,8 +74,8 @@ public final class MediaEngine implements AutoCloseable {
             return t;
         });
         try {
-            this.browserSocket = loops[0].openShared(new InetSocketAddress(config.bindAddress(), config.browserPort()),
-                    null, browserPort);
+            this.browserSocket = loops[0].openShared(
+                    new InetSocketAddress(config.bindAddress(), config.browserPort()), null, browserPort);
             browserPort.attach(loops[0], browserSocket.localAddress());
         } catch (IOException e) {
             closeLoops();
@@ -89,10 +88,20 @@ public final class MediaEngine implements AutoCloseable {
         for (int i = 0; i < loops.length; i++) {
             AtomicInteger calls = new AtomicInteger();
             callsPerLoop[i] = calls;
-            LegSettings settings = new LegSettings(loops[i], certificate, handshakes, config.iceTimers(),
-                    (int) config.dtlsTimeout().toMillis(), (int) config.dtlsRetransmit().toMillis(),
+            LegSettings settings = new LegSettings(
+                    loops[i],
+                    certificate,
+                    handshakes,
+                    config.iceTimers(),
+                    (int) config.dtlsTimeout().toMillis(),
+                    (int) config.dtlsRetransmit().toMillis(),
                     config.publicAddress());
-            contexts[i] = new MediaContext(settings, browserSocket, browserPort, islandPorts, config.bindAddress(),
+            contexts[i] = new MediaContext(
+                    settings,
+                    browserSocket,
+                    browserPort,
+                    islandPorts,
+                    config.bindAddress(),
                     new MediaContext.Lifecycle() {
                         @Override
                         public void opened(AutoCloseable owner) {
@@ -108,7 +117,10 @@ public final class MediaEngine implements AutoCloseable {
                         }
                     });
         }
-        LOG.info("media engine up: browser port {}, {}, certificate {}", browserSocket.port(), config,
+        LOG.info(
+                "media engine up: browser port {}, {}, certificate {}",
+                browserSocket.port(),
+                config,
                 certificate.fingerprint());
     }
 
@@ -117,8 +129,10 @@ public final class MediaEngine implements AutoCloseable {
         try {
             return new MediaEngine(config);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the media engine on " + config.bindAddress().getHostAddress()
-                    + ":" + config.browserPort() + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot start the media engine on " + config.bindAddress().getHostAddress() + ":"
+                            + config.browserPort() + ": " + e.getMessage(),
+                    e);
         }
     }
 
@@ -256,8 +270,16 @@ public final class MediaEngine implements AutoCloseable {
                 byReason.put(r, discards[r.ordinal()]);
             }
         }
-        return new MediaStats(relays, relaysCreated.get(), endpoints, endpointsCreated.get(), traffic[0], traffic[1],
-                traffic[2], traffic[3], byReason);
+        return new MediaStats(
+                relays,
+                relaysCreated.get(),
+                endpoints,
+                endpointsCreated.get(),
+                traffic[0],
+                traffic[1],
+                traffic[2],
+                traffic[3],
+                byReason);
     }
 
     /** Closes every relay and endpoint, releases every port and stops the threads; idempotent. */

@@ -8,8 +8,16 @@ import org.vertogw.media.transport.DiscardReason;
  * received and sent over all legs, and discards by reason, including datagrams on the shared browser port that no
  * leg claimed.
  */
-public record MediaStats(int openRelays, long relaysCreated, int openEndpoints, long endpointsCreated,
-        long packetsReceived, long bytesReceived, long packetsSent, long bytesSent, Map<DiscardReason, Long> discards) {
+public record MediaStats(
+        int openRelays,
+        long relaysCreated,
+        int openEndpoints,
+        long endpointsCreated,
+        long packetsReceived,
+        long bytesReceived,
+        long packetsSent,
+        long bytesSent,
+        Map<DiscardReason, Long> discards) {
 
     public long discardedTotal() {
         return discards.values().stream().mapToLong(Long::longValue).sum();

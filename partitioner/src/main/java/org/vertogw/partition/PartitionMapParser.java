@@ -102,7 +102,11 @@ public final class PartitionMapParser {
             throw new PartitionMapException(at + ".verto", "must be a ws:// or wss:// URL string");
         }
         return new Island(
-                id.asText(), weight, role, verto == null ? null : verto.asText(), strings(n.get("gateways"), at + ".gateways"));
+                id.asText(),
+                weight,
+                role,
+                verto == null ? null : verto.asText(),
+                strings(n.get("gateways"), at + ".gateways"));
     }
 
     private static List<String> strings(JsonNode n, String at) throws PartitionMapException {

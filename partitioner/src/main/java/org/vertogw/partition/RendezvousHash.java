@@ -16,7 +16,8 @@ public final class RendezvousHash {
 
     /** {@code murmur3_32(utf8(s))} as an unsigned 32-bit value. */
     public static long murmur3(String s) {
-        return Integer.toUnsignedLong(MURMUR3.hashString(s, StandardCharsets.UTF_8).asInt());
+        return Integer.toUnsignedLong(
+                MURMUR3.hashString(s, StandardCharsets.UTF_8).asInt());
     }
 
     /** An island's score for a key: the largest of {@code murmur3(key|id#v)} for {@code v} in {@code 0..weight-1}. */

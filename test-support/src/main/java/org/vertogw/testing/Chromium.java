@@ -33,13 +33,27 @@ public final class Chromium implements AutoCloseable {
         ChromeOptions o = new ChromeOptions();
         o.setBinary(CHROMIUM);
         Path profile = Files.createTempDirectory("chromium-profile");
-        o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream", "--ignore-certificate-errors",
-                "--allow-loopback-in-peer-connection", "--autoplay-policy=no-user-gesture-required",
-                "--window-size=1280,900", "--user-data-dir=" + profile);
+        o.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--use-fake-device-for-media-stream",
+                "--use-fake-ui-for-media-stream",
+                "--ignore-certificate-errors",
+                "--allow-loopback-in-peer-connection",
+                "--autoplay-policy=no-user-gesture-required",
+                "--window-size=1280,900",
+                "--user-data-dir=" + profile);
         o.addArguments(extraArguments);
-        service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+        service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort()
+                .build();
         driver = new ChromeDriver(service, o);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(40));
     }

@@ -50,8 +50,10 @@ public final class ManagedProcess implements AutoCloseable {
 
     private void collect(Process p) {
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-                PrintWriter w = log == null ? null : new PrintWriter(Files.newBufferedWriter(log,
-                        StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND))) {
+                PrintWriter w = log == null
+                        ? null
+                        : new PrintWriter(Files.newBufferedWriter(
+                                log, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND))) {
             for (String l = r.readLine(); l != null; l = r.readLine()) {
                 if (w != null) {
                     w.println(l);

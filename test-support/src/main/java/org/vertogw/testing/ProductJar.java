@@ -12,8 +12,8 @@ import java.util.List;
 public final class ProductJar {
 
     /** What the launcher passes to every JVM it starts (see bin/verto-gateway). */
-    public static final List<String> JVM_OPTIONS = List.of("-XX:AutoBoxCacheMax=65536",
-            "--add-opens", "java.base/com.sun.crypto.provider=ALL-UNNAMED");
+    public static final List<String> JVM_OPTIONS =
+            List.of("-XX:AutoBoxCacheMax=65536", "--add-opens", "java.base/com.sun.crypto.provider=ALL-UNNAMED");
 
     private ProductJar() {}
 

@@ -140,7 +140,8 @@ public final class VertoTestClient implements AutoCloseable {
     }
 
     public JsonNode awaitResponse(int id) throws InterruptedException {
-        return await(m -> !m.has("method") && m.path("id").asInt(-1) == id && (m.has("result") || m.has("error")),
+        return await(
+                m -> !m.has("method") && m.path("id").asInt(-1) == id && (m.has("result") || m.has("error")),
                 "response to id " + id);
     }
 
@@ -149,7 +150,9 @@ public final class VertoTestClient implements AutoCloseable {
     }
 
     public JsonNode awaitRequest(String method, String callId) throws InterruptedException {
-        return await(m -> method.equals(m.path("method").asText()) && callId.equals(m.path("params").path("callID").asText()),
+        return await(
+                m -> method.equals(m.path("method").asText())
+                        && callId.equals(m.path("params").path("callID").asText()),
                 "server request " + method + " for " + callId);
     }
 

@@ -12,10 +12,15 @@ public final class DemoOptions {
     @Option(names = "--port", description = "HTTPS/WSS port; 0 picks a free one (default ${DEFAULT-VALUE}).")
     int port = 8443;
 
-    @Option(names = "--media-port", description = "The UDP port browsers send media to; 0 picks a free one (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--media-port",
+            description = "The UDP port browsers send media to; 0 picks a free one (default ${DEFAULT-VALUE}).")
     int mediaPort = 10000;
 
-    @Option(names = "--public-address", description = "Address put in ICE candidates for browsers (default: the listen address, 127.0.0.1 for loopback or any).")
+    @Option(
+            names = "--public-address",
+            description =
+                    "Address put in ICE candidates for browsers (default: the listen address, 127.0.0.1 for loopback or any).")
     String publicAddress;
 
     @Option(names = "--data-dir", description = "Where the self-signed certificate is kept (default ~/.verto-gateway).")

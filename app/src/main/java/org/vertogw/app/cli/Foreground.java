@@ -7,14 +7,17 @@ final class Foreground {
 
     static void runUntilStopped(AutoCloseable running) {
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                running.close();
-            } catch (Exception ignored) {
-                // stopping anyway
-            }
-            stopped.countDown();
-        }, "shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            try {
+                                running.close();
+                            } catch (Exception ignored) {
+                                // stopping anyway
+                            }
+                            stopped.countDown();
+                        },
+                        "shutdown"));
         try {
             stopped.await();
         } catch (InterruptedException e) {

@@ -8,7 +8,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Production mode: islands are remote mod_verto URLs from the partition map. */
-@Command(name = "gateway", mixinStandardHelpOptions = true,
+@Command(
+        name = "gateway",
+        mixinStandardHelpOptions = true,
         description = "Run a gateway in front of FreeSWITCH mod_verto islands, configured by a JSON file.")
 public final class GatewayCommand implements Runnable {
 

@@ -16,15 +16,25 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** One embedded island as its own process, so a test or an operator can kill it. */
-@Command(name = "island", mixinStandardHelpOptions = true,
-        description = "Run one embedded mod_verto-like island.")
+@Command(name = "island", mixinStandardHelpOptions = true, description = "Run one embedded mod_verto-like island.")
 public final class IslandCommand implements Runnable {
 
     /** The island configuration file. */
-    record File(String id, String host, Integer port, String directory, Long detachTimeoutSec, Long pingIdleSec, String echo,
-            String dtlsKey, String dtlsCertificate) {}
+    record File(
+            String id,
+            String host,
+            Integer port,
+            String directory,
+            Long detachTimeoutSec,
+            Long pingIdleSec,
+            String echo,
+            String dtlsKey,
+            String dtlsCertificate) {}
 
-    @Option(names = "--config", description = "Island configuration (JSON: id, host, port, directory, detachTimeoutSec, pingIdleSec, echo, dtlsKey, dtlsCertificate).")
+    @Option(
+            names = "--config",
+            description =
+                    "Island configuration (JSON: id, host, port, directory, detachTimeoutSec, pingIdleSec, echo, dtlsKey, dtlsCertificate).")
     Path config;
 
     @Option(names = "--id", description = "Island id (default ${DEFAULT-VALUE}).")
@@ -39,27 +49,42 @@ public final class IslandCommand implements Runnable {
     @Option(names = "--directory", description = "User directory (JSON); default: the demo directory.")
     Path directory;
 
-    @Option(names = "--detach-timeout", description = "Seconds an answered call survives its socket (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--detach-timeout",
+            description = "Seconds an answered call survives its socket (default ${DEFAULT-VALUE}).")
     long detachTimeoutSec = 120;
 
-    @Option(names = "--media", description = "terminate (WebRTC media like FreeSWITCH) or none (SDP passes between users untouched); default ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--media",
+            description =
+                    "terminate (WebRTC media like FreeSWITCH) or none (SDP passes between users untouched); default ${DEFAULT-VALUE}.")
     String media = "terminate";
 
     @Option(names = "--media-ports", description = "UDP port range for call legs, MIN-MAX (default: any free port).")
     String mediaPorts;
 
-    @Option(names = "--media-address", description = "Address for media sockets and candidates (default: the listen address).")
+    @Option(
+            names = "--media-address",
+            description = "Address for media sockets and candidates (default: the listen address).")
     String mediaAddress;
 
-    @Option(names = "--dtls-key", description = "Key of the self-signed DTLS certificate made at start: rsa-2048 (FreeSWITCH's own), rsa-3072, rsa-4096, ecdsa-p256, ecdsa-p384 (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--dtls-key",
+            description =
+                    "Key of the self-signed DTLS certificate made at start: rsa-2048 (FreeSWITCH's own), rsa-3072, rsa-4096, ecdsa-p256, ecdsa-p384 (default ${DEFAULT-VALUE}).")
     String dtlsKey = TerminatingMedia.DEFAULT_DTLS_KEY.configName();
 
-    @Option(names = "--dtls-certificate", description = "PEM file with the DTLS certificate and its private key (as FreeSWITCH's dtls-srtp.pem); overrides --dtls-key.")
+    @Option(
+            names = "--dtls-certificate",
+            description =
+                    "PEM file with the DTLS certificate and its private key (as FreeSWITCH's dtls-srtp.pem); overrides --dtls-key.")
     Path dtlsCertificate;
 
     private MediaConfig mediaConfig() throws java.io.IOException {
         String address = mediaAddress != null ? mediaAddress : host;
-        MediaConfig.Builder m = TerminatingMedia.config().bindAddress(address).browserPort(0)
+        MediaConfig.Builder m = TerminatingMedia.config()
+                .bindAddress(address)
+                .browserPort(0)
                 .publicAddress(address.equals("0.0.0.0") ? "127.0.0.1" : address);
         if (mediaPorts == null) {
             m.islandPorts(0, 0);
@@ -80,13 +105,19 @@ public final class IslandCommand implements Runnable {
 
     @Override
     public void run() {
-        IslandConfig.Builder b = IslandConfig.builder(id).bindHost(host).port(port).detachTimeout(Duration.ofSeconds(detachTimeoutSec));
+        IslandConfig.Builder b =
+                IslandConfig.builder(id).bindHost(host).port(port).detachTimeout(Duration.ofSeconds(detachTimeoutSec));
         try {
             if (config != null) {
-                File f = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(config.toFile(), File.class);
+                File f = new ObjectMapper()
+                        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                        .readValue(config.toFile(), File.class);
                 Path dir = config.toAbsolutePath().getParent();
                 if (f.id() != null) {
-                    b = IslandConfig.builder(f.id()).bindHost(host).port(port).detachTimeout(Duration.ofSeconds(detachTimeoutSec));
+                    b = IslandConfig.builder(f.id())
+                            .bindHost(host)
+                            .port(port)
+                            .detachTimeout(Duration.ofSeconds(detachTimeoutSec));
                 }
                 if (f.host() != null) {
                     b.bindHost(f.host());

@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
         name = "verto-gateway",
         mixinStandardHelpOptions = true,
         version = "verto-gateway 0.1.0",
-        description = "Verto gateway: WSS edge, island partitioning, signaling proxy and media relay for FreeSWITCH mod_verto.",
+        description =
+                "Verto gateway: WSS edge, island partitioning, signaling proxy and media relay for FreeSWITCH mod_verto.",
         subcommands = {DemoCommand.class, GatewayCommand.class, IslandCommand.class, RouteCommand.class})
 public final class Main implements Runnable {
 

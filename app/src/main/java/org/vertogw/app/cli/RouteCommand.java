@@ -26,7 +26,9 @@ import picocli.CommandLine.Option;
  * options, or one JSON line per query on stdin ({@code {"user","domain","down":[..]}}), answered in order. Invalid
  * input gives a one-line error naming the field and exit code 2 (after answering every valid line).
  */
-@Command(name = "route", mixinStandardHelpOptions = true,
+@Command(
+        name = "route",
+        mixinStandardHelpOptions = true,
         description = "Print {\"home\",\"serving\",\"key\"} for a user from a partition map file.")
 public final class RouteCommand implements Callable<Integer> {
 
@@ -127,5 +129,4 @@ public final class RouteCommand implements Callable<Integer> {
         o.put("key", r.key());
         return o.toString();
     }
-
 }

@@ -7,10 +7,10 @@ import org.vertogw.gateway.VertoGateway;
 import org.vertogw.gateway.config.GatewayConfig;
 import org.vertogw.gateway.config.MediaSettings;
 import org.vertogw.gateway.config.Mode;
-import org.vertogw.island.media.TerminatingMedia;
-import org.vertogw.media.MediaEngine;
 import org.vertogw.island.IslandConfig;
 import org.vertogw.island.VertoIsland;
+import org.vertogw.island.media.TerminatingMedia;
+import org.vertogw.media.MediaEngine;
 import org.vertogw.partition.Island;
 import org.vertogw.partition.IslandRole;
 import org.vertogw.partition.PartitionBy;
@@ -41,7 +41,8 @@ public final class DemoCluster implements AutoCloseable {
      * @param mediaPort the browsers' UDP port (0: any)
      * @param publicAddress the address in ICE candidates; null: the listen address (127.0.0.1 for any-address)
      */
-    public static DemoCluster start(String host, int port, Path dataDir, int mediaPort, String publicAddress) throws Exception {
+    public static DemoCluster start(String host, int port, Path dataDir, int mediaPort, String publicAddress)
+            throws Exception {
         List<VertoIsland> islands = new ArrayList<>();
         List<Island> mapIslands = new ArrayList<>();
         try {
@@ -54,11 +55,18 @@ public final class DemoCluster implements AutoCloseable {
             islands.add(spare);
             mapIslands.add(new Island(SPARE, 1, IslandRole.SPARE, spare.uri().toString(), List.of()));
             PartitionMap map = new PartitionMap(1, PartitionBy.DOMAIN, mapIslands, null, null);
-            String advertised = publicAddress != null ? publicAddress
+            String advertised = publicAddress != null
+                    ? publicAddress
                     : host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
-            VertoGateway gateway = VertoGateway.start(GatewayConfig.builder()
-                    .mode(Mode.DEMO).host(host).port(port).dataDir(dataDir).map(map)
-                    .media(new MediaSettings(host, advertised, mediaPort, 0, 0)).build(),
+            VertoGateway gateway = VertoGateway.start(
+                    GatewayConfig.builder()
+                            .mode(Mode.DEMO)
+                            .host(host)
+                            .port(port)
+                            .dataDir(dataDir)
+                            .map(map)
+                            .media(new MediaSettings(host, advertised, mediaPort, 0, 0))
+                            .build(),
                     List.of(new DemoApi(IslandConfig.DEFAULT_ECHO)));
             return new DemoCluster(islands, gateway);
         } catch (Exception e) {
@@ -69,8 +77,12 @@ public final class DemoCluster implements AutoCloseable {
 
     /** An embedded island that terminates media on loopback, like a FreeSWITCH next to the gateway. */
     private static IslandConfig islandConfig(String id) {
-        MediaEngine engine = MediaEngine.start(TerminatingMedia.config().bindAddress("127.0.0.1").publicAddress("127.0.0.1")
-                .browserPort(0).islandPorts(0, 0).build());
+        MediaEngine engine = MediaEngine.start(TerminatingMedia.config()
+                .bindAddress("127.0.0.1")
+                .publicAddress("127.0.0.1")
+                .browserPort(0)
+                .islandPorts(0, 0)
+                .build());
         return IslandConfig.builder(id).media(new TerminatingMedia(engine)).build();
     }
 

@@ -155,8 +155,10 @@ public final class SoftphonePage {
 
     /** {@code {packetsReceived, packetsSent, audioLevel, bytesReceived}} from the call's getStats. */
     public Map<?, ?> stats() {
-        Object r = ((JavascriptExecutor) driver).executeAsyncScript("const cb = arguments[arguments.length - 1];"
-                + "window.softphone.stats().then(cb, e => cb({packetsReceived: 0, packetsSent: 0, audioLevel: 0, error: '' + e}));");
+        Object r = ((JavascriptExecutor) driver)
+                .executeAsyncScript(
+                        "const cb = arguments[arguments.length - 1];"
+                                + "window.softphone.stats().then(cb, e => cb({packetsReceived: 0, packetsSent: 0, audioLevel: 0, error: '' + e}));");
         return (Map<?, ?>) r;
     }
 
@@ -232,7 +234,8 @@ public final class SoftphonePage {
     public String diagnostics() {
         try {
             return "state=" + state() + " island=" + island() + " gateway=" + gateway() + " call=" + callState()
-                    + " error=\"" + errorText() + "\" log=" + byTestId("activity-log").getAttribute("textContent")
+                    + " error=\"" + errorText() + "\" log="
+                    + byTestId("activity-log").getAttribute("textContent")
                     + " url=" + driver.getCurrentUrl();
         } catch (RuntimeException e) {
             return "(page unreadable: " + e + ")";
@@ -254,7 +257,6 @@ public final class SoftphonePage {
         }
         throw new AssertionError("timed out waiting for " + what + (last == null ? "" : ": " + last));
     }
-
 
     private static void pause(long ms) {
         try {

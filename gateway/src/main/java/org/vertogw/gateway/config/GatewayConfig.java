@@ -181,8 +181,26 @@ public record GatewayConfig(
         }
 
         public GatewayConfig build() {
-            return new GatewayConfig(id, mode, host, port, dataDir, tls, path, allowedOrigins, limits, health, mapFile,
-                    map, mapPollInterval, trustAllUpstream, upstreamCaPem, publicEndpoints, adminToken, defaultDomain, media);
+            return new GatewayConfig(
+                    id,
+                    mode,
+                    host,
+                    port,
+                    dataDir,
+                    tls,
+                    path,
+                    allowedOrigins,
+                    limits,
+                    health,
+                    mapFile,
+                    map,
+                    mapPollInterval,
+                    trustAllUpstream,
+                    upstreamCaPem,
+                    publicEndpoints,
+                    adminToken,
+                    defaultDomain,
+                    media);
         }
     }
 }

@@ -32,31 +32,93 @@ public record Limits(
     }
 
     public Limits withMessageRate(double perSecond, int burst) {
-        return new Limits(maxFrameBytes, perSecond, burst, connectionsPerAddress, maxSessions, maxPendingRequests, loginTimeout, warmLinksPerIsland, reconnectsPerSecond);
+        return new Limits(
+                maxFrameBytes,
+                perSecond,
+                burst,
+                connectionsPerAddress,
+                maxSessions,
+                maxPendingRequests,
+                loginTimeout,
+                warmLinksPerIsland,
+                reconnectsPerSecond);
     }
 
     public Limits withConnectionsPerAddress(int n) {
-        return new Limits(maxFrameBytes, messagesPerSecond, messageBurst, n, maxSessions, maxPendingRequests, loginTimeout, warmLinksPerIsland, reconnectsPerSecond);
+        return new Limits(
+                maxFrameBytes,
+                messagesPerSecond,
+                messageBurst,
+                n,
+                maxSessions,
+                maxPendingRequests,
+                loginTimeout,
+                warmLinksPerIsland,
+                reconnectsPerSecond);
     }
 
     public Limits withMaxFrameBytes(int n) {
-        return new Limits(n, messagesPerSecond, messageBurst, connectionsPerAddress, maxSessions, maxPendingRequests, loginTimeout, warmLinksPerIsland, reconnectsPerSecond);
+        return new Limits(
+                n,
+                messagesPerSecond,
+                messageBurst,
+                connectionsPerAddress,
+                maxSessions,
+                maxPendingRequests,
+                loginTimeout,
+                warmLinksPerIsland,
+                reconnectsPerSecond);
     }
 
     public Limits withMaxSessions(int n) {
-        return new Limits(maxFrameBytes, messagesPerSecond, messageBurst, connectionsPerAddress, n, maxPendingRequests, loginTimeout, warmLinksPerIsland, reconnectsPerSecond);
+        return new Limits(
+                maxFrameBytes,
+                messagesPerSecond,
+                messageBurst,
+                connectionsPerAddress,
+                n,
+                maxPendingRequests,
+                loginTimeout,
+                warmLinksPerIsland,
+                reconnectsPerSecond);
     }
 
     public Limits withWarmLinksPerIsland(int n) {
-        return new Limits(maxFrameBytes, messagesPerSecond, messageBurst, connectionsPerAddress, maxSessions, maxPendingRequests, loginTimeout, n, reconnectsPerSecond);
+        return new Limits(
+                maxFrameBytes,
+                messagesPerSecond,
+                messageBurst,
+                connectionsPerAddress,
+                maxSessions,
+                maxPendingRequests,
+                loginTimeout,
+                n,
+                reconnectsPerSecond);
     }
 
     public Limits withReconnectsPerSecond(double r) {
-        return new Limits(maxFrameBytes, messagesPerSecond, messageBurst, connectionsPerAddress, maxSessions, maxPendingRequests, loginTimeout,
-                warmLinksPerIsland, r);
+        return new Limits(
+                maxFrameBytes,
+                messagesPerSecond,
+                messageBurst,
+                connectionsPerAddress,
+                maxSessions,
+                maxPendingRequests,
+                loginTimeout,
+                warmLinksPerIsland,
+                r);
     }
 
     public Limits withLoginTimeout(Duration d) {
-        return new Limits(maxFrameBytes, messagesPerSecond, messageBurst, connectionsPerAddress, maxSessions, maxPendingRequests, d, warmLinksPerIsland, reconnectsPerSecond);
+        return new Limits(
+                maxFrameBytes,
+                messagesPerSecond,
+                messageBurst,
+                connectionsPerAddress,
+                maxSessions,
+                maxPendingRequests,
+                d,
+                warmLinksPerIsland,
+                reconnectsPerSecond);
     }
 }

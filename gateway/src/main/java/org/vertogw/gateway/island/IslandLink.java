@@ -76,7 +76,9 @@ public final class IslandLink implements Session.Listener.AutoDemanding {
     public void send(String text) {
         Session s = session;
         if (s != null && state == IslandLinkState.OPEN) {
-            s.sendText(text, Callback.from(() -> {}, t -> LOG.debug("send to island {} failed: {}", islandId, t.toString())));
+            s.sendText(
+                    text,
+                    Callback.from(() -> {}, t -> LOG.debug("send to island {} failed: {}", islandId, t.toString())));
         }
     }
 

@@ -33,7 +33,11 @@ public final class IslandProbe implements Session.Listener.AutoDemanding {
     private IslandState state = IslandState.UNKNOWN;
     private boolean closed;
 
-    IslandProbe(String islandId, URI uri, UpstreamConnector connector, HealthSettings settings,
+    IslandProbe(
+            String islandId,
+            URI uri,
+            UpstreamConnector connector,
+            HealthSettings settings,
             BiConsumer<IslandProbe, IslandState> onChange) {
         this.islandId = islandId;
         this.uri = uri;
@@ -86,7 +90,8 @@ public final class IslandProbe implements Session.Listener.AutoDemanding {
 
     private void send() {
         outstanding = nextId++;
-        session.sendText("{\"jsonrpc\":\"2.0\",\"method\":\"login\",\"params\":{},\"id\":" + outstanding + "}", Callback.NOOP);
+        session.sendText(
+                "{\"jsonrpc\":\"2.0\",\"method\":\"login\",\"params\":{},\"id\":" + outstanding + "}", Callback.NOOP);
     }
 
     @Override
@@ -108,7 +113,9 @@ public final class IslandProbe implements Session.Listener.AutoDemanding {
         } catch (Exception e) {
             return;
         }
-        if (outstanding >= 0 && m.path("id").asLong(-2) == outstanding && m.path("error").path("code").asInt() == -32000) {
+        if (outstanding >= 0
+                && m.path("id").asLong(-2) == outstanding
+                && m.path("error").path("code").asInt() == -32000) {
             outstanding = -1;
             success();
         }

@@ -26,7 +26,8 @@ public final class UpstreamConnector implements AutoCloseable {
 
     private final WebSocketClient client;
 
-    public UpstreamConnector(boolean trustAll, Path caPem, int maxMessageBytes, Duration connectTimeout) throws Exception {
+    public UpstreamConnector(boolean trustAll, Path caPem, int maxMessageBytes, Duration connectTimeout)
+            throws Exception {
         SslContextFactory.Client ssl = new SslContextFactory.Client(trustAll);
         if (!trustAll && caPem != null) {
             ssl.setTrustStore(trustStore(caPem));

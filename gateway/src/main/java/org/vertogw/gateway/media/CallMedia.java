@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 import org.vertogw.media.MediaEngine;
 import org.vertogw.media.relay.MediaRelay;
-import org.vertogw.media.transport.LegEvent;
 import org.vertogw.media.sdp.SdpException;
+import org.vertogw.media.transport.LegEvent;
 import org.vertogw.protocol.jsonrpc.JsonRpcRequest;
 import org.vertogw.protocol.message.Params;
 

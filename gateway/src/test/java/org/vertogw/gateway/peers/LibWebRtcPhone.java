@@ -6,7 +6,6 @@ import java.net.URI;
 import java.util.Set;
 import java.util.UUID;
 import org.vertogw.testing.VertoTestClient;
-import org.vertogw.testing.webrtc.AudioStats;
 import org.vertogw.testing.webrtc.LibWebRtcPeer;
 
 /**
@@ -59,9 +58,11 @@ public final class LibWebRtcPhone implements AutoCloseable {
         if (!"CALL CREATED".equals(created.path("result").path("message").asText())) {
             throw new AssertionError(login + ": invite to " + destination + " failed: " + created);
         }
-        JsonNode answer = verto.await(m -> ANSWER_METHODS.contains(m.path("method").asText())
-                && callId.equals(m.path("params").path("callID").asText())
-                && !m.path("params").path("sdp").asText().isEmpty(), "answer SDP for " + callId);
+        JsonNode answer = verto.await(
+                m -> ANSWER_METHODS.contains(m.path("method").asText())
+                        && callId.equals(m.path("params").path("callID").asText())
+                        && !m.path("params").path("sdp").asText().isEmpty(),
+                "answer SDP for " + callId);
         verto.reply(answer);
         String sdp = answer.path("params").path("sdp").asText();
         peer.applyAnswer(sdp);

@@ -1,9 +1,9 @@
 package org.vertogw.island.media;
 
+import org.vertogw.island.media.endpoint.WebRtcEndpoint;
 import org.vertogw.media.MediaConfig;
 import org.vertogw.media.MediaEngine;
 import org.vertogw.media.dtls.DtlsKeyType;
-import org.vertogw.island.media.endpoint.WebRtcEndpoint;
 import org.vertogw.media.sdp.SdpException;
 import org.vertogw.media.sdp.SessionDescription;
 

@@ -4,7 +4,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.vertogw.media.net.MediaLoop;
 import org.vertogw.media.sdp.SdpException;
 
 /** Runs a control call (SDP handling, close) on the media thread and waits for it, so legs stay single-threaded. */
@@ -16,8 +15,7 @@ public final class LoopCalls {
         T call() throws SdpException;
     }
 
-    private LoopCalls() {
-    }
+    private LoopCalls() {}
 
     public static <T> T call(MediaLoop loop, Step<T> step) throws SdpException {
         if (loop.inLoop()) {

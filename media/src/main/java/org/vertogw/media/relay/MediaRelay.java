@@ -1,7 +1,26 @@
 package org.vertogw.media.relay;
 
+import static org.vertogw.media.transport.LegNegotiation.credentials;
+import static org.vertogw.media.transport.LegNegotiation.fingerprint;
+import static org.vertogw.media.transport.LegNegotiation.setupOr;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.vertogw.media.MediaCall;
 import org.vertogw.media.MediaContext;
+import org.vertogw.media.dtls.DtlsRole;
+import org.vertogw.media.dtls.DtlsSetup;
 import org.vertogw.media.net.LoopCalls;
+import org.vertogw.media.rtp.PacketBuffer;
+import org.vertogw.media.sdp.LocalTransport;
+import org.vertogw.media.sdp.MediaDescription;
+import org.vertogw.media.sdp.RemoteTransport;
+import org.vertogw.media.sdp.SdpException;
+import org.vertogw.media.sdp.SdpRewriter;
+import org.vertogw.media.sdp.SessionDescription;
 import org.vertogw.media.transport.BrowserTransport;
 import org.vertogw.media.transport.DiscardReason;
 import org.vertogw.media.transport.IslandCandidate;
@@ -12,30 +31,6 @@ import org.vertogw.media.transport.LegEventListeners;
 import org.vertogw.media.transport.LegNegotiation;
 import org.vertogw.media.transport.LegSettings;
 import org.vertogw.media.transport.MediaTransport;
-import static org.vertogw.media.transport.LegNegotiation.credentials;
-import static org.vertogw.media.transport.LegNegotiation.fingerprint;
-import static org.vertogw.media.transport.LegNegotiation.setupOr;
-
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
-import org.vertogw.media.dtls.DtlsRole;
-import org.vertogw.media.MediaCall;
-import org.vertogw.media.dtls.DtlsSetup;
-import org.vertogw.media.ice.IceAgent;
-import org.vertogw.media.ice.IceCredentials;
-import org.vertogw.media.ice.IceLiteAgent;
-import org.vertogw.media.net.UdpSocket;
-import org.vertogw.media.rtp.PacketBuffer;
-import org.vertogw.media.sdp.LocalTransport;
-import org.vertogw.media.sdp.MediaDescription;
-import org.vertogw.media.sdp.RemoteTransport;
-import org.vertogw.media.sdp.SdpException;
-import org.vertogw.media.sdp.SdpRewriter;
-import org.vertogw.media.sdp.SessionDescription;
 
 /**
  * One call's media anchor. Per media section: a browser leg (ICE-lite on the shared port, DTLS, SRTP preferring
@@ -48,7 +43,12 @@ import org.vertogw.media.sdp.SessionDescription;
  */
 public final class MediaRelay implements MediaCall {
 
-    private enum Flow { NONE, BROWSER_OFFERED, ISLAND_OFFERED, ANSWERED }
+    private enum Flow {
+        NONE,
+        BROWSER_OFFERED,
+        ISLAND_OFFERED,
+        ANSWERED
+    }
 
     /** The two legs of one media section and what the offer told us. */
     private static final class Path {
@@ -128,8 +128,8 @@ public final class MediaRelay implements MediaCall {
                 }
                 RemoteTransport island = RemoteTransport.of(answer, i);
                 p.island.setRemote(credentials(island), IslandCandidate.pick(answer, i, island));
-                p.island.startDtls(DtlsSetup.offererRole(setupOr(island.setup(), DtlsSetup.ACTIVE)),
-                        fingerprint(island, i));
+                p.island.startDtls(
+                        DtlsSetup.offererRole(setupOr(island.setup(), DtlsSetup.ACTIVE)), fingerprint(island, i));
                 toBrowser.add(local(p.browser, p.browserSetup));
             }
             flow = Flow.ANSWERED;
@@ -180,8 +180,8 @@ public final class MediaRelay implements MediaCall {
                 RemoteTransport browser = RemoteTransport.of(answer, i);
                 p.browser.acceptRemote(credentials(browser));
                 p.browserSetup = DtlsSetup.ACTPASS;
-                p.browser.startDtls(DtlsSetup.offererRole(setupOr(browser.setup(), DtlsSetup.ACTIVE)),
-                        fingerprint(browser, i));
+                p.browser.startDtls(
+                        DtlsSetup.offererRole(setupOr(browser.setup(), DtlsSetup.ACTIVE)), fingerprint(browser, i));
                 p.island.setRemote(credentials(p.islandRemote), p.islandCandidate);
                 p.island.startDtls(DtlsRole.CLIENT, fingerprint(p.islandRemote, i));
                 toIsland.add(local(p.island, DtlsSetup.ACTIVE));
@@ -207,8 +207,8 @@ public final class MediaRelay implements MediaCall {
             throw new SdpException("relay " + callId + " is closed");
         }
         if (flow != f) {
-            throw new SdpException("relay " + callId + ": no pending " + (f == Flow.BROWSER_OFFERED ? "browser" : "island")
-                    + " offer to answer");
+            throw new SdpException("relay " + callId + ": no pending "
+                    + (f == Flow.BROWSER_OFFERED ? "browser" : "island") + " offer to answer");
         }
         if (answer.media().size() != paths.size()) {
             throw new SdpException("answer has " + answer.media().size() + " m-lines, the offer had " + paths.size());
@@ -225,15 +225,12 @@ public final class MediaRelay implements MediaCall {
         out.add(null);
     }
 
-
-
-
     private Path newPath(int index, boolean islandControlling) {
         Path p = new Path();
         IslandTransport island;
         try {
-            island = IslandTransport.open(index, ctx, LegSettings.ISLAND_PROFILES, islandControlling, false,
-                    legListener);
+            island = IslandTransport.open(
+                    index, ctx, LegSettings.ISLAND_PROFILES, islandControlling, false, legListener);
         } catch (IOException e) {
             throw new IllegalStateException("cannot open an island-leg port: " + e.getMessage(), e);
         }
@@ -253,7 +250,8 @@ public final class MediaRelay implements MediaCall {
         return p;
     }
 
-    private static void forward(MediaTransport target, boolean rtcp, PacketBuffer p, TransitHistogram h, MediaTransport source) {
+    private static void forward(
+            MediaTransport target, boolean rtcp, PacketBuffer p, TransitHistogram h, MediaTransport source) {
         if (!target.isSecure()) {
             source.counters().discard(DiscardReason.PEER_NOT_READY);
             return;

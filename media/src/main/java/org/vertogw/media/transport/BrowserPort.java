@@ -1,6 +1,5 @@
 package org.vertogw.media.transport;
 
-import org.vertogw.media.net.LoopCalls;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.Map;
@@ -11,6 +10,7 @@ import org.vertogw.media.demux.PacketClassifier;
 import org.vertogw.media.demux.PacketKind;
 import org.vertogw.media.demux.TransportDemux;
 import org.vertogw.media.net.DatagramHandler;
+import org.vertogw.media.net.LoopCalls;
 import org.vertogw.media.net.MediaLoop;
 import org.vertogw.media.net.UdpSocket;
 import org.vertogw.media.rtp.PacketBuffer;
@@ -37,6 +37,7 @@ public final class BrowserPort implements DatagramHandler {
      * media goes out on it too, over the route the kernel keeps for a connected socket.
      */
     private final Map<BrowserTransport, UdpSocket> connected = new ConcurrentHashMap<>();
+
     private MediaLoop loop;
     private InetSocketAddress local;
     private volatile boolean connectedSockets = true;
@@ -72,11 +73,12 @@ public final class BrowserPort implements DatagramHandler {
         } else if (leg != null) {
             handOver(leg, p, from);
         } else {
-            unmatched.discard(switch (kind) {
-                case DTLS -> DiscardReason.DTLS_UNVERIFIED_SOURCE;
-                case RTP, RTCP -> DiscardReason.UNKNOWN_SOURCE;
-                default -> DiscardReason.UNKNOWN_PACKET;
-            });
+            unmatched.discard(
+                    switch (kind) {
+                        case DTLS -> DiscardReason.DTLS_UNVERIFIED_SOURCE;
+                        case RTP, RTCP -> DiscardReason.UNKNOWN_SOURCE;
+                        default -> DiscardReason.UNKNOWN_PACKET;
+                    });
         }
     }
 
@@ -141,8 +143,10 @@ public final class BrowserPort implements DatagramHandler {
             } catch (IOException e) {
                 // Without SO_REUSEPORT everything still arrives on the shared socket; only the allocation is lost.
                 connectedSockets = false;
-                LOG.warn("no connected sockets on the shared port {} ({}); browser media stays on the shared socket",
-                        local, e.getMessage());
+                LOG.warn(
+                        "no connected sockets on the shared port {} ({}); browser media stays on the shared socket",
+                        local,
+                        e.getMessage());
             }
         }
     }

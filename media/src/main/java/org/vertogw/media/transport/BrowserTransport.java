@@ -19,7 +19,8 @@ public final class BrowserTransport extends MediaTransport {
     public BrowserTransport(int mediaIndex, MediaContext ctx, Consumer<LegEvent> listener) {
         super(LegSide.BROWSER, mediaIndex, ctx.settings(), ctx.browserSocket(), LegSettings.BROWSER_PROFILES, listener);
         this.port = ctx.browserPort();
-        this.agent = new IceLiteAgent(IceCredentials.random(), ctx.settings().iceTimers(), iceOutput(), System.nanoTime());
+        this.agent =
+                new IceLiteAgent(IceCredentials.random(), ctx.settings().iceTimers(), iceOutput(), System.nanoTime());
         setIce(agent);
         port.register(this);
     }

@@ -13,8 +13,7 @@ import org.vertogw.media.sdp.SessionDescription;
  */
 public final class IslandCandidate {
 
-    private IslandCandidate() {
-    }
+    private IslandCandidate() {}
 
     public static InetSocketAddress pick(SessionDescription sdp, int index, RemoteTransport t) throws SdpException {
         for (String value : t.candidates()) {

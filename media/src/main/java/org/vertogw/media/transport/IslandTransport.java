@@ -21,11 +21,22 @@ public final class IslandTransport extends MediaTransport {
 
     private final IceAgent agent;
 
-    private IslandTransport(int mediaIndex, MediaContext ctx, UdpSocket socket, List<SrtpProfile> profiles,
-            boolean controlling, boolean checksWhenControlled, Consumer<LegEvent> listener) {
+    private IslandTransport(
+            int mediaIndex,
+            MediaContext ctx,
+            UdpSocket socket,
+            List<SrtpProfile> profiles,
+            boolean controlling,
+            boolean checksWhenControlled,
+            Consumer<LegEvent> listener) {
         super(LegSide.ISLAND, mediaIndex, ctx.settings(), socket, profiles, listener);
-        this.agent = new IceAgent(IceCredentials.random(), controlling, checksWhenControlled, ctx.settings().iceTimers(),
-                iceOutput(), System.nanoTime());
+        this.agent = new IceAgent(
+                IceCredentials.random(),
+                controlling,
+                checksWhenControlled,
+                ctx.settings().iceTimers(),
+                iceOutput(),
+                System.nanoTime());
         setIce(agent);
     }
 
@@ -36,8 +47,14 @@ public final class IslandTransport extends MediaTransport {
      * @param checksWhenControlled FreeSWITCH checks in both roles; the gateway's island leg only when controlling
      * @throws IOException when no port of the range is free
      */
-    public static IslandTransport open(int mediaIndex, MediaContext ctx, List<SrtpProfile> profiles,
-            boolean controlling, boolean checksWhenControlled, Consumer<LegEvent> listener) throws IOException {
+    public static IslandTransport open(
+            int mediaIndex,
+            MediaContext ctx,
+            List<SrtpProfile> profiles,
+            boolean controlling,
+            boolean checksWhenControlled,
+            Consumer<LegEvent> listener)
+            throws IOException {
         AtomicReference<IslandTransport> holder = new AtomicReference<>();
         UdpSocket socket = ctx.islandPorts().open(ctx.settings().loop(), ctx.bindAddress(), (sock, pkt, from) -> {
             IslandTransport t = holder.get();
@@ -45,8 +62,8 @@ public final class IslandTransport extends MediaTransport {
                 t.onDatagram(pkt, from);
             }
         });
-        IslandTransport t = new IslandTransport(mediaIndex, ctx, socket, profiles, controlling, checksWhenControlled,
-                listener);
+        IslandTransport t =
+                new IslandTransport(mediaIndex, ctx, socket, profiles, controlling, checksWhenControlled, listener);
         holder.set(t);
         return t;
     }

@@ -78,7 +78,7 @@ public final class LegCounters {
 
     @Override
     public String toString() {
-        return "rx " + packetsReceived() + " pkts/" + bytesReceived() + " B, tx " + packetsSent() + " pkts/" + bytesSent()
-                + " B, discards " + discards();
+        return "rx " + packetsReceived() + " pkts/" + bytesReceived() + " B, tx " + packetsSent() + " pkts/"
+                + bytesSent() + " B, discards " + discards();
     }
 }

@@ -15,8 +15,7 @@ import org.vertogw.media.sdp.SdpException;
  */
 public final class LegNegotiation {
 
-    private LegNegotiation() {
-    }
+    private LegNegotiation() {}
 
     public static IceCredentials credentials(RemoteTransport t) {
         return new IceCredentials(t.iceUfrag(), t.icePwd());
@@ -42,7 +41,13 @@ public final class LegNegotiation {
         String address = s.publicAddress();
         int port = leg.socket().port();
         IceCredentials c = leg.ice().localCredentials();
-        return new LocalTransport(address, port, c.ufrag(), c.password(), IceCandidate.host(address, port).toSdp(),
-                s.certificate().fingerprint().toSdp(), setup.sdpValue());
+        return new LocalTransport(
+                address,
+                port,
+                c.ufrag(),
+                c.password(),
+                IceCandidate.host(address, port).toSdp(),
+                s.certificate().fingerprint().toSdp(),
+                setup.sdpValue());
     }
 }

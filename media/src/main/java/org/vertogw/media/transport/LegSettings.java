@@ -8,8 +8,14 @@ import org.vertogw.media.net.MediaLoop;
 import org.vertogw.media.srtp.SrtpProfile;
 
 /** What every leg of an engine shares: the media thread, certificate, handshake threads and timers. */
-public record LegSettings(MediaLoop loop, DtlsCertificate certificate, Executor handshakeExecutor, IceTimers iceTimers,
-        int dtlsTimeoutMillis, int dtlsResendMillis, String publicAddress) {
+public record LegSettings(
+        MediaLoop loop,
+        DtlsCertificate certificate,
+        Executor handshakeExecutor,
+        IceTimers iceTimers,
+        int dtlsTimeoutMillis,
+        int dtlsResendMillis,
+        String publicAddress) {
 
     /** Browser legs prefer GCM (cheaper, RFC 7714) and accept AES-CM. */
     public static final List<SrtpProfile> BROWSER_PROFILES =

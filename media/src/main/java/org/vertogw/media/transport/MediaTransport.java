@@ -1,6 +1,5 @@
 package org.vertogw.media.transport;
 
-import org.vertogw.media.net.MediaLoop;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.function.Consumer;
@@ -46,12 +45,13 @@ public abstract sealed class MediaTransport permits BrowserTransport, IslandTran
     private final Consumer<LegEvent> listener;
     private final StunMessage stun = new StunMessage();
     private IceConnectivity ice;
-    private PacketSink sink = (leg, rtcp, p) -> { };
+    private PacketSink sink = (leg, rtcp, p) -> {};
     private volatile DtlsTransport dtls;
     private DtlsRole role;
     private volatile InetSocketAddress peer;
     /** Where media goes out: {@link #socket}, or a socket on the same port connected to {@link #peer}. */
     private UdpSocket mediaSocket;
+
     private volatile SrtpSession srtp;
     private boolean iceConnected;
     private boolean everConnected;
@@ -59,7 +59,12 @@ public abstract sealed class MediaTransport permits BrowserTransport, IslandTran
     private boolean failed;
     private boolean closed;
 
-    MediaTransport(LegSide side, int mediaIndex, LegSettings settings, UdpSocket socket, List<SrtpProfile> profiles,
+    MediaTransport(
+            LegSide side,
+            int mediaIndex,
+            LegSettings settings,
+            UdpSocket socket,
+            List<SrtpProfile> profiles,
             Consumer<LegEvent> listener) {
         this.side = side;
         this.mediaIndex = mediaIndex;
@@ -176,13 +181,20 @@ public abstract sealed class MediaTransport permits BrowserTransport, IslandTran
      */
     public void startDtls(DtlsRole role, DtlsFingerprint remoteFingerprint) {
         this.role = role;
-        this.dtls = new DtlsTransport(settings.certificate(), role, remoteFingerprint, profiles,
+        this.dtls = new DtlsTransport(
+                settings.certificate(),
+                role,
+                remoteFingerprint,
+                profiles,
                 (b, o, l) -> {
                     InetSocketAddress to = peer;
                     if (to == null || !socket.send(b, o, l, to)) {
                         throw new java.io.IOException("no ICE-selected peer to send DTLS to");
                     }
-                }, settings.handshakeExecutor(), settings.dtlsTimeoutMillis(), settings.dtlsResendMillis(),
+                },
+                settings.handshakeExecutor(),
+                settings.dtlsTimeoutMillis(),
+                settings.dtlsResendMillis(),
                 new DtlsListener() {
                     @Override
                     public void onConnected(SrtpKeyingMaterial keys) {
@@ -327,13 +339,16 @@ public abstract sealed class MediaTransport permits BrowserTransport, IslandTran
             case DISCONNECTED -> {
                 iceConnected = false;
                 if (announced) {
-                    event(LegEvent.Kind.LEG_DISCONNECTED, "ICE consent lapsed on " + side.wire() + " leg " + mediaIndex);
+                    event(
+                            LegEvent.Kind.LEG_DISCONNECTED,
+                            "ICE consent lapsed on " + side.wire() + " leg " + mediaIndex);
                 }
             }
-            case FAILED -> fail(everConnected ? LegFailure.CONSENT_EXPIRED : LegFailure.ICE_FAILED,
-                    everConnected ? "no consent" : "no check succeeded");
-            default -> {
-            }
+            case FAILED ->
+                fail(
+                        everConnected ? LegFailure.CONSENT_EXPIRED : LegFailure.ICE_FAILED,
+                        everConnected ? "no consent" : "no check succeeded");
+            default -> {}
         }
     }
 

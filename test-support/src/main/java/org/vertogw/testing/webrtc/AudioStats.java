@@ -21,7 +21,8 @@ public record AudioStats(long packetsReceived, double audioLevel, long packetsSe
                 level = Math.max(level, s.getAttributes().get("audioLevel") instanceof Number n ? n.doubleValue() : 0);
             } else if (s.getType() == RTCStatsType.OUTBOUND_RTP) {
                 sent += number(s, "packetsSent");
-            } else if (s.getType() == RTCStatsType.TRANSPORT && s.getAttributes().get("srtpCipher") != null) {
+            } else if (s.getType() == RTCStatsType.TRANSPORT
+                    && s.getAttributes().get("srtpCipher") != null) {
                 cipher = String.valueOf(s.getAttributes().get("srtpCipher"));
             }
         }

@@ -12,8 +12,7 @@ import java.util.function.UnaryOperator;
  */
 public final class HostCandidates {
 
-    private HostCandidates() {
-    }
+    private HostCandidates() {}
 
     /** Keeps UDP IPv4 candidates, with their address rewritten to 127.0.0.1. */
     public static String onLoopback(String sdp) {
@@ -41,7 +40,9 @@ public final class HostCandidates {
 
     /** The candidate lines, for logs. */
     public static List<String> lines(String sdp) {
-        return Arrays.stream(sdp.split("\r\n")).filter(l -> l.startsWith("a=candidate:")).toList();
+        return Arrays.stream(sdp.split("\r\n"))
+                .filter(l -> l.startsWith("a=candidate:"))
+                .toList();
     }
 
     /** @throws IllegalArgumentException when no UDP IPv4 candidate is left */
@@ -67,7 +68,10 @@ public final class HostCandidates {
 
     /** RFC 8839 §5.1: a=candidate:foundation component transport priority address port typ type ... */
     private static boolean isIpv4Udp(String[] f) {
-        return f.length >= 8 && f[0].startsWith("a=candidate:") && "udp".equalsIgnoreCase(f[2]) && !f[4].contains(":")
+        return f.length >= 8
+                && f[0].startsWith("a=candidate:")
+                && "udp".equalsIgnoreCase(f[2])
+                && !f[4].contains(":")
                 && !f[4].endsWith(".local");
     }
 }

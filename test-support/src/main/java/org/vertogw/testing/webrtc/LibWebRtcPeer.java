@@ -96,7 +96,8 @@ public final class LibWebRtcPeer implements AutoCloseable {
         RTCConfiguration cfg = new RTCConfiguration();
         cfg.bundlePolicy = RTCBundlePolicy.MAX_COMPAT;
         cfg.rtcpMuxPolicy = RTCRtcpMuxPolicy.REQUIRE;
-        cfg.portAllocatorConfig = new PortAllocatorConfig().setDisableAdapterEnumeration(anyAddress)
+        cfg.portAllocatorConfig = new PortAllocatorConfig()
+                .setDisableAdapterEnumeration(anyAddress)
                 .setDisableTcp(true);
         watch = new Watch();
         pc = factory.createPeerConnection(cfg, watch);
@@ -181,7 +182,9 @@ public final class LibWebRtcPeer implements AutoCloseable {
     public void startTone(Duration within) throws Exception {
         AudioStats started = awaitStats(s -> s.packetsSent() > 0, within, "its sender to start");
         adm.stopRecording();
-        LOG.info("{}: sender started ({} packets from device capture), device capture stopped, tone on", name,
+        LOG.info(
+                "{}: sender started ({} packets from device capture), device capture stopped, tone on",
+                name,
                 started.packetsSent());
         toneClock = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "tone-" + name);
@@ -193,8 +196,8 @@ public final class LibWebRtcPeer implements AutoCloseable {
 
     private void pushTone() {
         try {
-            source.pushAudio(tone.next10ms(), SineTone.BITS_PER_SAMPLE, SineTone.SAMPLE_RATE, 1,
-                    SineTone.FRAMES_PER_10_MS);
+            source.pushAudio(
+                    tone.next10ms(), SineTone.BITS_PER_SAMPLE, SineTone.SAMPLE_RATE, 1, SineTone.FRAMES_PER_10_MS);
             tonePushes.incrementAndGet();
         } catch (RuntimeException e) {
             LOG.warn("{}: tone push failed", name, e);
@@ -212,7 +215,9 @@ public final class LibWebRtcPeer implements AutoCloseable {
 
     /** Waits until more than {@code packets} audio packets arrived and the decoded audio is not silent. */
     public AudioStats awaitAudio(long packets, Duration within) throws Exception {
-        return awaitStats(s -> s.packetsReceived() > packets && s.audioLevel() > 0, within,
+        return awaitStats(
+                s -> s.packetsReceived() > packets && s.audioLevel() > 0,
+                within,
                 "more than " + packets + " audio packets with audioLevel > 0");
     }
 
@@ -267,7 +272,8 @@ public final class LibWebRtcPeer implements AutoCloseable {
         } catch (TimeoutException e) {
             throw new AssertionError(name + ": " + what + " did not finish within " + NATIVE_CALL, e);
         } catch (ExecutionException e) {
-            throw new AssertionError(name + ": " + what + " failed: " + e.getCause().getMessage(), e.getCause());
+            throw new AssertionError(
+                    name + ": " + what + " failed: " + e.getCause().getMessage(), e.getCause());
         }
     }
 

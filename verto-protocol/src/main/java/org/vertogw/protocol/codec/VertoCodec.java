@@ -32,9 +32,13 @@ public final class VertoCodec {
     private final ObjectMapper mapper;
 
     public VertoCodec() {
-        JsonMapper m = JsonMapper.builder().disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
+        JsonMapper m = JsonMapper.builder()
+                .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+                .build();
         m.getFactory()
-                .setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build());
+                .setStreamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(MAX_NESTING)
+                        .build());
         this.mapper = m;
     }
 

@@ -11,6 +11,7 @@ public final class ErrorCodes {
     public static final int AUTHENTICATION_FAILED = -32001;
     /** Call and session errors, with a message naming which (§7). */
     public static final int CALL_ERROR = -32002;
+
     public static final int INVALID_REQUEST = -32600;
     public static final int METHOD_NOT_FOUND = -32601;
     public static final int PERMISSION_DENIED = -32602;

@@ -3,6 +3,4 @@ package org.vertogw.protocol.message;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** {@code verto.announce} (S→C): a text broadcast to every connection (§4.9). */
-public record Announce(ObjectNode params) implements VertoMessage {
-
-}
+public record Announce(ObjectNode params) implements VertoMessage {}

@@ -26,8 +26,8 @@ final class ServerProcess implements AutoCloseable {
 
     ServerProcess(Path jar, String readyRegex, String... args) {
         this.readyRegex = readyRegex;
-        this.process = new ManagedProcess("server", ProductJar.command(jar, List.of("-Xms512m", "-Xmx2g",
-                "-XX:+UseG1GC"), args), null);
+        this.process = new ManagedProcess(
+                "server", ProductJar.command(jar, List.of("-Xms512m", "-Xmx2g", "-XX:+UseG1GC"), args), null);
     }
 
     /** Starts it; the first group of the ready line. */
@@ -48,7 +48,8 @@ final class ServerProcess implements AutoCloseable {
             jmx = JMXConnectorFactory.connect(new JMXServiceURL(address));
         }
         MBeanServerConnection c = jmx.getMBeanServerConnection();
-        MemoryMXBean mem = ManagementFactory.newPlatformMXBeanProxy(c, ManagementFactory.MEMORY_MXBEAN_NAME, MemoryMXBean.class);
+        MemoryMXBean mem =
+                ManagementFactory.newPlatformMXBeanProxy(c, ManagementFactory.MEMORY_MXBEAN_NAME, MemoryMXBean.class);
         for (int i = 0; i < 3; i++) {
             mem.gc();
         }

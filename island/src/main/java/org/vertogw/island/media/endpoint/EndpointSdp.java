@@ -13,18 +13,26 @@ import org.vertogw.media.sdp.SessionDescription;
  */
 final class EndpointSdp {
 
-    private EndpointSdp() {
-    }
+    private EndpointSdp() {}
 
     /** FreeSWITCH's own offer: audio with opus, PCMU, PCMA and telephone-event, then VP8 video when asked. */
-    static SessionDescription offer(String address, long sessionId, int[] ssrcs, String cname,
-            List<LocalTransport> transports) throws SdpException {
+    static SessionDescription offer(
+            String address, long sessionId, int[] ssrcs, String cname, List<LocalTransport> transports)
+            throws SdpException {
         StringBuilder base = new StringBuilder("v=0\r\n")
-                .append("o=vertogw-island ").append(sessionId).append(" 1 IN IP4 ").append(address).append("\r\n")
+                .append("o=vertogw-island ")
+                .append(sessionId)
+                .append(" 1 IN IP4 ")
+                .append(address)
+                .append("\r\n")
                 .append("s=vertogw-island\r\n")
-                .append("c=IN IP4 ").append(address).append("\r\n")
+                .append("c=IN IP4 ")
+                .append(address)
+                .append("\r\n")
                 .append("t=0 0\r\n")
-                .append("a=msid-semantic: WMS ").append(cname).append("\r\n")
+                .append("a=msid-semantic: WMS ")
+                .append(cname)
+                .append("\r\n")
                 .append("m=audio 9 UDP/TLS/RTP/SAVPF 111 0 8 101\r\n")
                 .append("a=rtpmap:111 opus/48000/2\r\n")
                 .append("a=fmtp:111 useinbandfec=1; minptime=10\r\n")
@@ -50,16 +58,26 @@ final class EndpointSdp {
 
     private static void streams(StringBuilder sdp, int ssrc, String cname, String track) {
         String id = Integer.toUnsignedString(ssrc);
-        sdp.append("a=ssrc:").append(id).append(" cname:").append(cname).append("\r\n")
-                .append("a=ssrc:").append(id).append(" msid:").append(cname).append(' ').append(track).append("\r\n");
+        sdp.append("a=ssrc:")
+                .append(id)
+                .append(" cname:")
+                .append(cname)
+                .append("\r\n")
+                .append("a=ssrc:")
+                .append(id)
+                .append(" msid:")
+                .append(cname)
+                .append(' ')
+                .append(track)
+                .append("\r\n");
     }
 
     /**
      * An answer mirroring the offer's sections and codecs, with our transport and streams instead of the
      * offerer's, and the direction reversed (sendonly becomes recvonly and vice versa, RFC 3264 §6.1).
      */
-    static SessionDescription answer(SessionDescription offer, List<LocalTransport> transports, int[] ssrcs,
-            String cname) {
+    static SessionDescription answer(
+            SessionDescription offer, List<LocalTransport> transports, int[] ssrcs, String cname) {
         SessionDescription out = SdpRewriter.rewrite(offer, transports, false);
         out.removeAttributes("msid-semantic");
         out.addAttribute("msid-semantic", " WMS " + cname);

@@ -1,7 +1,5 @@
 package org.vertogw.island.media.endpoint;
 
-import org.vertogw.media.transport.IslandTransport;
-import org.vertogw.media.MediaEngine;
 import static org.vertogw.media.transport.LegNegotiation.credentials;
 import static org.vertogw.media.transport.LegNegotiation.fingerprint;
 import static org.vertogw.media.transport.LegNegotiation.setupOr;
@@ -12,17 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.vertogw.media.MediaCall;
-import org.vertogw.media.dtls.DtlsSetup;
-import org.vertogw.media.ice.IceCredentials;
-import org.vertogw.media.transport.IslandCandidate;
-import org.vertogw.media.transport.LegCounters;
-import org.vertogw.media.transport.LegNegotiation;
-import org.vertogw.media.transport.LegSettings;
-import org.vertogw.media.net.LoopCalls;
 import org.vertogw.media.MediaContext;
-import org.vertogw.media.transport.MediaTransport;
-import org.vertogw.media.transport.LegEvent;
-import org.vertogw.media.transport.LegEventListeners;
+import org.vertogw.media.dtls.DtlsSetup;
+import org.vertogw.media.net.LoopCalls;
 import org.vertogw.media.rtp.PacketBuffer;
 import org.vertogw.media.rtp.RtcpHeader;
 import org.vertogw.media.rtp.RtpHeader;
@@ -32,6 +22,14 @@ import org.vertogw.media.sdp.RemoteTransport;
 import org.vertogw.media.sdp.SdpException;
 import org.vertogw.media.sdp.SessionDescription;
 import org.vertogw.media.srtp.SrtpProfile;
+import org.vertogw.media.transport.IslandCandidate;
+import org.vertogw.media.transport.IslandTransport;
+import org.vertogw.media.transport.LegCounters;
+import org.vertogw.media.transport.LegEvent;
+import org.vertogw.media.transport.LegEventListeners;
+import org.vertogw.media.transport.LegNegotiation;
+import org.vertogw.media.transport.LegSettings;
+import org.vertogw.media.transport.MediaTransport;
 
 /**
  * Terminates WebRTC media the way FreeSWITCH does toward its peer (here: the gateway's island leg): full ICE with
@@ -56,7 +54,7 @@ public final class WebRtcEndpoint implements MediaCall {
     private RtpRestamper[] restampers = new RtpRestamper[0];
     private List<SrtpProfile> profiles = LegSettings.ISLAND_PROFILES;
     private boolean answerPassive;
-    private volatile RtpSink sink = (i, rtcp, b, o, l) -> { };
+    private volatile RtpSink sink = (i, rtcp, b, o, l) -> {};
     private boolean offerPending;
     private boolean negotiated;
     private volatile boolean closed;
@@ -124,8 +122,13 @@ public final class WebRtcEndpoint implements MediaCall {
                     ssrcs[i] = RANDOM.nextInt();
                 }
                 offerPending = true;
-                return EndpointSdp.offer(ctx.settings().publicAddress(), RANDOM.nextLong() & Long.MAX_VALUE, ssrcs,
-                        cname, transports).toString();
+                return EndpointSdp.offer(
+                                ctx.settings().publicAddress(),
+                                RANDOM.nextLong() & Long.MAX_VALUE,
+                                ssrcs,
+                                cname,
+                                transports)
+                        .toString();
             });
         } catch (SdpException e) {
             throw new IllegalStateException("the endpoint's own offer did not parse", e);
@@ -140,7 +143,8 @@ public final class WebRtcEndpoint implements MediaCall {
                 throw new SdpException("endpoint " + callId + " has no pending offer");
             }
             if (answer.media().size() != legs.size()) {
-                throw new SdpException("answer has " + answer.media().size() + " m-lines, the offer had " + legs.size());
+                throw new SdpException(
+                        "answer has " + answer.media().size() + " m-lines, the offer had " + legs.size());
             }
             if (answer.media().get(0).isRejected()) {
                 throw new SdpException("endpoint " + callId + ": the answer rejects the audio section");
@@ -155,8 +159,7 @@ public final class WebRtcEndpoint implements MediaCall {
                 }
                 RemoteTransport remote = RemoteTransport.of(answer, i);
                 leg.setRemote(credentials(remote), IslandCandidate.pick(answer, i, remote));
-                leg.startDtls(DtlsSetup.offererRole(setupOr(remote.setup(), DtlsSetup.ACTIVE)),
-                        fingerprint(remote, i));
+                leg.startDtls(DtlsSetup.offererRole(setupOr(remote.setup(), DtlsSetup.ACTIVE)), fingerprint(remote, i));
             }
             offerPending = false;
             negotiated = true;
@@ -189,9 +192,6 @@ public final class WebRtcEndpoint implements MediaCall {
     private LocalTransport local(MediaTransport leg, DtlsSetup setup) {
         return LegNegotiation.local(ctx.settings(), leg, setup);
     }
-
-
-
 
     /**
      * Answer an actpass offer with passive (we are the DTLS server) instead of FreeSWITCH's active: what a peer may

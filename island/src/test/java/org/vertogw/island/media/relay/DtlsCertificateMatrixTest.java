@@ -1,10 +1,5 @@
 package org.vertogw.island.media.relay;
 
-import org.vertogw.media.transport.DiscardReason;
-import org.vertogw.media.transport.MediaTransport;
-import org.vertogw.media.relay.MediaRelay;
-import org.vertogw.media.relay.RelayState;
-import org.vertogw.testing.Await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -17,12 +12,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.vertogw.island.media.endpoint.WebRtcEndpoint;
 import org.vertogw.media.MediaConfig;
 import org.vertogw.media.MediaEngine;
 import org.vertogw.media.dtls.DtlsKeyType;
 import org.vertogw.media.dtls.DtlsRole;
-import org.vertogw.island.media.endpoint.WebRtcEndpoint;
+import org.vertogw.media.relay.MediaRelay;
+import org.vertogw.media.relay.RelayState;
 import org.vertogw.media.srtp.SrtpProfile;
+import org.vertogw.media.transport.DiscardReason;
+import org.vertogw.media.transport.MediaTransport;
+import org.vertogw.testing.Await;
 
 /**
  * Calls through a gateway relay where one peer presents each certificate real peers present (FreeSWITCH's RSA of
@@ -36,8 +36,14 @@ class DtlsCertificateMatrixTest {
     private static final MediaEngine GATEWAY = engine(DtlsKeyType.ECDSA_P256);
 
     private static MediaEngine engine(DtlsKeyType key) {
-        return MediaEngine.start(MediaConfig.builder().bindAddress("127.0.0.1").browserPort(0).islandPorts(0, 0)
-                .dtlsRetransmit(Duration.ofMillis(300)).mediaThreads(1).dtlsKey(key).build());
+        return MediaEngine.start(MediaConfig.builder()
+                .bindAddress("127.0.0.1")
+                .browserPort(0)
+                .islandPorts(0, 0)
+                .dtlsRetransmit(Duration.ofMillis(300))
+                .mediaThreads(1)
+                .dtlsKey(key)
+                .build());
     }
 
     private static synchronized MediaEngine peer(DtlsKeyType key) {
@@ -50,7 +56,10 @@ class DtlsCertificateMatrixTest {
         GATEWAY.close();
     }
 
-    enum Leg { ISLAND, BROWSER }
+    enum Leg {
+        ISLAND,
+        BROWSER
+    }
 
     @ParameterizedTest(name = "{0} leg, gateway DTLS {1}, peer {2}")
     @CsvSource({
@@ -59,7 +68,8 @@ class DtlsCertificateMatrixTest {
         "ISLAND, CLIENT, ECDSA_P256", "ISLAND, SERVER, ECDSA_P256",
         "BROWSER, CLIENT, RSA_2048", "BROWSER, SERVER, RSA_2048",
         "BROWSER, CLIENT, RSA_4096", "BROWSER, SERVER, RSA_4096",
-        "BROWSER, CLIENT, ECDSA_P256", "BROWSER, SERVER, ECDSA_P256"})
+        "BROWSER, CLIENT, ECDSA_P256", "BROWSER, SERVER, ECDSA_P256"
+    })
     void srtpFlowsBothWays(Leg leg, DtlsRole gatewayRole, DtlsKeyType peerKey) throws Exception {
         MediaEngine islandEngine = peer(leg == Leg.ISLAND ? peerKey : DtlsKeyType.RSA_2048);
         MediaEngine browserEngine = peer(leg == Leg.BROWSER ? peerKey : DtlsKeyType.ECDSA_P256);
@@ -84,8 +94,8 @@ class DtlsCertificateMatrixTest {
             MediaTransport tested = leg == Leg.ISLAND ? relay.islandLeg(0) : relay.browserLeg(0);
             assertThat(tested.dtlsRole()).isEqualTo(gatewayRole);
             assertThat(tested.peerCertificate()).isEqualTo(peerKey.toString());
-            assertThat(tested.dtlsCipherSuite()).startsWith(peerKey.isRsa() && gatewayRole == DtlsRole.CLIENT
-                    ? "ECDHE_RSA_" : "ECDHE_ECDSA_");
+            assertThat(tested.dtlsCipherSuite())
+                    .startsWith(peerKey.isRsa() && gatewayRole == DtlsRole.CLIENT ? "ECDHE_RSA_" : "ECDHE_ECDSA_");
 
             ConcurrentLinkedQueue<byte[]> atIsland = collect(island);
             ConcurrentLinkedQueue<byte[]> atBrowser = collect(browser);
@@ -93,8 +103,10 @@ class DtlsCertificateMatrixTest {
             sendUntil(island, 0x15, atBrowser);
             assertThat(atIsland).allMatch(p -> RtpPackets.payloadMatches(p, 0, p.length));
             assertThat(atBrowser).allMatch(p -> RtpPackets.payloadMatches(p, 0, p.length));
-            assertThat(relay.counters().browser(0).discarded(DiscardReason.SRTP_AUTH_FAILED)).isZero();
-            assertThat(relay.counters().island(0).discarded(DiscardReason.SRTP_AUTH_FAILED)).isZero();
+            assertThat(relay.counters().browser(0).discarded(DiscardReason.SRTP_AUTH_FAILED))
+                    .isZero();
+            assertThat(relay.counters().island(0).discarded(DiscardReason.SRTP_AUTH_FAILED))
+                    .isZero();
         } finally {
             relay.close();
             browser.close();
@@ -114,11 +126,15 @@ class DtlsCertificateMatrixTest {
 
     private static void sendUntil(WebRtcEndpoint from, int ssrc, ConcurrentLinkedQueue<byte[]> received) {
         AtomicInteger seq = new AtomicInteger(100);
-        Await.until("20 packets through", WAIT, () -> {
-            for (int i = 0; i < 5; i++) {
-                from.sendRtp(RtpPackets.rtp(ssrc, seq.getAndIncrement()), 0, 172);
-            }
-            return received.size() >= 20;
-        }, () -> received.size() + " received");
+        Await.until(
+                "20 packets through",
+                WAIT,
+                () -> {
+                    for (int i = 0; i < 5; i++) {
+                        from.sendRtp(RtpPackets.rtp(ssrc, seq.getAndIncrement()), 0, 172);
+                    }
+                    return received.size() >= 20;
+                },
+                () -> received.size() + " received");
     }
 }

@@ -1,9 +1,5 @@
 package org.vertogw.island.media.relay;
 
-import org.vertogw.media.transport.DiscardReason;
-import org.vertogw.media.relay.MediaRelay;
-import org.vertogw.media.relay.RelayState;
-import org.vertogw.testing.Await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -13,8 +9,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.vertogw.media.MediaEngine;
 import org.vertogw.island.media.endpoint.WebRtcEndpoint;
+import org.vertogw.media.MediaEngine;
+import org.vertogw.media.relay.MediaRelay;
+import org.vertogw.media.relay.RelayState;
+import org.vertogw.media.transport.DiscardReason;
+import org.vertogw.testing.Await;
 import org.vertogw.testing.webrtc.AudioStats;
 import org.vertogw.testing.webrtc.LibWebRtcPeer;
 
@@ -67,8 +67,10 @@ class LibWebRtcPeerTest {
             assertThat(islandHeard.get()).isGreaterThanOrEqualTo(50);
             assertThat(relay.counters().browser(0).packetsReceived()).isGreaterThanOrEqualTo(50);
             assertThat(relay.counters().browser(0).packetsSent()).isGreaterThanOrEqualTo(50);
-            assertThat(relay.counters().browser(0).discarded(DiscardReason.SRTP_AUTH_FAILED)).isZero();
-            assertThat(relay.counters().island(0).discarded(DiscardReason.SRTP_AUTH_FAILED)).isZero();
+            assertThat(relay.counters().browser(0).discarded(DiscardReason.SRTP_AUTH_FAILED))
+                    .isZero();
+            assertThat(relay.counters().island(0).discarded(DiscardReason.SRTP_AUTH_FAILED))
+                    .isZero();
         } finally {
             relay.close();
             echo.close();

@@ -1,27 +1,27 @@
 package org.vertogw.island.media.relay;
 
-import org.vertogw.media.relay.MediaRelay;
-import org.vertogw.media.relay.RelayState;
-import org.vertogw.testing.Await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.channels.DatagramChannel;
-import java.util.ArrayList;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.vertogw.island.media.endpoint.WebRtcEndpoint;
 import org.vertogw.media.MediaConfig;
 import org.vertogw.media.MediaEngine;
-import org.vertogw.island.media.endpoint.WebRtcEndpoint;
+import org.vertogw.media.relay.MediaRelay;
+import org.vertogw.media.relay.RelayState;
 import org.vertogw.media.rtp.RtpHeader;
 import org.vertogw.media.srtp.SrtpProfile;
+import org.vertogw.testing.Await;
 
 /**
  * The relay's media thread allocates nothing per relayed packet: RTP through a browser-offered call (GCM toward the
@@ -40,6 +40,7 @@ class MediaRelayAllocationTest {
      * calls: the JDK's selector boxes those (see MediaLoop), which is what the Integer cache option removes.
      */
     private final List<DatagramChannel> filler = openFiller(200);
+
     private final MediaEngine gateway = engine();
     private final MediaEngine peers = engine();
 
@@ -56,9 +57,15 @@ class MediaRelayAllocationTest {
     }
 
     private static MediaEngine engine() {
-        return MediaEngine.start(MediaConfig.builder().bindAddress("127.0.0.1").browserPort(0).islandPorts(0, 0)
-                .iceCheckInterval(Duration.ofSeconds(60)).consentDisconnectedAfter(Duration.ofSeconds(120))
-                .consentFailedAfter(Duration.ofSeconds(300)).mediaThreads(1).build());
+        return MediaEngine.start(MediaConfig.builder()
+                .bindAddress("127.0.0.1")
+                .browserPort(0)
+                .islandPorts(0, 0)
+                .iceCheckInterval(Duration.ofSeconds(60))
+                .consentDisconnectedAfter(Duration.ofSeconds(120))
+                .consentFailedAfter(Duration.ofSeconds(300))
+                .mediaThreads(1)
+                .build());
     }
 
     @AfterEach
@@ -81,7 +88,8 @@ class MediaRelayAllocationTest {
         WebRtcEndpoint island = WebRtcEndpoint.open(peers, "island");
         WebRtcEndpoint.echo(island);
         MediaRelay relay = gateway.newRelay("allocation");
-        browser.applyAnswer(relay.browserAnswerFromIslandAnswer(island.answer(relay.islandOfferFromBrowserOffer(browser.offer()))));
+        browser.applyAnswer(
+                relay.browserAnswerFromIslandAnswer(island.answer(relay.islandOfferFromBrowserOffer(browser.offer()))));
         Await.until("relay connected", WAIT, () -> relay.state() == RelayState.CONNECTED, relay::toString);
         Await.until("browser connected", WAIT, browser::isConnected, browser::toString);
         AtomicLong echoed = new AtomicLong();
@@ -104,7 +112,8 @@ class MediaRelayAllocationTest {
 
         assertThat(relayed).isGreaterThanOrEqualTo(2L * MEASURED - 100);
         // the loop's 100 ms ticks iterate a copy-on-write list (a few dozen bytes each): well under a byte a packet
-        assertThat(allocated / (double) relayed).as("bytes allocated per relayed packet, %d in all", allocated)
+        assertThat(allocated / (double) relayed)
+                .as("bytes allocated per relayed packet, %d in all", allocated)
                 .isLessThan(0.5);
         assertThat(relay.counters().browser(0).discardedTotal()).isZero();
         assertThat(relay.counters().island(0).discardedTotal()).isZero();
@@ -114,18 +123,22 @@ class MediaRelayAllocationTest {
     private void pump(WebRtcEndpoint browser, AtomicLong echoed, int total) {
         AtomicLong sent = new AtomicLong(echoed.get());
         byte[] packet = RtpPackets.rtp(0x0A11CE, 1);
-        Await.until(total + " packets echoed", WAIT, () -> {
-            if (sent.get() < total && sent.get() - echoed.get() < 200) {
-                peers.execute(() -> {
-                    for (int i = 0; i < 50; i++) {
-                        int seq = (int) sent.incrementAndGet();
-                        RtpHeader.setSequenceNumber(packet, 0, seq & 0xFFFF);
-                        RtpHeader.setTimestamp(packet, 0, 160L * seq);
-                        browser.sendRtp(packet, 0, packet.length);
+        Await.until(
+                total + " packets echoed",
+                WAIT,
+                () -> {
+                    if (sent.get() < total && sent.get() - echoed.get() < 200) {
+                        peers.execute(() -> {
+                            for (int i = 0; i < 50; i++) {
+                                int seq = (int) sent.incrementAndGet();
+                                RtpHeader.setSequenceNumber(packet, 0, seq & 0xFFFF);
+                                RtpHeader.setTimestamp(packet, 0, 160L * seq);
+                                browser.sendRtp(packet, 0, packet.length);
+                            }
+                        });
                     }
-                });
-            }
-            return echoed.get() >= total;
-        }, () -> echoed.get() + " echoed of " + sent.get() + " sent; " + gateway.stats());
+                    return echoed.get() >= total;
+                },
+                () -> echoed.get() + " echoed of " + sent.get() + " sent; " + gateway.stats());
     }
 }

@@ -1,11 +1,5 @@
 package org.vertogw.island.media.relay;
 
-import org.vertogw.media.transport.DiscardReason;
-import org.vertogw.media.transport.LegCounters;
-import org.vertogw.media.relay.MediaRelay;
-import org.vertogw.media.transport.LegEvent;
-import org.vertogw.media.relay.RelayState;
-import org.vertogw.testing.Await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,15 +16,21 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.vertogw.island.media.endpoint.WebRtcEndpoint;
 import org.vertogw.media.MediaConfig;
 import org.vertogw.media.MediaEngine;
-import org.vertogw.island.media.endpoint.WebRtcEndpoint;
+import org.vertogw.media.relay.MediaRelay;
+import org.vertogw.media.relay.RelayState;
 import org.vertogw.media.sdp.SdpException;
 import org.vertogw.media.sdp.SessionDescription;
 import org.vertogw.media.srtp.SrtpProfile;
 import org.vertogw.media.stun.MessageIntegrity;
 import org.vertogw.media.stun.StunMessageType;
 import org.vertogw.media.stun.StunMessageWriter;
+import org.vertogw.media.transport.DiscardReason;
+import org.vertogw.media.transport.LegCounters;
+import org.vertogw.media.transport.LegEvent;
+import org.vertogw.testing.Await;
 
 /** Hostile and broken input over real UDP: each case is dropped and counted, nothing crashes, nothing leaks. */
 class MediaRelayBadInputTest {
@@ -93,7 +93,8 @@ class MediaRelayBadInputTest {
                 String flipped = String.format("%02X", Integer.parseInt(m.group(1), 16) ^ 0xFF);
                 browserOffer = browserOffer.replace(m.group(0), "a=fingerprint:sha-256 " + flipped);
             }
-            String answer = relay.browserAnswerFromIslandAnswer(echo.answer(relay.islandOfferFromBrowserOffer(browserOffer)));
+            String answer =
+                    relay.browserAnswerFromIslandAnswer(echo.answer(relay.islandOfferFromBrowserOffer(browserOffer)));
             if (proxy != null) {
                 answer = answer.replace(" " + gateway.browserPort() + " typ host", " " + proxy.port() + " typ host");
             }
@@ -111,35 +112,54 @@ class MediaRelayBadInputTest {
         }
         Call call = new Call(null, false);
         Await.until("connected", WAIT, () -> call.relay.state() == RelayState.CONNECTED, call.relay::toString);
-        Await.until("garbage counted", WAIT, () -> gateway.stats().discardedTotal() >= 250,
+        Await.until(
+                "garbage counted",
+                WAIT,
+                () -> gateway.stats().discardedTotal() >= 250,
                 () -> gateway.stats().toString());
         assertThat(gateway.stats().discards()).containsKey(DiscardReason.UNKNOWN_PACKET);
         ConcurrentLinkedQueue<byte[]> back = new ConcurrentLinkedQueue<>();
         call.browser.onRtp((i, rtcp, b, o, l) -> back.add(b.clone()));
         AtomicInteger seq = new AtomicInteger();
-        Await.until("echo after garbage", WAIT, () -> {
-            call.browser.sendRtp(RtpPackets.rtp(1, seq.incrementAndGet()), 0, 172);
-            return back.size() >= 10;
-        }, () -> back.size() + "");
+        Await.until(
+                "echo after garbage",
+                WAIT,
+                () -> {
+                    call.browser.sendRtp(RtpPackets.rtp(1, seq.incrementAndGet()), 0, 172);
+                    return back.size() >= 10;
+                },
+                () -> back.size() + "");
     }
 
     @Test
     void stunWithABadIntegrityOrAnUnknownUsernameIsDroppedUnanswered() throws Exception {
         Call call = new Call(null, false);
         Await.until("connected", WAIT, () -> call.relay.state() == RelayState.CONNECTED, call.relay::toString);
-        String offerUfrag = SessionDescription.parse(call.browserOffer).media().get(0).attribute("ice-ufrag");
+        String offerUfrag =
+                SessionDescription.parse(call.browserOffer).media().get(0).attribute("ice-ufrag");
         String gwUfrag = call.relay.browserLeg(0).ice().localCredentials().ufrag();
-        byte[] forged = StunMessageWriter.request(StunMessageType.BINDING).username(gwUfrag + ":" + offerUfrag)
-                .useCandidate().iceControlling(1).messageIntegrity(MessageIntegrity.shortTermKey("guessed-password-xx"))
-                .fingerprint().toBytes();
+        byte[] forged = StunMessageWriter.request(StunMessageType.BINDING)
+                .username(gwUfrag + ":" + offerUfrag)
+                .useCandidate()
+                .iceControlling(1)
+                .messageIntegrity(MessageIntegrity.shortTermKey("guessed-password-xx"))
+                .fingerprint()
+                .toBytes();
         sendToGateway(forged);
         assertThat(attackerGetsAnAnswer()).isFalse();
-        byte[] stranger = StunMessageWriter.request(StunMessageType.BINDING).username("nobody:" + offerUfrag)
-                .messageIntegrity(MessageIntegrity.shortTermKey("x")).fingerprint().toBytes();
+        byte[] stranger = StunMessageWriter.request(StunMessageType.BINDING)
+                .username("nobody:" + offerUfrag)
+                .messageIntegrity(MessageIntegrity.shortTermKey("x"))
+                .fingerprint()
+                .toBytes();
         sendToGateway(stranger);
         assertThat(attackerGetsAnAnswer()).isFalse();
-        Await.until("counted", WAIT, () -> call.relay.counters().browser(0).discarded(DiscardReason.STUN_BAD_INTEGRITY) >= 1
-                && gateway.stats().discarded(DiscardReason.STUN_UNKNOWN_USERNAME) >= 1, () -> gateway.stats().toString());
+        Await.until(
+                "counted",
+                WAIT,
+                () -> call.relay.counters().browser(0).discarded(DiscardReason.STUN_BAD_INTEGRITY) >= 1
+                        && gateway.stats().discarded(DiscardReason.STUN_UNKNOWN_USERNAME) >= 1,
+                () -> gateway.stats().toString());
         assertThat(call.relay.state()).isEqualTo(RelayState.CONNECTED);
     }
 
@@ -154,8 +174,12 @@ class MediaRelayBadInputTest {
         sendToGateway(clientHello);
         sendToGateway(RtpPackets.rtp(5, 5));
         assertThat(attackerGetsAnAnswer()).isFalse();
-        Await.until("counted", WAIT, () -> gateway.stats().discarded(DiscardReason.DTLS_UNVERIFIED_SOURCE) >= 1
-                && gateway.stats().discarded(DiscardReason.UNKNOWN_SOURCE) >= 1, () -> gateway.stats().toString());
+        Await.until(
+                "counted",
+                WAIT,
+                () -> gateway.stats().discarded(DiscardReason.DTLS_UNVERIFIED_SOURCE) >= 1
+                        && gateway.stats().discarded(DiscardReason.UNKNOWN_SOURCE) >= 1,
+                () -> gateway.stats().toString());
     }
 
     @Test
@@ -183,13 +207,21 @@ class MediaRelayBadInputTest {
             });
             proxy.attack = true;
             AtomicInteger seq = new AtomicInteger(100);
-            Await.until("echo through the attack", WAIT, () -> {
-                call.browser.sendRtp(RtpPackets.rtp(7, seq.incrementAndGet()), 0, 172);
-                return back.size() >= 20;
-            }, () -> back.size() + " " + call.relay.counters());
+            Await.until(
+                    "echo through the attack",
+                    WAIT,
+                    () -> {
+                        call.browser.sendRtp(RtpPackets.rtp(7, seq.incrementAndGet()), 0, 172);
+                        return back.size() >= 20;
+                    },
+                    () -> back.size() + " " + call.relay.counters());
             LegCounters b = call.relay.counters().browser(0);
-            Await.until("discards counted", WAIT, () -> b.discarded(DiscardReason.SRTP_AUTH_FAILED) >= 20
-                    && b.discarded(DiscardReason.SRTP_REPLAYED) >= 20, b::toString);
+            Await.until(
+                    "discards counted",
+                    WAIT,
+                    () -> b.discarded(DiscardReason.SRTP_AUTH_FAILED) >= 20
+                            && b.discarded(DiscardReason.SRTP_REPLAYED) >= 20,
+                    b::toString);
             assertThat(back).allMatch(p -> RtpPackets.payloadMatches(p, 0, p.length));
             assertThat(back.size()).isLessThanOrEqualTo(seq.get() - 100);
         }
@@ -199,7 +231,9 @@ class MediaRelayBadInputTest {
     void closingReleasesEveryPortAndTheBrowserUfrag() throws Exception {
         Call call = new Call(null, false);
         Await.until("connected", WAIT, () -> call.relay.state() == RelayState.CONNECTED, call.relay::toString);
-        assertThat(gateway.connectedBrowserSockets()).as("a socket connected to the browser's selected address").isEqualTo(1);
+        assertThat(gateway.connectedBrowserSockets())
+                .as("a socket connected to the browser's selected address")
+                .isEqualTo(1);
         int islandPort = call.relay.islandPort(0);
         call.relay.close();
         assertThat(gateway.connectedBrowserSockets()).isZero();
@@ -220,8 +254,11 @@ class MediaRelayBadInputTest {
         do {
             base = 24000 + random.nextInt(3000) * 2;
         } while (!canBind(base) || !canBind(base + 1));
-        try (MediaEngine ranged = MediaEngine.start(MediaConfig.builder().bindAddress("127.0.0.1").browserPort(0)
-                .islandPorts(base, base + 1).build())) {
+        try (MediaEngine ranged = MediaEngine.start(MediaConfig.builder()
+                .bindAddress("127.0.0.1")
+                .browserPort(0)
+                .islandPorts(base, base + 1)
+                .build())) {
             WebRtcEndpoint b1 = WebRtcEndpoint.open(browsers, "b1");
             MediaRelay r1 = ranged.newRelay("r1");
             r1.islandOfferFromBrowserOffer(b1.offer());
@@ -229,8 +266,10 @@ class MediaRelayBadInputTest {
             MediaRelay r2 = ranged.newRelay("r2");
             r2.islandOfferFromBrowserOffer(WebRtcEndpoint.open(browsers, "b2").offer());
             MediaRelay r3 = ranged.newRelay("r3");
-            assertThatThrownBy(() -> r3.islandOfferFromBrowserOffer(WebRtcEndpoint.open(browsers, "b3").offer()))
-                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("no free UDP port in " + base);
+            assertThatThrownBy(() -> r3.islandOfferFromBrowserOffer(
+                            WebRtcEndpoint.open(browsers, "b3").offer()))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("no free UDP port in " + base);
             r1.close();
             MediaRelay r4 = ranged.newRelay("r4");
             r4.islandOfferFromBrowserOffer(WebRtcEndpoint.open(browsers, "b4").offer());
@@ -243,11 +282,14 @@ class MediaRelayBadInputTest {
         MediaRelay relay = gateway.newRelay("plain");
         String plain = "v=0\r\no=- 1 1 IN IP4 10.0.0.1\r\ns=-\r\nc=IN IP4 10.0.0.1\r\nt=0 0\r\n"
                 + "m=audio 4000 RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\n";
-        assertThatThrownBy(() -> relay.islandOfferFromBrowserOffer(plain)).isInstanceOf(SdpException.class)
+        assertThatThrownBy(() -> relay.islandOfferFromBrowserOffer(plain))
+                .isInstanceOf(SdpException.class)
                 .hasMessageContaining("a=ice-ufrag");
-        assertThatThrownBy(() -> relay.islandOfferFromBrowserOffer("not sdp")).isInstanceOf(SdpException.class)
+        assertThatThrownBy(() -> relay.islandOfferFromBrowserOffer("not sdp"))
+                .isInstanceOf(SdpException.class)
                 .hasMessageContaining("line 1");
-        assertThatThrownBy(() -> relay.browserAnswerFromIslandAnswer(plain)).isInstanceOf(SdpException.class)
+        assertThatThrownBy(() -> relay.browserAnswerFromIslandAnswer(plain))
+                .isInstanceOf(SdpException.class)
                 .hasMessageContaining("no pending");
         assertThat(gateway.stats().openRelays()).isEqualTo(1);
         relay.close();

@@ -1,12 +1,5 @@
 package org.vertogw.island.media.relay;
 
-import org.vertogw.media.transport.LegSide;
-import org.vertogw.media.transport.DiscardReason;
-import org.vertogw.media.relay.MediaRelay;
-import org.vertogw.media.relay.RelayCounters;
-import org.vertogw.media.transport.LegEvent;
-import org.vertogw.media.relay.RelayState;
-import org.vertogw.testing.Await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -16,12 +9,19 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.vertogw.island.media.endpoint.WebRtcEndpoint;
 import org.vertogw.media.MediaConfig;
 import org.vertogw.media.MediaEngine;
-import org.vertogw.island.media.endpoint.WebRtcEndpoint;
+import org.vertogw.media.relay.MediaRelay;
+import org.vertogw.media.relay.RelayCounters;
+import org.vertogw.media.relay.RelayState;
 import org.vertogw.media.rtp.RtpHeader;
 import org.vertogw.media.sdp.SessionDescription;
 import org.vertogw.media.srtp.SrtpProfile;
+import org.vertogw.media.transport.DiscardReason;
+import org.vertogw.media.transport.LegEvent;
+import org.vertogw.media.transport.LegSide;
+import org.vertogw.testing.Await;
 
 /**
  * A gateway relay between a browser stand-in and a FreeSWITCH-like island endpoint, over real UDP on 127.0.0.1
@@ -36,8 +36,12 @@ class MediaRelayLoopbackTest {
     private final MediaEngine browsers = engine();
 
     static MediaEngine engine() {
-        return MediaEngine.start(MediaConfig.builder().bindAddress("127.0.0.1").browserPort(0).islandPorts(0, 0)
-                .dtlsRetransmit(Duration.ofMillis(300)).build());
+        return MediaEngine.start(MediaConfig.builder()
+                .bindAddress("127.0.0.1")
+                .browserPort(0)
+                .islandPorts(0, 0)
+                .dtlsRetransmit(Duration.ofMillis(300))
+                .build());
     }
 
     @AfterEach
@@ -66,12 +70,16 @@ class MediaRelayLoopbackTest {
 
     private static void sendUntil(WebRtcEndpoint from, int ssrc, ConcurrentLinkedQueue<byte[]> received, int count) {
         AtomicInteger seq = new AtomicInteger(1000);
-        Await.until(count + " packets back", WAIT, () -> {
-            for (int i = 0; i < 5; i++) {
-                from.sendRtp(RtpPackets.rtp(ssrc, seq.getAndIncrement()), 0, 172);
-            }
-            return received.size() >= count;
-        }, () -> received.size() + " received");
+        Await.until(
+                count + " packets back",
+                WAIT,
+                () -> {
+                    for (int i = 0; i < 5; i++) {
+                        from.sendRtp(RtpPackets.rtp(ssrc, seq.getAndIncrement()), 0, 172);
+                    }
+                    return received.size() >= count;
+                },
+                () -> received.size() + " received");
     }
 
     @Test
@@ -91,7 +99,8 @@ class MediaRelayLoopbackTest {
         WebRtcEndpoint echo = WebRtcEndpoint.open(island, "echo-9196");
         WebRtcEndpoint.echo(echo);
         String islandAnswer = echo.answer(islandOffer);
-        assertThat(SessionDescription.parse(islandAnswer).media().get(0).attribute("setup")).isEqualTo("active");
+        assertThat(SessionDescription.parse(islandAnswer).media().get(0).attribute("setup"))
+                .isEqualTo("active");
 
         String browserAnswer = relay.browserAnswerFromIslandAnswer(islandAnswer);
         SessionDescription ba = SessionDescription.parse(browserAnswer);
@@ -115,7 +124,10 @@ class MediaRelayLoopbackTest {
         }
         RelayCounters c = relay.counters();
         // counters are updated right after each send, so the last ones may trail what the browser already has
-        Await.until("counters", WAIT, () -> c.browser(0).packetsSent() >= 50 && c.islandToBrowser().count() >= 50,
+        Await.until(
+                "counters",
+                WAIT,
+                () -> c.browser(0).packetsSent() >= 50 && c.islandToBrowser().count() >= 50,
                 c::toString);
         assertThat(c.browser(0).packetsReceived()).isGreaterThanOrEqualTo(50);
         assertThat(c.island(0).packetsSent()).isGreaterThanOrEqualTo(50);
@@ -154,7 +166,8 @@ class MediaRelayLoopbackTest {
         Await.until("relay connected", WAIT, () -> relay.state() == RelayState.CONNECTED, relay::toString);
         ConcurrentLinkedQueue<byte[]> back = collect(browser);
         sendUntil(browser, 0x0B0B, back, 30);
-        assertThat(relay.counters().browser(0).discarded(DiscardReason.SRTP_AUTH_FAILED)).isZero();
+        assertThat(relay.counters().browser(0).discarded(DiscardReason.SRTP_AUTH_FAILED))
+                .isZero();
         relay.close();
     }
 
@@ -174,7 +187,8 @@ class MediaRelayLoopbackTest {
         String browserAnswer = relay.browserAnswerFromIslandAnswer(echo.answer(islandOffer));
         SessionDescription ba = SessionDescription.parse(browserAnswer);
         assertThat(ba.media().get(1).attributes("rtpmap")).containsExactly("96 VP8/90000");
-        assertThat(ba.media().get(0).attribute("ice-ufrag")).isNotEqualTo(ba.media().get(1).attribute("ice-ufrag"));
+        assertThat(ba.media().get(0).attribute("ice-ufrag"))
+                .isNotEqualTo(ba.media().get(1).attribute("ice-ufrag"));
         assertThat(ba.media().get(2).port()).isZero();
         browser.applyAnswer(browserAnswer.substring(0, browserAnswer.indexOf("m=application")));
         Await.until("relay connected", WAIT, () -> relay.state() == RelayState.CONNECTED, relay::toString);
@@ -185,10 +199,14 @@ class MediaRelayLoopbackTest {
             }
         });
         AtomicInteger seq = new AtomicInteger();
-        Await.until("video echoed", WAIT, () -> {
-            browser.sendRtp(1, RtpPackets.rtp(0x7, seq.incrementAndGet()), 0, 172);
-            return video.size() >= 10;
-        }, relay.counters()::toString);
+        Await.until(
+                "video echoed",
+                WAIT,
+                () -> {
+                    browser.sendRtp(1, RtpPackets.rtp(0x7, seq.incrementAndGet()), 0, 172);
+                    return video.size() >= 10;
+                },
+                relay.counters()::toString);
         assertThat(relay.counters().browser(1).packetsReceived()).isGreaterThanOrEqualTo(10);
         assertThat(relay.counters().browser(0).packetsReceived()).isZero();
         assertThat(relay.counters().browser(2)).isNull();
@@ -199,7 +217,8 @@ class MediaRelayLoopbackTest {
         WebRtcEndpoint browser = browser("carol");
         MediaRelay relay = gateway.newRelay("rtcp");
         WebRtcEndpoint fs = WebRtcEndpoint.open(island, "fs");
-        browser.applyAnswer(relay.browserAnswerFromIslandAnswer(fs.answer(relay.islandOfferFromBrowserOffer(browser.offer()))));
+        browser.applyAnswer(
+                relay.browserAnswerFromIslandAnswer(fs.answer(relay.islandOfferFromBrowserOffer(browser.offer()))));
         Await.until("relay connected", WAIT, () -> relay.state() == RelayState.CONNECTED, relay::toString);
         ConcurrentLinkedQueue<byte[]> atIsland = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<byte[]> atBrowser = new ConcurrentLinkedQueue<>();
@@ -215,11 +234,15 @@ class MediaRelayLoopbackTest {
         });
         // an empty receiver report (RFC 3550 §6.4.2): V=2, RC=0, PT=201, length 1, sender SSRC
         byte[] rr = {(byte) 0x80, (byte) 201, 0, 1, 0, 0, 0, 0};
-        Await.until("RTCP both ways", WAIT, () -> {
-            browser.sendRtcp(0, rr, 0, rr.length);
-            fs.sendRtcp(0, rr, 0, rr.length);
-            return atIsland.size() >= 3 && atBrowser.size() >= 3;
-        }, () -> atIsland.size() + "/" + atBrowser.size() + " " + relay.counters());
+        Await.until(
+                "RTCP both ways",
+                WAIT,
+                () -> {
+                    browser.sendRtcp(0, rr, 0, rr.length);
+                    fs.sendRtcp(0, rr, 0, rr.length);
+                    return atIsland.size() >= 3 && atBrowser.size() >= 3;
+                },
+                () -> atIsland.size() + "/" + atBrowser.size() + " " + relay.counters());
         assertThat(atIsland.peek()).hasSize(8);
         assertThat(atIsland.peek()[1]).isEqualTo((byte) 201);
         assertThat(atBrowser.peek()[1]).isEqualTo((byte) 201);
@@ -236,8 +259,11 @@ class MediaRelayLoopbackTest {
         WebRtcEndpoint.bridge(ia, ib);
         alice.applyAnswer(ra.browserAnswerFromIslandAnswer(ia.answer(ra.islandOfferFromBrowserOffer(alice.offer()))));
         bob.applyAnswer(rb.browserAnswerFromIslandAnswer(ib.answer(rb.islandOfferFromBrowserOffer(bob.offer()))));
-        Await.until("both relays connected", WAIT,
-                () -> ra.state() == RelayState.CONNECTED && rb.state() == RelayState.CONNECTED, () -> ra + " " + rb);
+        Await.until(
+                "both relays connected",
+                WAIT,
+                () -> ra.state() == RelayState.CONNECTED && rb.state() == RelayState.CONNECTED,
+                () -> ra + " " + rb);
         ConcurrentLinkedQueue<byte[]> atBob = collect(bob);
         ConcurrentLinkedQueue<byte[]> atAlice = collect(alice);
         sendUntil(alice, 0xA, atBob, 20);
@@ -249,8 +275,13 @@ class MediaRelayLoopbackTest {
 
     @Test
     void callsAreSpreadOverTheMediaThreadsAndEachRelaysOnItsOwn() throws Exception {
-        try (MediaEngine threeThreads = MediaEngine.start(MediaConfig.builder().bindAddress("127.0.0.1")
-                .browserPort(0).islandPorts(0, 0).dtlsRetransmit(Duration.ofMillis(300)).mediaThreads(3).build())) {
+        try (MediaEngine threeThreads = MediaEngine.start(MediaConfig.builder()
+                .bindAddress("127.0.0.1")
+                .browserPort(0)
+                .islandPorts(0, 0)
+                .dtlsRetransmit(Duration.ofMillis(300))
+                .mediaThreads(3)
+                .build())) {
             java.util.Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
             List<WebRtcEndpoint> browsers = new java.util.ArrayList<>();
             List<MediaRelay> relays = new java.util.ArrayList<>();

@@ -6,8 +6,7 @@ import org.vertogw.media.rtp.RtpHeader;
 /** Plain RTP test packets: 12-byte header and a 160-byte payload whose bytes encode the sequence number. */
 final class RtpPackets {
 
-    private RtpPackets() {
-    }
+    private RtpPackets() {}
 
     static byte[] rtp(int ssrc, int seq) {
         byte[] b = new byte[172];
