@@ -13,7 +13,7 @@ import org.vertogw.testing.ManagedProcess;
  */
 class GatewayFailoverIT extends ClusterTestBase {
 
-    /** architecture.md: media back within 2 s of a gateway's death (p95, measured by bench/failover). */
+    /** The failover target: media back within 2 s of a gateway's death (p95, measured by bench/failover). */
     static final Duration MEDIA_BACK_LIMIT = Duration.ofSeconds(10);
 
     @Test

@@ -15,7 +15,7 @@ import java.util.Optional;
 
 /**
  * The user directory an island authenticates against, like FreeSWITCH's: users per domain with a password
- * (verto-protocol.md §3.2). Domains compare case-insensitively, user ids exactly.
+ * (docs/protocol.md §3.2). Domains compare case-insensitively, user ids exactly.
  */
 public final class Directory {
 

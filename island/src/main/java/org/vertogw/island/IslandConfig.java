@@ -7,7 +7,7 @@ import org.vertogw.island.media.PassthroughMedia;
 
 /**
  * How an embedded island runs. Defaults follow mod_verto's: 120 s detach timeout, {@code verto.ping} after 30 s of
- * inbound silence, echo on 9196 (verto-protocol.md §1.6, §1.7).
+ * inbound silence, echo on 9196 (docs/protocol.md §1.6, §1.7).
  *
  * @param port 0 picks a free port
  */

@@ -1,7 +1,7 @@
 package org.vertogw.island;
 
 /**
- * The {@code #SP*} side channel of authenticated connections (verto-protocol.md §1.8): the client uploads
+ * The {@code #SP*} side channel of authenticated connections (docs/protocol.md §1.8): the client uploads
  * {@code #SPU <bytes>}, {@code #SPB} filler frames and {@code #SPE}; the island answers {@code #SPU <upload-ms>},
  * a burst of {@code #SPB} frames of the same total size, then {@code #SPD <download-ms>}.
  */

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.vertogw.testing.Await;
 import org.vertogw.testing.VertoTestClient;
 
-/** Calls on the island as mod_verto makes them (verto-protocol.md §2.3, §2.4, §4). */
+/** Calls on the island as mod_verto makes them (docs/protocol.md §2.3, §2.4, §4). */
 class IslandCallTest {
 
     private VertoIsland island;
@@ -81,7 +81,7 @@ class IslandCallTest {
             assertThat(aliceBye.path("params").path("cause").asText()).isEqualTo("NORMAL_CLEARING");
             await(() -> island.calls().isEmpty(), "no calls left");
 
-            // A redundant bye for a call already ended, as verto.js sends it, is harmless (§4.5).
+            // A redundant bye for a call already ended, as verto.js sends it, is harmless (docs/protocol.md §4.5).
             JsonNode again = alice.call("verto.bye", callParams(callId, "sa"));
             assertThat(again.path("error").path("message").asText()).isEqualTo("CALL DOES NOT EXIST");
         }

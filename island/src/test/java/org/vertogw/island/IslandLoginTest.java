@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.vertogw.testing.VertoTestClient;
 
-/** mod_verto's login behaviour (verto-protocol.md §2, §3) over a real WebSocket. */
+/** mod_verto's login behaviour (docs/protocol.md §2, §3) over a real WebSocket. */
 class IslandLoginTest {
 
     private VertoIsland island;

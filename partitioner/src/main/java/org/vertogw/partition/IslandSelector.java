@@ -3,7 +3,7 @@ package org.vertogw.partition;
 import java.util.List;
 import java.util.Set;
 
-/** The island computation of partitioning.md: fold, key, home, serving. Stateless and thread-safe. */
+/** The island computation of docs/partitioning.md: fold, key, home, serving. Stateless and thread-safe. */
 public final class IslandSelector {
 
     /**

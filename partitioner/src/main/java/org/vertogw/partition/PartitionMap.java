@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A validated partition map (partitioning.md). Construction validates the whole map and either succeeds or throws
+ * A validated partition map (docs/partitioning.md). Construction validates the whole map and either succeeds or throws
  * naming the field, so a map is never half-applied. Pins are stored with folded domains.
  */
 public final class PartitionMap {

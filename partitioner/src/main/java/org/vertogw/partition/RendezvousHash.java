@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 
 /**
- * Highest-random-weight (rendezvous) hashing over MurmurHash3 x86 32-bit, seed 0, read unsigned (partitioning.md,
+ * Highest-random-weight (rendezvous) hashing over MurmurHash3 x86 32-bit, seed 0, read unsigned (docs/partitioning.md,
  * step 3). Integer-only, so JavaScript computes the same winner; adding or removing an island moves only the keys
  * that move to or from it.
  */

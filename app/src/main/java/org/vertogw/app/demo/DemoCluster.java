@@ -17,7 +17,7 @@ import org.vertogw.partition.PartitionBy;
 import org.vertogw.partition.PartitionMap;
 
 /**
- * The embedded default (architecture.md): one gateway, active islands {@code fs-01} and {@code fs-02}, spare
+ * The embedded default (docs/configuration.md#demo): one gateway, active islands {@code fs-01} and {@code fs-02}, spare
  * {@code spare-1}, the demo directory, partitioned by domain. No configuration needed.
  */
 public final class DemoCluster implements AutoCloseable {

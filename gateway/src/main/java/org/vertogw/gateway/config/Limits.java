@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /**
  * What one browser connection, one address and the whole gateway may use. The frame limit is mod_verto's
- * (verto-protocol.md §1.2); a larger frame closes the connection with 1009.
+ * (docs/protocol.md §1.2); a larger frame closes the connection with 1009.
  *
  * @param maxFrameBytes largest text message, bytes
  * @param messagesPerSecond sustained rate of messages per connection; a burst of {@code messageBurst} is allowed

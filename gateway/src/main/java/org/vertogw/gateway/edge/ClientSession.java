@@ -237,14 +237,15 @@ public final class ClientSession implements IslandLink.Handler {
         if (response instanceof JsonRpcResult r) {
             sendToIsland(r.withId(islandId));
         }
-        // mod_verto reads an error-only message as a request without a method and answers -32601 (§1.4): drop it.
+        // mod_verto reads an error-only message as a request without a method and answers -32601 (docs/protocol.md
+        // §1.4): drop it.
     }
 
     private void speedTestFrame(String text) {
         if (state == ClientSessionState.LOGGED_IN && link != null) {
             link.send(text);
         } else {
-            // mod_verto drops a connection that starts the speed test before authenticating (§1.8).
+            // mod_verto drops a connection that starts the speed test before authenticating (docs/protocol.md §1.8).
             ctx.metrics().closed.labelValues("speedtest_unauthenticated").inc();
             closeBrowser(1008, "speed test before authentication");
         }
@@ -495,7 +496,7 @@ public final class ClientSession implements IslandLink.Handler {
         }
         JsonRpcResponse response = (JsonRpcResponse) message;
         if (response.id().isNull()) {
-            sendToBrowser(response); // the answer to a notification (§1.4)
+            sendToBrowser(response); // the answer to a notification (docs/protocol.md §1.4)
             return;
         }
         PendingRequests.Pending p = pending.take(response.id());

@@ -10,7 +10,7 @@ import org.vertogw.gateway.config.HealthSettings;
 
 /**
  * Probes one island over a persistent WebSocket: each tick sends a credential-less {@code login}, which a live
- * mod_verto answers with -32000 (verto-protocol.md §3.4) without binding any session. A probe unanswered by the
+ * mod_verto answers with -32000 (docs/protocol.md §3.4) without binding any session. A probe unanswered by the
  * next tick, a failed connect and a lost connection each count as a miss; {@code downAfter} misses in a row mark
  * the island down, {@code upAfter} successes mark it up (one success settles an unknown island). Public only
  * because Jetty calls it reflectively; ticks and events are serialized by {@link IslandHealth}.

@@ -43,7 +43,8 @@ public final class UpstreamConnector implements AutoCloseable {
         http.setExecutor(pool);
         http.setConnectTimeout(connectTimeout.toMillis());
         client = new WebSocketClient(http);
-        // mod_verto sends up to 1,000,000 bytes per frame (§1.2) and answers nothing to WS pings (§1.6).
+        // mod_verto sends up to 1,000,000 bytes per frame (docs/protocol.md §1.2) and answers nothing to WS pings
+        // (§1.6).
         client.setMaxTextMessageSize(Math.max(maxMessageBytes, 1_000_000) + 64 * 1024);
         client.setIdleTimeout(Duration.ZERO);
         client.setConnectTimeout(connectTimeout.toMillis());

@@ -15,7 +15,7 @@ import org.vertogw.protocol.message.Params;
 
 /**
  * The media of one browser session: a {@link MediaRelay} per call, and the SDP of every message that carries one
- * rewritten so each side sees the gateway as its peer (architecture.md, Media). A browser offer
+ * rewritten so each side sees the gateway as its peer (docs/protocol.md §6.4). A browser offer
  * ({@code verto.invite}) becomes the gateway's offer to the island and the island's answer ({@code verto.media} or
  * {@code verto.answer}) the gateway's answer to the browser; an island offer ({@code verto.invite},
  * {@code verto.attach}) becomes the gateway's offer to the browser, and the browser's answer ({@code verto.answer},

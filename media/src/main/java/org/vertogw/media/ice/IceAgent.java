@@ -9,7 +9,7 @@ import org.vertogw.media.stun.StunMessageType;
 import org.vertogw.media.stun.StunMessageWriter;
 
 /**
- * A full ICE agent shaped like FreeSWITCH's (verto-protocol.md §6.2), for island legs and the island's endpoint: one
+ * A full ICE agent shaped like FreeSWITCH's (docs/protocol.md §6.2), for island legs and the island's endpoint: one
  * local host candidate, exactly one remote candidate (no pair list), Binding checks to it every interval for the
  * whole call (USERNAME remote:local, PRIORITY, ICE-CONTROLLING + USE-CANDIDATE or ICE-CONTROLLED, MESSAGE-INTEGRITY,
  * FINGERPRINT), role conflicts resolved by tie-breaker (RFC 8445 §7.3.1.1) and a 487 answer swapping our role

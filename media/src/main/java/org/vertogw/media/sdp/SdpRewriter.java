@@ -6,7 +6,7 @@ import java.util.List;
  * Makes the SDP one side sees from the SDP the other side sent: every media section keeps its codecs, payload
  * types, formats, SSRCs, extensions and direction, and gets the gateway's transport instead of the peer's (ICE,
  * candidate, fingerprint, setup, connection address, port, rtcp-mux). Session-level transport attributes and
- * BUNDLE groups are dropped: FreeSWITCH never bundles (verto-protocol.md §6.1), so each m-line keeps its own
+ * BUNDLE groups are dropped: FreeSWITCH never bundles (docs/protocol.md §6.1), so each m-line keeps its own
  * transport on both sides. The output is complete (no trickle): {@code a=end-of-candidates} ends each section.
  */
 public final class SdpRewriter {

@@ -8,7 +8,7 @@ import org.vertogw.media.sdp.SdpException;
 import org.vertogw.media.sdp.SessionDescription;
 
 /**
- * Picks the one remote candidate a FreeSWITCH-style agent checks (verto-protocol.md §6.2): the first UDP,
+ * Picks the one remote candidate a FreeSWITCH-style agent checks (docs/protocol.md §6.2): the first UDP,
  * component-1 candidate with a literal IP address, else the c= address and m= port.
  */
 public final class IslandCandidate {

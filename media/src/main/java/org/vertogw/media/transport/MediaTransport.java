@@ -42,7 +42,6 @@ public abstract sealed class MediaTransport permits BrowserTransport, IslandTran
     private final UdpSocket socket;
     private final List<SrtpProfile> profiles;
     private final LegCounters counters = new LegCounters();
-    private final Consumer<LegEvent> listener;
     private final StunMessage stun = new StunMessage();
     private IceConnectivity ice;
     private PacketSink sink = (leg, rtcp, p) -> {};
@@ -53,11 +52,7 @@ public abstract sealed class MediaTransport permits BrowserTransport, IslandTran
     private UdpSocket mediaSocket;
 
     private volatile SrtpSession srtp;
-    private boolean iceConnected;
-    private boolean everConnected;
-    private boolean announced;
-    private boolean failed;
-    private boolean closed;
+    private final LegStatus status;
 
     MediaTransport(
             LegSide side,
@@ -67,11 +62,11 @@ public abstract sealed class MediaTransport permits BrowserTransport, IslandTran
             List<SrtpProfile> profiles,
             Consumer<LegEvent> listener) {
         this.side = side;
+        this.status = new LegStatus(side, mediaIndex, listener);
         this.mediaIndex = mediaIndex;
         this.settings = settings;
         this.socket = socket;
         this.profiles = profiles;
-        this.listener = listener;
         this.mediaSocket = socket;
     }
 
@@ -97,7 +92,7 @@ public abstract sealed class MediaTransport permits BrowserTransport, IslandTran
 
             @Override
             public void onStateChanged(IceState from, IceState to) {
-                iceStateChanged(to);
+                status.iceChanged(to);
             }
         };
     }
@@ -203,12 +198,12 @@ public abstract sealed class MediaTransport permits BrowserTransport, IslandTran
 
                     @Override
                     public void onFailed(DtlsFailure failure, String detail) {
-                        settings.loop().execute(() -> fail(LegFailure.of(failure), detail));
+                        settings.loop().execute(() -> status.fail(LegFailure.of(failure), detail));
                     }
 
                     @Override
                     public void onClosed() {
-                        settings.loop().execute(() -> peerClosed());
+                        settings.loop().execute(status::peerClosed);
                     }
                 });
         if (role == DtlsRole.SERVER || peer != null) {
@@ -243,7 +238,7 @@ public abstract sealed class MediaTransport permits BrowserTransport, IslandTran
     }
 
     public void onStun(StunMessage m, InetSocketAddress from) {
-        if (closed || ice == null) {
+        if (status.isClosed() || ice == null) {
             counters.discard(DiscardReason.STUN_UNEXPECTED);
             return;
         }
@@ -285,7 +280,7 @@ public abstract sealed class MediaTransport permits BrowserTransport, IslandTran
             return;
         }
         SrtpSession s = srtp;
-        if (s == null || closed) {
+        if (s == null || status.isClosed()) {
             counters.discard(DiscardReason.NO_SRTP_CONTEXT);
             return;
         }
@@ -303,7 +298,7 @@ public abstract sealed class MediaTransport permits BrowserTransport, IslandTran
     public boolean send(boolean rtcp, PacketBuffer p) {
         SrtpSession s = srtp;
         InetSocketAddress to = peer;
-        if (s == null || to == null || closed) {
+        if (s == null || to == null || status.isClosed()) {
             return false;
         }
         SrtpStatus st = rtcp ? s.protectRtcp(p) : s.protectRtp(p);
@@ -320,95 +315,38 @@ public abstract sealed class MediaTransport permits BrowserTransport, IslandTran
     }
 
     public void tick(long nowNanos) {
-        if (!closed && ice != null) {
+        if (!status.isClosed() && ice != null) {
             ice.tick(nowNanos);
         }
     }
 
-    private void iceStateChanged(IceState to) {
-        switch (to) {
-            case CONNECTED -> {
-                iceConnected = true;
-                everConnected = true;
-                if (announced) {
-                    event(LegEvent.Kind.LEG_CONNECTED, null);
-                } else {
-                    announceIfReady();
-                }
-            }
-            case DISCONNECTED -> {
-                iceConnected = false;
-                if (announced) {
-                    event(
-                            LegEvent.Kind.LEG_DISCONNECTED,
-                            "ICE consent lapsed on " + side.wire() + " leg " + mediaIndex);
-                }
-            }
-            case FAILED ->
-                fail(
-                        everConnected ? LegFailure.CONSENT_EXPIRED : LegFailure.ICE_FAILED,
-                        everConnected ? "no consent" : "no check succeeded");
-            default -> {}
-        }
-    }
-
     private void dtlsConnected(SrtpKeyingMaterial keys) {
-        if (closed) {
+        if (status.isClosed()) {
             return;
         }
         srtp = new SrtpSession(keys);
         LOG.debug("{} leg {} secure with {}", side.wire(), mediaIndex, keys.profile());
-        announceIfReady();
-    }
-
-    private void announceIfReady() {
-        if (!announced && iceConnected && srtp != null && !failed) {
-            announced = true;
-            event(LegEvent.Kind.LEG_CONNECTED, null);
-        }
-    }
-
-    private void peerClosed() {
-        if (failed || closed) {
-            return;
-        }
-        LOG.debug("DTLS closed by the peer on {} leg {}", side.wire(), mediaIndex);
-        event(LegEvent.Kind.LEG_CLOSED, "DTLS closed by the peer on " + side.wire() + " leg " + mediaIndex);
-    }
-
-    private void fail(LegFailure failure, String detail) {
-        if (failed || closed) {
-            return;
-        }
-        failed = true;
-        String cause = failure.describe() + " on " + side.wire() + " leg " + mediaIndex + " (" + detail + ")";
-        LOG.info("{}", cause);
-        listener.accept(new LegEvent(LegEvent.Kind.LEG_FAILED, side, mediaIndex, failure, cause));
+        status.secured();
     }
 
     public boolean isFailed() {
-        return failed;
+        return status.isFailed();
     }
 
     /** Closed without failing (its media section was rejected by the answer). */
     public boolean isClosedWithoutFailure() {
-        return closed && !failed;
+        return status.isClosed() && !status.isFailed();
     }
 
     public boolean isConnected() {
-        return announced && iceConnected && !failed && !closed;
-    }
-
-    private void event(LegEvent.Kind kind, String cause) {
-        listener.accept(new LegEvent(kind, side, mediaIndex, null, cause));
+        return status.isConnected();
     }
 
     /** Stops DTLS and ICE and lets go of the socket. Idempotent. */
     public void close() {
-        if (closed) {
+        if (!status.close()) {
             return;
         }
-        closed = true;
         release();
         srtp = null;
         if (dtls != null) {

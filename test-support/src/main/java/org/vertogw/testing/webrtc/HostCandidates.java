@@ -7,7 +7,7 @@ import java.util.function.UnaryOperator;
 /**
  * The candidate lines libwebrtc may hand to the gateway: UDP IPv4 host candidates only (the relay listens on
  * 127.0.0.1 over UDP), either pointed at 127.0.0.1 where libwebrtc's any-address sockets also listen
- * (environment.md §3a), or left at the adapter address libwebrtc bound (§3b). Everything else in the SDP stays as
+ * (adapter enumeration off), or left at the adapter address libwebrtc bound (a veth in a private namespace). Everything else in the SDP stays as
  * libwebrtc wrote it.
  */
 public final class HostCandidates {

@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * libwebrtc (webrtc-java) as an independent browser: one peer connection with one audio track carrying a 440 Hz
  * tone of a chosen amplitude (so a receiver can tell whose tone it hears), a headless audio device that plays out
  * what arrives (inbound audioLevel is measured on playout), complete non-trickle SDP with bundlePolicy max-compat
- * (verto-protocol.md §6.1) and UDP IPv4 host candidates only.
+ * (docs/protocol.md §6.1) and UDP IPv4 host candidates only.
  *
  * <p>How the tone reaches the sender. {@code adm.setAudioSource} registers the Java source as the device's only
  * AudioTransport, replacing libwebrtc's own: the device pulls the source, but the samples go to the Java side and
@@ -48,10 +48,9 @@ import org.slf4j.LoggerFactory;
  * leave, capture is stopped, and the tone is then pushed from one thread only. Playout keeps running.
  *
  * <p>Candidates. libwebrtc ignores the loopback adapter. First it gathers with adapter enumeration off: its sockets
- * bind the any-address and its candidates, rewritten to 127.0.0.1, reach the relay over loopback (environment.md
- * §3a). That needs a default route, which libwebrtc uses to pick its host address; without one (the CI's private
+ * bind the any-address and its candidates, rewritten to 127.0.0.1, reach the relay over loopback. That needs a default route, which libwebrtc uses to pick its host address; without one (the CI's private
  * network namespace) it gathers nothing, and the peer connection is replaced by one that enumerates adapters and
- * offers its real host address, the namespace's veth (§3b). The gateway is ICE-lite and answers checks where they
+ * offers its real host address, the namespace's veth. The gateway is ICE-lite and answers checks where they
  * come from, so both reach it on 127.0.0.1.
  */
 public final class LibWebRtcPeer implements AutoCloseable {

@@ -21,7 +21,7 @@ import org.vertogw.protocol.message.VertoMethod;
 
 /**
  * Text frame ⇄ {@link JsonRpcMessage}. Strict about framing (one JSON object, {@code "jsonrpc":"2.0"}), lenient
- * about content: duplicate keys are accepted with the last one winning, because FreeSWITCH emits them (§1.5).
+ * about content: duplicate keys are accepted with the last one winning, because FreeSWITCH emits them (docs/protocol.md §1.5).
  * Output is compact JSON. Thread-safe.
  */
 public final class VertoCodec {

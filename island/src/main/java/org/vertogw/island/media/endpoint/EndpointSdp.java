@@ -8,7 +8,7 @@ import org.vertogw.media.sdp.SdpRewriter;
 import org.vertogw.media.sdp.SessionDescription;
 
 /**
- * The SDP a FreeSWITCH-like endpoint writes (verto-protocol.md §6.1): UDP/TLS/RTP/SAVPF, ICE with one host
+ * The SDP a FreeSWITCH-like endpoint writes (docs/protocol.md §6.1): UDP/TLS/RTP/SAVPF, ICE with one host
  * candidate, sha-256 fingerprint, rtcp-mux, no BUNDLE, complete (end-of-candidates), its own a=ssrc per section.
  */
 final class EndpointSdp {
