@@ -33,6 +33,7 @@ import org.vertogw.gateway.config.HealthSettings;
 import org.vertogw.gateway.config.MediaSettings;
 import org.vertogw.gateway.edge.GatewayContext;
 import org.vertogw.gateway.edge.IslandLossPacer;
+import org.vertogw.gateway.edge.LoginThrottle;
 import org.vertogw.gateway.edge.SessionRegistry;
 import org.vertogw.gateway.edge.VertoEdge;
 import org.vertogw.gateway.island.IslandHealth;
@@ -106,7 +107,8 @@ public final class VertoGateway implements AutoCloseable {
                 scheduler,
                 media,
                 health,
-                pacer);
+                pacer,
+                new LoginThrottle(config.limits()));
         this.edge = new VertoEdge(ctx);
 
         QueuedThreadPool jetty = new QueuedThreadPool(200, 8);
@@ -159,6 +161,12 @@ public final class VertoGateway implements AutoCloseable {
         if (m.threads() > 0) {
             b.mediaThreads(m.threads());
         }
+        if (m.dtlsHandshakeThreads() > 0 || m.dtlsHandshakesQueued() > 0) {
+            MediaConfig d = MediaConfig.builder().build();
+            b.dtlsHandshakes(
+                    m.dtlsHandshakeThreads() > 0 ? m.dtlsHandshakeThreads() : d.dtlsHandshakeThreads(),
+                    m.dtlsHandshakesQueued() > 0 ? m.dtlsHandshakesQueued() : d.dtlsHandshakesQueued());
+        }
         return b.build();
     }
 
@@ -182,6 +190,9 @@ public final class VertoGateway implements AutoCloseable {
                 new HttpConnectionFactory(http));
         c.setHost(config.host());
         c.setPort(config.port());
+        // until the upgrade, a connection must finish TLS and send its HTTP request within this; the WebSocket
+        // that follows has its own idle timeout
+        c.setIdleTimeout(config.limits().upgradeTimeout().toMillis());
         return c;
     }
 

@@ -59,7 +59,12 @@ final class GatewayFixture implements AutoCloseable {
 
     /** Islands that terminate media, and a gateway that relays it on loopback. */
     static GatewayFixture withMedia() throws Exception {
-        return new GatewayFixture(true, b -> b.media(MediaSettings.loopback(0)));
+        return withMedia(b -> b);
+    }
+
+    /** As {@link #withMedia()}, with more settings (a media section of the test's own replaces the loopback one). */
+    static GatewayFixture withMedia(UnaryOperator<GatewayConfig.Builder> customize) throws Exception {
+        return new GatewayFixture(true, b -> customize.apply(b.media(MediaSettings.loopback(0))));
     }
 
     private GatewayFixture(boolean withMedia, UnaryOperator<GatewayConfig.Builder> customize) throws Exception {

@@ -22,10 +22,15 @@ class GatewayLimitsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        fx = new GatewayFixture(b -> b.limits(Limits.defaults()
-                        .withMessageRate(5, 10)
-                        .withConnectionsPerAddress(12)
-                        .withMaxFrameBytes(64 * 1024))
+        fx = new GatewayFixture(b -> b.limits(Limits.builder()
+                        .with(l -> {
+                            l.messagesPerSecond = 5;
+                            l.messageBurst = 10;
+                            l.connectionsPerAddress = 12;
+                            l.unauthenticatedPerAddress = 12;
+                            l.maxFrameBytes = 64 * 1024;
+                        })
+                        .build())
                 .allowedOrigins(List.of("https://phone.example")));
     }
 

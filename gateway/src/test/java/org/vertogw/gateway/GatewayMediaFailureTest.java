@@ -3,6 +3,9 @@ package org.vertogw.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,7 +42,34 @@ class GatewayMediaFailureTest {
     }
 
     @Test
+    void aCallIdCarryingALineBreakCannotForgeALogLine() throws Exception {
+        String forged = "2099-01-01T00:00:00.000+0000 [main] [ERROR] Forged - injected";
+        PrintStream err = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            failWithCallId(UUID.randomUUID() + "\n" + forged);
+        } finally {
+            System.setErr(err);
+        }
+        String log = captured.toString(StandardCharsets.UTF_8);
+        assertThat(log).contains("media failed").contains("\\n" + forged);
+        assertThat(log.lines()).noneMatch(l -> l.startsWith(forged));
+    }
+
+    @Test
     void aBrowserWhoseCertificateDoesNotMatchItsFingerprintGetsAByeSayingSo() throws Exception {
+        JsonNode bye = failWithCallId(UUID.randomUUID().toString());
+        assertThat(bye.path("params").path("cause").asText()).isEqualTo("INCOMPATIBLE_DESTINATION");
+        assertThat(bye.path("params").path("reason").asText())
+                .contains("DTLS fingerprint mismatch on browser leg 0")
+                .contains("sent alert bad_certificate(42)")
+                .contains("peer certificate ECDSA P-256")
+                .contains("suite ECDHE_ECDSA_WITH_AES_128_GCM_SHA256");
+    }
+
+    /** A call whose browser presents a certificate its SDP does not name: the bye the browser gets. */
+    private static JsonNode failWithCallId(String callId) throws Exception {
         String sessid = UUID.randomUUID().toString();
         WebRtcEndpoint browser = WebRtcEndpoint.open(browsers, "browser");
         String offer = browser.offer();
@@ -49,20 +79,13 @@ class GatewayMediaFailureTest {
         assertThat(forged).isNotEqualTo(offer);
         try (VertoTestClient c = VertoTestClient.connect(demo.gateway.wssUri())) {
             c.call("login", VertoTestClient.loginParams("1000@a.example", "1234", sessid));
-            String callId = UUID.randomUUID().toString();
             c.call("verto.invite", VertoTestClient.inviteParams(callId, "9196", sessid, forged));
             JsonNode answer = c.await(
                     m -> m.path("method").asText().matches("verto\\.(answer|media)")
                             && m.path("params").has("sdp"),
                     "the island's answer");
             browser.applyAnswer(answer.path("params").path("sdp").asText());
-            JsonNode bye = c.awaitRequest("verto.bye", callId);
-            assertThat(bye.path("params").path("cause").asText()).isEqualTo("INCOMPATIBLE_DESTINATION");
-            assertThat(bye.path("params").path("reason").asText())
-                    .contains("DTLS fingerprint mismatch on browser leg 0")
-                    .contains("sent alert bad_certificate(42)")
-                    .contains("peer certificate ECDSA P-256")
-                    .contains("suite ECDHE_ECDSA_WITH_AES_128_GCM_SHA256");
+            return c.awaitRequest("verto.bye", callId);
         } finally {
             browser.close();
         }

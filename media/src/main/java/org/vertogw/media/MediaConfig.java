@@ -11,7 +11,8 @@ import org.vertogw.media.ice.IceTimers;
  * Immutable media engine configuration; build with {@link #builder()}. Defaults: bind 0.0.0.0, browser port 10000,
  * island ports 20000-20999, ICE checks every 1 s, disconnected after 10 s and failed after 30 s without consent
  * (RFC 7675 §5.1), DTLS handshake timeout 10 s with a 1 s first retransmission (RFC 6347 §4.2.4.1), one media
- * thread per available processor, a fresh ECDSA P-256 DTLS certificate (what browsers present).
+ * thread per available processor, a fresh ECDSA P-256 DTLS certificate (what browsers present), DTLS handshakes on
+ * twice as many threads as processors with 512 more waiting.
  */
 public final class MediaConfig {
 
@@ -26,6 +27,8 @@ public final class MediaConfig {
     private final int mediaThreads;
     private final DtlsKeyType dtlsKey;
     private final DtlsCertificate dtlsCertificate;
+    private final int dtlsHandshakeThreads;
+    private final int dtlsHandshakesQueued;
 
     private MediaConfig(Builder b) {
         this.bindAddress = b.bindAddress;
@@ -41,6 +44,18 @@ public final class MediaConfig {
         this.mediaThreads = b.mediaThreads;
         this.dtlsKey = b.dtlsCertificate != null ? b.dtlsCertificate.keyType() : b.dtlsKey;
         this.dtlsCertificate = b.dtlsCertificate;
+        this.dtlsHandshakeThreads = b.dtlsHandshakeThreads;
+        this.dtlsHandshakesQueued = b.dtlsHandshakesQueued;
+    }
+
+    /** Handshakes that run at once (each holds a thread while it runs). */
+    public int dtlsHandshakeThreads() {
+        return dtlsHandshakeThreads;
+    }
+
+    /** Handshakes that may wait for a thread; one more is refused and its leg fails as overloaded. */
+    public int dtlsHandshakesQueued() {
+        return dtlsHandshakesQueued;
     }
 
     public static Builder builder() {
@@ -117,6 +132,8 @@ public final class MediaConfig {
         private int mediaThreads = Runtime.getRuntime().availableProcessors();
         private DtlsKeyType dtlsKey = DtlsKeyType.ECDSA_P256;
         private DtlsCertificate dtlsCertificate;
+        private int dtlsHandshakeThreads = Math.max(2, 2 * Runtime.getRuntime().availableProcessors());
+        private int dtlsHandshakesQueued = 512;
 
         private Builder() {
             try {
@@ -203,6 +220,17 @@ public final class MediaConfig {
         /** A certificate loaded from PEM (FreeSWITCH's dtls-srtp.pem, or an operator's), presented as it is. */
         public Builder dtlsCertificate(DtlsCertificate certificate) {
             this.dtlsCertificate = java.util.Objects.requireNonNull(certificate, "dtlsCertificate");
+            return this;
+        }
+
+        /** The DTLS handshake pool: {@code threads} at once, {@code queued} waiting, more refused. */
+        public Builder dtlsHandshakes(int threads, int queued) {
+            if (threads < 1 || threads > 1024 || queued < 1 || queued > 1_000_000) {
+                throw new IllegalArgumentException(
+                        "DTLS handshakes: threads 1..1024 and queued 1..1000000, got " + threads + "/" + queued);
+            }
+            this.dtlsHandshakeThreads = threads;
+            this.dtlsHandshakesQueued = queued;
             return this;
         }
 

@@ -7,9 +7,11 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -68,11 +70,21 @@ public final class MediaEngine implements AutoCloseable {
             throw e;
         }
         AtomicInteger threads = new AtomicInteger();
-        this.handshakes = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "dtls-" + n + "-" + threads.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        // a bounded pool: at most dtlsHandshakeThreads handshakes run, dtlsHandshakesQueued wait; past that a new
+        // one is refused and its call ends with a clear cause instead of a thread per leg
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(
+                config.dtlsHandshakeThreads(),
+                config.dtlsHandshakeThreads(),
+                30,
+                TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(config.dtlsHandshakesQueued()),
+                r -> {
+                    Thread t = new Thread(r, "dtls-" + n + "-" + threads.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        this.handshakes = pool;
         try {
             this.browserSocket = loops[0].openShared(
                     new InetSocketAddress(config.bindAddress(), config.browserPort()), null, browserPort);

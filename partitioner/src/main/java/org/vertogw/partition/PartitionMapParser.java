@@ -70,7 +70,7 @@ public final class PartitionMapParser {
                 pins.put(e.getKey(), e.getValue().asText());
             }
         }
-        return new PartitionMap(version, by, islands, pins, strings(root.get("gateways"), "gateways"));
+        return new PartitionMap(version, by, islands, pins, urls(root.get("gateways"), "gateways"));
     }
 
     private static Island island(JsonNode n, String at) throws PartitionMapException {
@@ -98,15 +98,22 @@ public final class PartitionMapParser {
             }
         }
         JsonNode verto = n.get("verto");
-        if (verto != null && !verto.isTextual()) {
+        if (verto != null && !verto.isNull() && !verto.isTextual()) {
             throw new PartitionMapException(at + ".verto", "must be a ws:// or wss:// URL string");
         }
-        return new Island(
-                id.asText(),
-                weight,
-                role,
-                verto == null ? null : verto.asText(),
-                strings(n.get("gateways"), at + ".gateways"));
+        String upstream = verto == null || verto.isNull()
+                ? null
+                : EndpointUrl.check(verto.asText(), at + ".verto", EndpointUrl.WEBSOCKET);
+        return new Island(id.asText(), weight, role, upstream, urls(n.get("gateways"), at + ".gateways"));
+    }
+
+    /** An array of WebSocket URLs (the endpoints the SDK may rotate over). */
+    private static List<String> urls(JsonNode n, String at) throws PartitionMapException {
+        List<String> out = strings(n, at);
+        for (int i = 0; i < out.size(); i++) {
+            EndpointUrl.check(out.get(i), at + "[" + i + "]", EndpointUrl.WEBSOCKET);
+        }
+        return out;
     }
 
     private static List<String> strings(JsonNode n, String at) throws PartitionMapException {

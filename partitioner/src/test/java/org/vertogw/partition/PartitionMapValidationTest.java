@@ -32,6 +32,14 @@ class PartitionMapValidationTest {
                 "{\"islands\":[{\"id\":\"a\"}],\"version\":-1}|version",
                 "{\"islands\":[{\"id\":\"a\"}],\"version\":\"7\"}|version",
                 "{\"islands\":[{\"id\":\"a\",\"verto\":5}]}|islands[0].verto",
+                "{\"islands\":[{\"id\":\"a\",\"verto\":\"http://fs:8082\"}]}|islands[0].verto",
+                "{\"islands\":[{\"id\":\"a\",\"verto\":\"wss://\"}]}|islands[0].verto",
+                "{\"islands\":[{\"id\":\"a\",\"verto\":\"ws://fs:99999\"}]}|islands[0].verto",
+                "{\"islands\":[{\"id\":\"a\",\"verto\":\"wss://fs 1:8082\"}]}|islands[0].verto",
+                "{\"islands\":[{\"id\":\"a\",\"verto\":\"wss://admin:pw@fs:8082\"}]}|islands[0].verto",
+                "{\"islands\":[{\"id\":\"a\",\"verto\":\"fs:8082\"}]}|islands[0].verto",
+                "{\"islands\":[{\"id\":\"a\",\"gateways\":[\"https://gw/verto\"]}]}|islands[0].gateways[0]",
+                "{\"islands\":[{\"id\":\"a\"}],\"gateways\":[\"wss://gw/verto\",\"javascript:x\"]}|gateways[1]",
                 "[1]|(map)",
                 "{not json|(map)",
             })
@@ -39,6 +47,18 @@ class PartitionMapValidationTest {
         assertThatThrownBy(() -> PartitionMapParser.parse(json))
                 .isInstanceOfSatisfying(
                         PartitionMapException.class, e -> assertThat(e.field()).isEqualTo(field));
+    }
+
+    @Test
+    void aWrittenMapReadsBackTheSame() throws Exception {
+        PartitionMap m = PartitionMapParser.parse("{\"version\":9,\"partitionBy\":\"extension\",\"islands\":["
+                + "{\"id\":\"fs-1\",\"weight\":3,\"verto\":\"wss://10.0.0.1:8082\",\"gateways\":[\"wss://gw/verto\"]},"
+                + "{\"id\":\"sp\",\"role\":\"spare\",\"verto\":\"ws://10.0.0.9:8081/\"}],"
+                + "\"pins\":{\"a.example\":\"fs-1\"},\"gateways\":[\"wss://gw2/verto\"]}");
+        PartitionMap back = PartitionMapParser.parse(PartitionMapWriter.toText(m));
+        assertThat(PartitionMapWriter.toJson(back)).isEqualTo(PartitionMapWriter.toJson(m));
+        assertThat(back.islands().get(0).verto()).isEqualTo("wss://10.0.0.1:8082");
+        assertThat(back.pins()).containsEntry("a.example", "fs-1");
     }
 
     @Test

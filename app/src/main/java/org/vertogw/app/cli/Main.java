@@ -23,7 +23,7 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             Console.err("error: " + e.getMessage());
-            return 1;
+            return InvalidInput.isCause(e) ? 2 : 1;
         });
         int code = cl.execute(args);
         if (code != 0) {

@@ -20,17 +20,6 @@ public final class GatewayConfigFile {
 
     record Tls(String certificate, String privateKey) {}
 
-    record LimitsFile(
-            Integer maxFrameBytes,
-            Double messagesPerSecond,
-            Integer messageBurst,
-            Integer connectionsPerAddress,
-            Integer maxSessions,
-            Integer maxPendingRequests,
-            Long loginTimeoutMs,
-            Integer warmLinksPerIsland,
-            Double reconnectsPerSecond) {}
-
     record Health(Long intervalMs, Long timeoutMs, Integer downAfter, Integer upAfter) {}
 
     record Upstream(Boolean trustAll, String caCertificates) {}
@@ -45,7 +34,9 @@ public final class GatewayConfigFile {
             Integer islandPortMin,
             Integer islandPortMax,
             Integer threads,
-            String dtlsKey) {}
+            String dtlsKey,
+            Integer dtlsHandshakeThreads,
+            Integer dtlsHandshakesQueued) {}
 
     @JsonIgnoreProperties(value = {"$comment"})
     record File(
@@ -55,7 +46,7 @@ public final class GatewayConfigFile {
             Tls tls,
             String partitionMap,
             List<String> allowedOrigins,
-            LimitsFile limits,
+            LimitsSection limits,
             Health health,
             Upstream upstream,
             List<String> publicEndpoints,
@@ -64,28 +55,39 @@ public final class GatewayConfigFile {
             String dataDir,
             Media media) {}
 
-    private static DtlsKeyType dtlsKey(Path file, String value) throws IOException {
+    private static DtlsKeyType dtlsKey(String value) {
         try {
             return value == null ? null : DtlsKeyType.parse(value);
         } catch (IllegalArgumentException e) {
-            throw new IOException(file + ": media.dtlsKey: " + e.getMessage(), e);
+            throw new IllegalArgumentException("media.dtlsKey: " + e.getMessage(), e);
         }
     }
 
+    /**
+     * Reads and checks the whole file.
+     *
+     * @throws InvalidConfigException naming the file and the field, for anything that cannot be used as written
+     * @throws IOException when the file cannot be read
+     */
     public static GatewayConfig load(Path file) throws IOException {
         ObjectMapper m = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         File f;
         try {
             f = m.readValue(file.toFile(), File.class);
         } catch (JsonMappingException e) {
-            throw new IOException(file + ": " + e.getOriginalMessage() + " at " + e.getPathReference(), e);
+            throw new InvalidConfigException(file + ": " + e.getOriginalMessage() + " at " + e.getPathReference(), e);
         }
+        try {
+            return build(f, file);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static GatewayConfig build(File f, Path file) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         GatewayConfig.Builder b = GatewayConfig.builder();
-        b.mode(
-                f.mode() == null || f.mode().equals("production")
-                        ? Mode.PRODUCTION
-                        : Mode.valueOf(f.mode().toUpperCase(java.util.Locale.ROOT)));
+        b.mode(Mode.parse(f.mode()));
         if (f.id() != null) {
             b.id(f.id());
         }
@@ -102,25 +104,14 @@ public final class GatewayConfigFile {
                     resolve(dir, f.tls().certificate()), resolve(dir, f.tls().privateKey())));
         }
         if (f.partitionMap() == null) {
-            throw new IOException(file + ": \"partitionMap\" (the partition map file) is required");
+            throw new IllegalArgumentException("partitionMap: the partition map file is required");
         }
         b.mapFile(resolve(dir, f.partitionMap()));
         if (f.allowedOrigins() != null) {
             b.allowedOrigins(f.allowedOrigins());
         }
         if (f.limits() != null) {
-            Limits d = Limits.defaults();
-            LimitsFile l = f.limits();
-            b.limits(new Limits(
-                    or(l.maxFrameBytes(), d.maxFrameBytes()),
-                    or(l.messagesPerSecond(), d.messagesPerSecond()),
-                    or(l.messageBurst(), d.messageBurst()),
-                    or(l.connectionsPerAddress(), d.connectionsPerAddress()),
-                    or(l.maxSessions(), d.maxSessions()),
-                    or(l.maxPendingRequests(), d.maxPendingRequests()),
-                    l.loginTimeoutMs() == null ? d.loginTimeout() : Duration.ofMillis(l.loginTimeoutMs()),
-                    or(l.warmLinksPerIsland(), d.warmLinksPerIsland()),
-                    or(l.reconnectsPerSecond(), d.reconnectsPerSecond())));
+            b.limits(f.limits().toLimits());
         }
         if (f.health() != null) {
             HealthSettings d = HealthSettings.defaults();
@@ -155,13 +146,11 @@ public final class GatewayConfigFile {
                     or(mf.islandPortMin(), d.islandPortMin()),
                     or(mf.islandPortMax(), d.islandPortMax()),
                     or(mf.threads(), d.threads()),
-                    dtlsKey(file, mf.dtlsKey())));
+                    dtlsKey(mf.dtlsKey()),
+                    or(mf.dtlsHandshakeThreads(), 0),
+                    or(mf.dtlsHandshakesQueued(), 0)));
         }
-        try {
-            return b.build();
-        } catch (IllegalArgumentException e) {
-            throw new IOException(file + ": " + e.getMessage(), e);
-        }
+        return b.build();
     }
 
     private static Path resolve(Path dir, String p) {

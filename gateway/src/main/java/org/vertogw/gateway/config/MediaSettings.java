@@ -10,6 +10,8 @@ import org.vertogw.media.dtls.DtlsKeyType;
  * @param islandPortMin first port of the island-leg range (0 with {@code islandPortMax} 0: any)
  * @param threads media threads, each call's packets served by one of them (0: one per available processor)
  * @param dtlsKey the key of the DTLS certificate made at start; ECDSA P-256 by default, as browsers present
+ * @param dtlsHandshakeThreads DTLS handshakes running at once (0: twice the processors)
+ * @param dtlsHandshakesQueued DTLS handshakes waiting for a thread; one more is refused (0: 512)
  */
 public record MediaSettings(
         String bindAddress,
@@ -18,7 +20,9 @@ public record MediaSettings(
         int islandPortMin,
         int islandPortMax,
         int threads,
-        DtlsKeyType dtlsKey) {
+        DtlsKeyType dtlsKey,
+        int dtlsHandshakeThreads,
+        int dtlsHandshakesQueued) {
 
     public MediaSettings {
         dtlsKey = dtlsKey == null ? DtlsKeyType.ECDSA_P256 : dtlsKey;
@@ -26,7 +30,7 @@ public record MediaSettings(
 
     public MediaSettings(
             String bindAddress, String publicAddress, int browserPort, int islandPortMin, int islandPortMax) {
-        this(bindAddress, publicAddress, browserPort, islandPortMin, islandPortMax, 0, null);
+        this(bindAddress, publicAddress, browserPort, islandPortMin, islandPortMax, 0, null, 0, 0);
     }
 
     public static MediaSettings defaults() {

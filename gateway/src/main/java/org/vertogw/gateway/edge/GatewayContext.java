@@ -11,8 +11,8 @@ import org.vertogw.media.MediaEngine;
 import org.vertogw.protocol.codec.VertoCodec;
 
 /**
- * What every browser session shares: configuration, routing, the upstream links, the registry, the pools, and the
- * media engine (null for a signaling-only gateway).
+ * What every browser session shares: configuration, routing, the upstream links, the registry, the pools, the
+ * failed-login back-off, and the media engine (null for a signaling-only gateway).
  */
 public record GatewayContext(
         GatewayConfig config,
@@ -25,4 +25,5 @@ public record GatewayContext(
         ScheduledExecutorService scheduler,
         MediaEngine media,
         IslandHealth health,
-        IslandLossPacer pacer) {}
+        IslandLossPacer pacer,
+        LoginThrottle throttle) {}

@@ -9,14 +9,18 @@ import org.slf4j.LoggerFactory;
 /**
  * One browser session's WebSocket to its serving island, carrying the browser's own {@code sessid}, so
  * FreeSWITCH's login, punt, re-attach and per-session events keep working (docs/protocol.md §6.4). Closing it
- * detaches the session's calls on the island (docs/protocol.md §2.3). Events go to the {@link Handler}; public only because Jetty
- * calls it reflectively.
+ * detaches the session's calls on the island (docs/protocol.md §2.3). Events go to the {@link Handler}; public only
+ * because Jetty calls it reflectively.
+ *
+ * <p>Frames are read one at a time: after each, the handler calls {@link #demand()} when it wants the next. A
+ * session does so only while its browser reads what it is sent, so an island that sends faster than the browser
+ * reads (a speed test's download) waits in TCP instead of in the gateway's memory.
  */
-public final class IslandLink implements Session.Listener.AutoDemanding {
+public final class IslandLink implements Session.Listener {
 
     private static final Logger LOG = LoggerFactory.getLogger(IslandLink.class);
 
-    /** What the link reports; called on Jetty's threads. */
+    /** What the link reports; called on Jetty's threads. After {@code linkText} the link reads on at {@link #demand()}. */
     public interface Handler {
         void linkOpened(IslandLink link);
 
@@ -82,6 +86,14 @@ public final class IslandLink implements Session.Listener.AutoDemanding {
         }
     }
 
+    /** Asks for the next frame from the island. */
+    public void demand() {
+        Session s = session;
+        if (s != null && s.isOpen()) {
+            s.demand();
+        }
+    }
+
     /** Closes normally; idempotent. */
     public void close() {
         IslandLinkState was = state;
@@ -100,6 +112,7 @@ public final class IslandLink implements Session.Listener.AutoDemanding {
             return;
         }
         state = IslandLinkState.OPEN;
+        s.demand();
         handler.linkOpened(this);
     }
 

@@ -108,7 +108,9 @@ public final class UpstreamPool implements AutoCloseable {
         public void linkFailed(IslandLink link, Throwable cause) {}
 
         @Override
-        public void linkText(IslandLink link, String text) {}
+        public void linkText(IslandLink link, String text) {
+            link.demand(); // a warm link has no session yet: nothing to hold back
+        }
 
         @Override
         public void linkClosed(IslandLink link, int code, String reason) {}

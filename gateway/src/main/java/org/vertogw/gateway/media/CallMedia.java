@@ -43,7 +43,12 @@ public final class CallMedia {
                     return r;
                 }
                 MediaRelay relay = open(callId);
-                return withSdp(r, relay.islandOfferFromBrowserOffer(sdp));
+                try {
+                    return withSdp(r, relay.islandOfferFromBrowserOffer(sdp));
+                } catch (SdpException | RuntimeException e) {
+                    close(callId); // nothing of a refused offer stays open
+                    throw e;
+                }
             }
             case "verto.answer", "verto.attach" -> {
                 if (sdp == null || callId == null) {
@@ -77,7 +82,12 @@ public final class CallMedia {
                     return r;
                 }
                 MediaRelay relay = open(callId);
-                return withSdp(r, relay.browserOfferFromIslandOffer(sdp));
+                try {
+                    return withSdp(r, relay.browserOfferFromIslandOffer(sdp));
+                } catch (SdpException | RuntimeException e) {
+                    close(callId);
+                    throw e;
+                }
             }
             case "verto.media", "verto.answer" -> {
                 if (sdp == null || callId == null) {

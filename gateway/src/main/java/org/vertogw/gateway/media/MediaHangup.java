@@ -5,7 +5,8 @@ import org.vertogw.protocol.message.HangupCause;
 
 /**
  * The Verto hangup cause of a call whose media leg failed, as FreeSWITCH reports the same failures: a peer that
- * went silent is {@code MEDIA_TIMEOUT}, a peer whose DTLS we cannot agree with is {@code INCOMPATIBLE_DESTINATION}.
+ * went silent is {@code MEDIA_TIMEOUT}, a peer whose DTLS we cannot agree with is {@code INCOMPATIBLE_DESTINATION}, a gateway out of DTLS
+ * handshake capacity {@code SWITCH_CONGESTION}.
  */
 public final class MediaHangup {
 
@@ -14,6 +15,7 @@ public final class MediaHangup {
     public static HangupCause cause(LegFailure failure) {
         return switch (failure) {
             case CONSENT_EXPIRED, ICE_FAILED -> HangupCause.MEDIA_TIMEOUT;
+            case DTLS_OVERLOADED -> HangupCause.SWITCH_CONGESTION;
             case DTLS_FINGERPRINT_MISMATCH,
                     DTLS_BAD_CERTIFICATE,
                     DTLS_NO_SRTP_PROFILE,

@@ -12,6 +12,9 @@ import java.io.OutputStream;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToLongFunction;
+import org.vertogw.gateway.edge.CloseReason;
+import org.vertogw.gateway.edge.LoginOutcome;
+import org.vertogw.gateway.edge.Refusal;
 import org.vertogw.media.MediaEngine;
 import org.vertogw.media.MediaStats;
 import org.vertogw.media.transport.DiscardReason;
@@ -27,8 +30,8 @@ public final class GatewayMetrics {
             .name("verto_gateway_sessions")
             .help("Open browser WebSocket sessions")
             .register(registry);
-    /** Logins by outcome: ok, refused (by the island), wrong_island, no_island, unreachable, hijack. */
-    public final Counter logins = Counter.builder()
+    /** Logins by outcome ({@link LoginOutcome}). */
+    private final Counter logins = Counter.builder()
             .name("verto_gateway_logins")
             .help("Credentialed logins by outcome")
             .labelNames("outcome")
@@ -39,14 +42,14 @@ public final class GatewayMetrics {
             .help("JSON-RPC messages relayed")
             .labelNames("direction")
             .register(registry);
-    /** Frames refused at the edge, by reason: malformed, unknown_method, rate_limited, sessid_mismatch, ... */
-    public final Counter refused = Counter.builder()
+    /** Browser messages the gateway answered with an error itself, by reason ({@link Refusal}). */
+    private final Counter refused = Counter.builder()
             .name("verto_gateway_refused")
             .help("Browser messages answered with an error by the gateway")
             .labelNames("reason")
             .register(registry);
-    /** Connections closed by the edge, by reason: origin, address_limit, overloaded, draining, hijack, punted. */
-    public final Counter closed = Counter.builder()
+    /** Connections closed by the gateway, by reason ({@link CloseReason}). */
+    private final Counter closed = Counter.builder()
             .name("verto_gateway_connections_refused")
             .help("Connections closed by the gateway")
             .labelNames("reason")
@@ -65,6 +68,41 @@ public final class GatewayMetrics {
 
     public GatewayMetrics() {
         JvmMetrics.builder().register(registry);
+        // every label value from the start, so that a dashboard sees zeros rather than missing series
+        for (LoginOutcome o : LoginOutcome.values()) {
+            logins.labelValues(o.label());
+        }
+        for (Refusal r : Refusal.values()) {
+            refused.labelValues(r.label());
+        }
+        for (CloseReason c : CloseReason.values()) {
+            closed.labelValues(c.label());
+        }
+    }
+
+    public void login(LoginOutcome outcome) {
+        logins.labelValues(outcome.label()).inc();
+    }
+
+    public void refused(Refusal reason) {
+        refused.labelValues(reason.label()).inc();
+    }
+
+    public void closed(CloseReason reason) {
+        closed.labelValues(reason.label()).inc();
+    }
+
+    /** The count so far, for tests and the admin views. */
+    public long count(CloseReason reason) {
+        return (long) closed.labelValues(reason.label()).get();
+    }
+
+    public long count(Refusal reason) {
+        return (long) refused.labelValues(reason.label()).get();
+    }
+
+    public long count(LoginOutcome outcome) {
+        return (long) logins.labelValues(outcome.label()).get();
     }
 
     /**

@@ -46,7 +46,17 @@ public final class MapFileWatcher implements AutoCloseable {
         } catch (IOException e) {
             LOG.warn("partition map {}: {}", file, e.toString());
         }
-        task = scheduler.scheduleWithFixedDelay(this::check, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+        task = scheduler.scheduleWithFixedDelay(this::checkSafely, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** A scheduled task that throws is never run again: whatever goes wrong, the watcher keeps watching. */
+    private void checkSafely() {
+        try {
+            check();
+        } catch (RuntimeException e) {
+            report("failed to apply: " + e);
+            LOG.debug("partition map {}", file, e);
+        }
     }
 
     /** Checks the file now; package-visible so tests need not wait for the period. */

@@ -3,6 +3,8 @@ package org.vertogw.gateway.routing;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.vertogw.partition.IslandSelector;
 import org.vertogw.partition.PartitionMap;
 import org.vertogw.partition.Route;
@@ -12,6 +14,8 @@ import org.vertogw.partition.Route;
  * health view, through the partitioner. Thread-safe; a new map is swapped in whole.
  */
 public final class Router {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Router.class);
 
     private final AtomicReference<PartitionMap> map;
     private final HealthView health;
@@ -27,9 +31,16 @@ public final class Router {
     }
 
     /** Applies a new map; listeners (health probes) hear of it. */
+    /** Applies a validated map; each listener hears it, and one that throws neither stops the others nor undoes it. */
     public void apply(PartitionMap next) {
         map.set(next);
-        listeners.forEach(l -> l.accept(next));
+        for (Consumer<PartitionMap> l : listeners) {
+            try {
+                l.accept(next);
+            } catch (RuntimeException e) {
+                LOG.error("applying partition map version {}: {}", next.version(), e.toString(), e);
+            }
+        }
     }
 
     public void onMapChange(Consumer<PartitionMap> listener) {

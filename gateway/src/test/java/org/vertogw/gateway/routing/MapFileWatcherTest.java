@@ -43,6 +43,31 @@ class MapFileWatcherTest {
         assertThat(w.lastError()).contains("does not grow");
     }
 
+    @Test
+    void anExceptionWhileApplyingAMapNeitherStopsTheWatcherNorTheOtherListeners(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("map.json");
+        Files.writeString(file, V1);
+        Router router = new Router(MapFileWatcher.load(file), Set::of);
+        java.util.List<Long> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        router.onMapChange(m -> {
+            throw new IllegalStateException("a listener that fails");
+        });
+        router.onMapChange(m -> heard.add(m.version()));
+        java.util.concurrent.ScheduledExecutorService scheduler =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        try (MapFileWatcher w = new MapFileWatcher(file, router)) {
+            w.start(scheduler, 20);
+            write(file, V2, 1);
+            org.vertogw.testing.Await.until("version 2", () -> router.map().version() == 2);
+            write(file, V2.replace("\"version\":2", "\"version\":3"), 2);
+            org.vertogw.testing.Await.until(
+                    "version 3 after the failing listener", () -> router.map().version() == 3);
+            assertThat(heard).containsExactly(2L, 3L);
+        } finally {
+            scheduler.shutdownNow();
+        }
+    }
+
     /** Writes and moves the modification time forward, so the change is seen on coarse-grained file systems. */
     private static void write(Path file, String content, int step) throws Exception {
         Files.writeString(file, content);

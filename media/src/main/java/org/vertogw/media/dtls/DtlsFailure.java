@@ -14,6 +14,8 @@ public enum DtlsFailure {
     NO_COMMON_SIGNATURE_ALGORITHM,
     /** The peer ended the handshake with an alert (it refused our certificate, suites or signature). */
     PEER_ALERT,
+    /** The handshake pool is full: too many handshakes in flight on this engine. */
+    OVERLOADED,
     /** No handshake within the configured timeout, retransmissions included. */
     TIMEOUT,
     /** Any other alert or protocol error. */

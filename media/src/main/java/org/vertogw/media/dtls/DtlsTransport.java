@@ -3,6 +3,7 @@ package org.vertogw.media.dtls;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.bouncycastle.tls.DTLSClientProtocol;
 import org.bouncycastle.tls.DTLSServerProtocol;
@@ -87,8 +88,18 @@ public final class DtlsTransport implements AutoCloseable {
         if (started.compareAndSet(false, true)) {
             state = DtlsState.CONNECTING;
             queue.setDeadline(System.nanoTime() + timeoutMillis * 1_000_000L);
-            executor.execute(this::run);
+            try {
+                executor.execute(this::run);
+            } catch (RejectedExecutionException e) {
+                state = DtlsState.FAILED;
+                LOG.info("DTLS {} handshake refused: the handshake pool is full", role);
+                listener.onFailed(DtlsFailure.OVERLOADED, "the DTLS handshake pool is full");
+            }
         }
+    }
+
+    public boolean isStarted() {
+        return started.get();
     }
 
     /** Hands a DTLS record received from the ICE-validated peer; false when dropped (queue full or closed). */
@@ -104,7 +115,7 @@ public final class DtlsTransport implements AutoCloseable {
         if (!closed.get() && draining.compareAndSet(false, true)) {
             try {
                 executor.execute(this::drain);
-            } catch (java.util.concurrent.RejectedExecutionException e) {
+            } catch (RejectedExecutionException e) {
                 draining.set(false); // the engine is closing
             }
         }

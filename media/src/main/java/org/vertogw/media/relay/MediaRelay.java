@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.vertogw.media.MediaCall;
+import org.vertogw.media.MediaCapacityException;
 import org.vertogw.media.MediaContext;
 import org.vertogw.media.dtls.DtlsRole;
 import org.vertogw.media.dtls.DtlsSetup;
@@ -225,14 +226,14 @@ public final class MediaRelay implements MediaCall {
         out.add(null);
     }
 
-    private Path newPath(int index, boolean islandControlling) {
+    private Path newPath(int index, boolean islandControlling) throws MediaCapacityException {
         Path p = new Path();
         IslandTransport island;
         try {
             island = IslandTransport.open(
                     index, ctx, LegSettings.ISLAND_PROFILES, islandControlling, false, legListener);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot open an island-leg port: " + e.getMessage(), e);
+            throw new MediaCapacityException("no island-leg UDP port free: " + e.getMessage());
         }
         BrowserTransport browser;
         try {

@@ -32,6 +32,11 @@ public final class SessionDescription extends SdpSection {
                 }
                 throw new SdpException("line " + (i + 1) + ": empty line inside the description");
             }
+            int bad = controlCharacter(l);
+            if (bad >= 0) {
+                throw new SdpException("line " + (i + 1) + ": carries " + (l.charAt(bad) == '\r' ? "a CR" : "a NUL")
+                        + " inside it at column " + (bad + 1));
+            }
             if (l.length() < 2 || l.charAt(1) != '=' || !Character.isLetter(l.charAt(0))) {
                 throw new SdpException("line " + (i + 1) + ": '" + abbreviate(l) + "' is not <type>=<value>");
             }
@@ -54,6 +59,17 @@ public final class SessionDescription extends SdpSection {
             throw new SdpException("line 1: SDP must start with v=");
         }
         return new SessionDescription(session, media);
+    }
+
+    /** A CR or NUL left inside a line once lines are split at LF (a CRLF ends a line; a lone CR does not). */
+    private static int controlCharacter(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '\r' || c == 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static String abbreviate(String s) {

@@ -22,6 +22,8 @@ public enum LegFailure {
     DTLS_PEER_ALERT,
     /** No handshake within the configured time. */
     DTLS_TIMEOUT,
+    /** Too many handshakes in flight on this gateway: it refused this one. */
+    DTLS_OVERLOADED,
     /** Any other handshake error. */
     DTLS_HANDSHAKE_ERROR;
 
@@ -34,6 +36,7 @@ public enum LegFailure {
             case NO_COMMON_SIGNATURE_ALGORITHM -> DTLS_NO_COMMON_SIGNATURE_ALGORITHM;
             case PEER_ALERT -> DTLS_PEER_ALERT;
             case TIMEOUT -> DTLS_TIMEOUT;
+            case OVERLOADED -> DTLS_OVERLOADED;
             case HANDSHAKE_ERROR -> DTLS_HANDSHAKE_ERROR;
         };
     }
@@ -50,6 +53,7 @@ public enum LegFailure {
             case DTLS_NO_COMMON_SIGNATURE_ALGORITHM -> "no common DTLS signature algorithm";
             case DTLS_PEER_ALERT -> "DTLS handshake refused by the peer";
             case DTLS_TIMEOUT -> "DTLS handshake timed out";
+            case DTLS_OVERLOADED -> "DTLS handshake refused: too many in flight";
             case DTLS_HANDSHAKE_ERROR -> "DTLS handshake failed";
         };
     }

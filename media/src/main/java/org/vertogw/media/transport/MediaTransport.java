@@ -155,6 +155,12 @@ public abstract sealed class MediaTransport permits BrowserTransport, IslandTran
         return role;
     }
 
+    /** Where this leg's DTLS stands: NEW until its handshake starts (a server's starts with the peer's first record). */
+    public org.vertogw.media.dtls.DtlsState dtlsState() {
+        DtlsTransport d = dtls;
+        return d == null ? org.vertogw.media.dtls.DtlsState.NEW : d.state();
+    }
+
     /** The negotiated DTLS cipher suite, or null before the handshake. */
     public String dtlsCipherSuite() {
         return dtls == null ? null : dtls.cipherSuite();
@@ -171,8 +177,9 @@ public abstract sealed class MediaTransport permits BrowserTransport, IslandTran
     }
 
     /**
-     * Arms DTLS once the peer's fingerprint and our role are known. A server waits for the ClientHello; a client
-     * sends it when (or as soon as) ICE has selected the peer address.
+     * Arms DTLS once the peer's fingerprint and our role are known. A client sends its ClientHello when (or as soon
+     * as) ICE has selected the peer address; a server takes a handshake thread only when the first record arrives
+     * from that address, so a leg that never hears one holds nothing.
      */
     public void startDtls(DtlsRole role, DtlsFingerprint remoteFingerprint) {
         this.role = role;
@@ -206,9 +213,17 @@ public abstract sealed class MediaTransport permits BrowserTransport, IslandTran
                         settings.loop().execute(status::peerClosed);
                     }
                 });
-        if (role == DtlsRole.SERVER || peer != null) {
+        if (role == DtlsRole.CLIENT && peer != null) {
             dtls.start();
         }
+    }
+
+    /** A server's handshake starts with the peer's first record; false when it could not (the pool is full). */
+    private boolean startOnFirstRecord() {
+        if (role == DtlsRole.SERVER && !dtls.isStarted()) {
+            dtls.start();
+        }
+        return dtls.state() != org.vertogw.media.dtls.DtlsState.FAILED;
     }
 
     /** Entry point for a leg that owns its socket: classifies and dispatches one datagram. */
@@ -256,7 +271,7 @@ public abstract sealed class MediaTransport permits BrowserTransport, IslandTran
                     counters.discard(DiscardReason.DTLS_UNVERIFIED_SOURCE);
                 } else if (dtls == null) {
                     counters.discard(DiscardReason.DTLS_NOT_STARTED);
-                } else if (!dtls.receive(p.array(), 0, p.length())) {
+                } else if (!startOnFirstRecord() || !dtls.receive(p.array(), 0, p.length())) {
                     counters.discard(DiscardReason.DTLS_QUEUE_FULL);
                 }
             }

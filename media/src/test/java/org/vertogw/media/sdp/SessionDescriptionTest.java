@@ -138,4 +138,38 @@ class SessionDescriptionTest {
         assertThat(out.media().get(2).port()).isZero();
         assertThat(SessionDescription.parse(CHROME_OFFER).toString()).isEqualTo(CHROME_OFFER);
     }
+
+    @Test
+    void transportAttributesInAnyCaseNeverReachTheOtherSide() throws Exception {
+        String forged = CHROME_OFFER.replace(
+                "a=mid:0\r\n",
+                "a=mid:0\r\na=CANDIDATE:9 1 udp 1 198.51.100.66 4444 typ host\r\n"
+                        + "a=ICE-PWD:attackerpasswordattacker\r\na=Fingerprint:sha-256 66:66\r\na=SETUP:active\r\n"
+                        + "a=Ice-Ufrag:evil\r\n");
+        LocalTransport t = new LocalTransport(
+                "203.0.113.5",
+                10000,
+                "gwU1",
+                "gatewaypasswordgatewaypw",
+                "candidate:1 1 UDP 2130706431 203.0.113.5 10000 typ host",
+                "sha-256 AA:BB",
+                "actpass");
+        String out = SdpRewriter.rewrite(SessionDescription.parse(forged), Arrays.asList(t, t, null), false)
+                .toString();
+        assertThat(out.toLowerCase(java.util.Locale.ROOT))
+                .doesNotContain("198.51.100.66", "attackerpassword", "66:66", "evil", "setup:active");
+        assertThat(SessionDescription.parse(out).media().get(0).attributes("candidate"))
+                .hasSize(1);
+    }
+
+    @Test
+    void aCrOrNulInsideALineRefusesTheSdpNamingTheLine() {
+        String cr = CHROME_OFFER.replace("a=mid:0", "a=mid:0\ra=candidate:9 1 udp 1 198.51.100.66 4444 typ host");
+        assertThatThrownBy(() -> SessionDescription.parse(cr))
+                .isInstanceOf(SdpException.class)
+                .hasMessageContaining("line 18")
+                .hasMessageContaining("a CR");
+        String nul = CHROME_OFFER.replace("a=sendrecv", "a=send\u0000recv");
+        assertThatThrownBy(() -> SessionDescription.parse(nul)).hasMessageContaining("a NUL");
+    }
 }

@@ -15,6 +15,8 @@ public final class ErrorCodes {
     public static final int INVALID_REQUEST = -32600;
     public static final int METHOD_NOT_FOUND = -32601;
     public static final int PERMISSION_DENIED = -32602;
+    /** JSON-RPC's internal error: the gateway failed to handle a request (mod_verto never sends it). */
+    public static final int INTERNAL_ERROR = -32603;
 
     /** The client came for another island; {@code data = {"island", "mapVersion"}} names the right one. */
     public static final int WRONG_ISLAND = -32010;

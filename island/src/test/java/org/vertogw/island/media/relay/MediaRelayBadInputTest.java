@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.vertogw.island.media.endpoint.WebRtcEndpoint;
+import org.vertogw.media.MediaCapacityException;
 import org.vertogw.media.MediaConfig;
 import org.vertogw.media.MediaEngine;
 import org.vertogw.media.relay.MediaRelay;
@@ -100,6 +101,19 @@ class MediaRelayBadInputTest {
             }
             browser.applyAnswer(answer);
         }
+    }
+
+    @Test
+    void theGatewayTakesNoHandshakeThreadForABrowserThatNeverSendsAClientHello() throws Exception {
+        WebRtcEndpoint silent = WebRtcEndpoint.open(browsers, "silent");
+        WebRtcEndpoint echo = WebRtcEndpoint.open(island, "echo");
+        MediaRelay relay = gateway.newRelay("silent");
+        // the browser's offer is answered, but the browser never applies the answer: no check, no ClientHello
+        relay.browserAnswerFromIslandAnswer(echo.answer(relay.islandOfferFromBrowserOffer(silent.offer())));
+        Await.until("the island leg connected", WAIT, () -> relay.islandLeg(0).isSecure(), relay::toString);
+        assertThat(relay.browserLeg(0).dtlsRole()).isEqualTo(org.vertogw.media.dtls.DtlsRole.SERVER);
+        assertThat(relay.browserLeg(0).dtlsState()).isEqualTo(org.vertogw.media.dtls.DtlsState.NEW);
+        relay.close();
     }
 
     @Test
@@ -268,7 +282,7 @@ class MediaRelayBadInputTest {
             MediaRelay r3 = ranged.newRelay("r3");
             assertThatThrownBy(() -> r3.islandOfferFromBrowserOffer(
                             WebRtcEndpoint.open(browsers, "b3").offer()))
-                    .isInstanceOf(IllegalStateException.class)
+                    .isInstanceOf(MediaCapacityException.class)
                     .hasMessageContaining("no free UDP port in " + base);
             r1.close();
             MediaRelay r4 = ranged.newRelay("r4");

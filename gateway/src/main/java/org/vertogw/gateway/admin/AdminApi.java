@@ -1,0 +1,147 @@
+package org.vertogw.gateway.admin;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.vertogw.gateway.edge.ClientSession;
+import org.vertogw.gateway.edge.VertoEdge;
+import org.vertogw.gateway.island.IslandHealth;
+import org.vertogw.gateway.routing.Router;
+import org.vertogw.partition.Island;
+import org.vertogw.partition.PartitionMap;
+import org.vertogw.partition.PartitionMapException;
+import org.vertogw.partition.PartitionMapParser;
+import org.vertogw.partition.PartitionMapWriter;
+
+/**
+ * The operator's {@code /v1/admin/*} (docs/operations.md): islands and sessions, draining, and the partition map in
+ * the operator's form (with upstream URLs and every pin). A new map is read within {@value #MAX_BODY} bytes,
+ * validated whole and applied only then; a refused one is answered 400 naming the field.
+ */
+final class AdminApi {
+
+    static final int MAX_BODY = 1 << 20;
+
+    private final AdminAccess access;
+    private final Router router;
+    private final IslandHealth health;
+    private final VertoEdge edge;
+
+    AdminApi(AdminAccess access, Router router, IslandHealth health, VertoEdge edge) {
+        this.access = access;
+        this.router = router;
+        this.health = health;
+        this.edge = edge;
+    }
+
+    boolean handle(String what, Request request, Response response, Callback callback) throws IOException {
+        String method = request.getMethod();
+        boolean change = !"GET".equals(method) && !"HEAD".equals(method);
+        AdminAccess.Refusal refusal = change ? access.write(request) : access.read(request);
+        if (refusal != null) {
+            return Json.error(response, callback, refusal.status(), refusal.message());
+        }
+        return switch (what) {
+            case "islands" -> get(method, response, callback, this::islands);
+            case "sessions" -> get(method, response, callback, this::sessions);
+            case "drain", "undrain" -> {
+                if (!"POST".equals(method)) {
+                    yield Json.error(response, callback, 405, "POST only");
+                }
+                edge.drain(what.equals("drain"));
+                yield Json.send(
+                        response, callback, 200, Json.MAPPER.createObjectNode().put("draining", edge.draining()));
+            }
+            case "partition-map" ->
+                switch (method) {
+                    case "GET" -> Json.send(response, callback, 200, PartitionMapWriter.toJson(router.map()));
+                    case "PUT" -> putMap(request, response, callback);
+                    default -> Json.error(response, callback, 405, "GET or PUT");
+                };
+            default -> Json.error(response, callback, 404, "unknown admin resource");
+        };
+    }
+
+    private static boolean get(String method, Response response, Callback callback, Supplier<ArrayNode> view) {
+        return "GET".equals(method)
+                ? Json.send(response, callback, 200, view.get())
+                : Json.error(response, callback, 405, "GET only");
+    }
+
+    private ArrayNode islands() {
+        ArrayNode out = Json.MAPPER.createArrayNode();
+        Map<String, Long> load = new HashMap<>();
+        for (ClientSession s : edge.sessions()) {
+            String island = s.islandId();
+            if (island != null) {
+                load.merge(island, 1L, Long::sum);
+            }
+        }
+        for (Island i : router.map().islands()) {
+            out.addObject()
+                    .put("id", i.id())
+                    .put("role", i.role().wire())
+                    .put("weight", i.weight())
+                    .put("state", health.state(i.id()).name().toLowerCase(Locale.ROOT))
+                    .put("verto", i.verto())
+                    .put("sessions", load.getOrDefault(i.id(), 0L));
+        }
+        return out;
+    }
+
+    private ArrayNode sessions() {
+        ArrayNode out = Json.MAPPER.createArrayNode();
+        for (ClientSession s : edge.sessions()) {
+            out.addObject()
+                    .put("sessid", s.sessid())
+                    .put("login", s.login())
+                    .put("island", s.islandId())
+                    .put("state", s.state().name())
+                    .put("remote", s.remoteAddress());
+        }
+        return out;
+    }
+
+    private boolean putMap(Request request, Response response, Callback callback) throws IOException {
+        String body = read(request);
+        if (body == null) {
+            return Json.error(response, callback, 413, "map larger than " + MAX_BODY + " bytes");
+        }
+        PartitionMap next;
+        try {
+            next = PartitionMapParser.parse(body);
+        } catch (PartitionMapException e) {
+            ObjectNode err =
+                    Json.MAPPER.createObjectNode().put("error", e.getMessage()).put("field", e.field());
+            return Json.send(response, callback, 400, err);
+        }
+        long current = router.map().version();
+        if (next.version() <= current) {
+            return Json.error(response, callback, 409, "version " + next.version() + " does not grow past " + current);
+        }
+        router.apply(next);
+        return Json.send(response, callback, 200, Json.MAPPER.createObjectNode().put("version", next.version()));
+    }
+
+    /** The body, or null past {@link #MAX_BODY} (a declared length over it is refused before reading anything). */
+    static String read(Request request) throws IOException {
+        long declared = request.getHeaders().getLongField("Content-Length");
+        if (declared > MAX_BODY) {
+            return null;
+        }
+        try (InputStream in = Content.Source.asInputStream(request)) {
+            byte[] body = in.readNBytes(MAX_BODY + 1);
+            return body.length > MAX_BODY ? null : new String(body, StandardCharsets.UTF_8);
+        }
+    }
+}
