@@ -4,7 +4,7 @@ import { setup } from './support/harness.js';
 import { until } from './support/fake-clock.js';
 import { FakePeerConnection } from './support/fake-webrtc.js';
 import { AUDIO_OFFER, AUDIO_ANSWER } from './support/sdp.js';
-import { CallStateError, MediaError, RpcError } from '../src/index.js';
+import { CallStateError, HangupError, MediaError, RpcError } from '../src/index.js';
 
 async function ready(options) {
   const ctx = setup(options);
@@ -398,7 +398,7 @@ test('waitFor rejects when the call ends first and times out on the client clock
   const never = assert.rejects(call.waitFor('early', { timeoutMs: 1000 }), { name: 'TimeoutError' });
   await ctx.clock.advance(1000);
   await never;
-  const held = assert.rejects(call.waitFor('held'), /ended \(NORMAL_CLEARING\)/);
+  const held = assert.rejects(call.waitFor('held'), (e) => e instanceof HangupError && e.code === 'hangup' && e.cause === 'NORMAL_CLEARING' && e.reason === 'normal');
   ctx.gateway.current.request('verto.bye', { callID: call.id, cause: 'NORMAL_CLEARING' });
   await held;
 });
