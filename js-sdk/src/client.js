@@ -2,7 +2,8 @@ import { Emitter, reportUncaught } from './emitter.js';
 import { systemClock, delay } from './clock.js';
 import { ClientState } from './session/client-state.js';
 import { Connection } from './session/connection.js';
-import { decide, defaultShouldRetry } from './session/retry-policy.js';
+import { decide, defaultShouldRetry, RetryPlanner } from './session/retry-policy.js';
+import { logIn } from './session/login-dance.js';
 import { readOptions } from './session/client-options.js';
 import { IslandLocator } from './session/island-locator.js';
 import { serverRequestHandler } from './session/server-requests.js';
@@ -14,10 +15,8 @@ import { MapSource } from './partition/map-source.js';
 import { LocalCause } from './call/hangup-cause.js';
 import { CallRegistry } from './call/call-registry.js';
 import { chatParams } from './call/chat.js';
-import { ArgumentError, ConnectionError, DisconnectedError, ListenerError, PuntError, RpcCode, RpcError, VertoError } from './errors.js';
-
-/** Spread added to a gateway's paced retry hint, so clients given one slot do not arrive in one instant. */
-const PACED_JITTER_MS = 100;
+import { ArgumentError, ConnectionError, DisconnectedError, ListenerError, PuntError, VertoError, asVertoError } from './errors.js';
+import { deferred } from './deferred.js';
 
 /**
  * A Verto client behind the gateway: it finds the user's island in the partition map, connects
@@ -25,14 +24,12 @@ const PACED_JITTER_MS = 100;
  * alive across dead sockets (backoff with full jitter, endpoint rotation, map refresh, same
  * `sessid`, re-attach of answered calls).
  *
- * Events: `statechange`, `connecting`, `reconnecting`, `login`, `clientready`, `incomingcall`,
- * `recoveredcall`, `message`, `map`, `punt`, `event`, `info`, `error` (payloads in verto.d.ts).
- *
+ * Events (payloads in verto.d.ts): `statechange`, `connecting`, `reconnecting`, `login`,
+ * `clientready`, `incomingcall`, `recoveredcall`, `message`, `map`, `punt`, `event`, `info`, `error`.
  * @extends {Emitter<any>}
  */
 export class VertoClient extends Emitter {
   #options;
-  /** `user@domain` as the constructor checked it. */
   #login;
   #clock;
   #logger;
@@ -40,7 +37,7 @@ export class VertoClient extends Emitter {
   #createWebSocket = null;
   #locator;
   #state;
-  #backoff;
+  #retry;
   #rotation;
   /** @type {Connection|null} */
   #connection = null;
@@ -49,13 +46,9 @@ export class VertoClient extends Emitter {
   #run = null;
   /** @type {AbortController|null} */
   #abort = null;
-  /** @type {{promise: Promise<void>, resolve: () => void, reject: (error: unknown) => void}|null} */
+  /** @type {ReturnType<typeof deferred<void>>|null} */
   #ready = null;
   #loggedIn = false;
-  #callBaseMs;
-  #random;
-  #shouldRetry;
-  #maxAttempts;
 
   /**
    * @param {import('../types/index.js').VertoClientOptions} options
@@ -70,14 +63,17 @@ export class VertoClient extends Emitter {
     this.#options = checked;
     this.#clock = checked.clock ?? systemClock;
     const random = checked.random ?? Math.random;
-    this.#random = random;
     this.#logger = checked.logger ?? {};
     this.sessid = checked.sessid ?? loadSessid({ scope: checked.sessidScope, storage: checked.storage });
     const reconnect = checked.reconnect;
-    this.#backoff = new Backoff({ baseMs: reconnect.baseMs ?? 4000, capMs: reconnect.capMs ?? 30000, random });
-    this.#callBaseMs = reconnect.callBaseMs ?? 500;
-    this.#shouldRetry = reconnect.shouldRetry ?? defaultShouldRetry;
-    this.#maxAttempts = reconnect.maxAttempts ?? Infinity;
+    this.#retry = new RetryPlanner({
+      backoff: new Backoff({ baseMs: reconnect.baseMs ?? 4000, capMs: reconnect.capMs ?? 30000, random }),
+      callBaseMs: reconnect.callBaseMs ?? 500,
+      random,
+      maxAttempts: reconnect.maxAttempts ?? Infinity,
+      shouldRetry: reconnect.shouldRetry ?? defaultShouldRetry,
+      onPolicyError: (error) => this.listenerFailed(error, 'reconnect.shouldRetry'),
+    });
     this.#rotation = new EndpointRotation({ random });
     this.#locator = new IslandLocator({
       user: checked.user,
@@ -135,10 +131,10 @@ export class VertoClient extends Emitter {
    */
   connect() {
     if (this.#run && this.#ready) return this.state === 'ready' ? Promise.resolve() : this.#ready.promise;
-    const ready = deferred();
+    const ready = /** @type {ReturnType<typeof deferred<void>>} */ (deferred());
     this.#ready = ready;
     ready.promise.catch(() => {});
-    this.#backoff.reset();
+    this.#retry.reset();
     this.#loggedIn = false;
     const abort = new AbortController();
     this.#abort = abort;
@@ -235,7 +231,7 @@ export class VertoClient extends Emitter {
     let rotate = false;
     let refresh = this.#locator.map === null;
     let redirects = 0;
-    this.#state.to('connecting', { attempt: this.#backoff.attempt });
+    this.#state.to('connecting', { attempt: this.#retry.attempt });
     for (;;) {
       /** @type {Connection|null} */
       let connection = null;
@@ -249,10 +245,10 @@ export class VertoClient extends Emitter {
         const endpoint = this.#rotation.next(this.#locator.endpoints(island), { rotate });
         if (!endpoint) throw new ConnectionError('No gateway endpoint known: the map lists none and options.gateways is empty');
         this.endpoint = endpoint;
-        this.emit('connecting', { attempt: this.#backoff.attempt, endpoint, island });
+        this.emit('connecting', { attempt: this.#retry.attempt, endpoint, island });
         connection = await this.#open(endpoint, island, signal);
         this.#state.to('loggingIn', { endpoint, island });
-        const result = await this.#logIn(connection);
+        const result = await logIn(connection, { ...this.#options, sessid: this.sessid });
         this.#becomeReady(connection, result);
         redirect = null;
         redirects = 0;
@@ -281,17 +277,12 @@ export class VertoClient extends Emitter {
         redirect = null;
         refresh = true;
         rotate = true;
-        const withCalls = this.calls.length > 0;
-        const { attempt, delayMs } = this.#backoff.next(withCalls ? this.#callBaseMs : undefined);
-        // A paced hint replaces the backoff window: the gateway has already spread this client's slot.
-        const waitMs =
-          decision.kind === 'retry' && decision.paced
-            ? decision.minDelayMs + Math.floor(this.#random() * PACED_JITTER_MS)
-            : delayMs + (decision.kind === 'retry' ? decision.minDelayMs : 0);
-        if (!this.#retryAllowed({ attempt, error, delayMs: waitMs, loggedIn: this.#loggedIn })) {
+        const next = this.#retry.next(error, decision, { withCalls: this.calls.length > 0, loggedIn: this.#loggedIn });
+        if (!next) {
           this.#stop(error, LocalCause.CONNECTION_FAILED, 'gave up');
           return;
         }
+        const { attempt, delayMs: waitMs } = next;
         this.#state.to('reconnecting', { attempt, delayMs: waitMs, error });
         this.emit('reconnecting', { attempt, delayMs: waitMs, error });
         try {
@@ -301,22 +292,6 @@ export class VertoClient extends Emitter {
         }
         this.#state.to('connecting', { attempt });
       }
-    }
-  }
-
-  /**
-   * The reconnect policy: `maxAttempts`, then `shouldRetry` (a callback that throws stops too,
-   * and is reported).
-   *
-   * @param {import('../types/index.js').RetryInfo} info
-   */
-  #retryAllowed(info) {
-    if (info.attempt >= this.#maxAttempts) return false;
-    try {
-      return this.#shouldRetry(info) !== false;
-    } catch (error) {
-      this.listenerFailed(error, 'reconnect.shouldRetry');
-      return false;
     }
   }
 
@@ -348,27 +323,6 @@ export class VertoClient extends Emitter {
   }
 
   /**
-   * verto-protocol.md §3.7: a credential-less login first, credentials after its -32000.
-   *
-   * @param {Connection} connection
-   */
-  async #logIn(connection) {
-    try {
-      return await connection.request('login', { sessid: this.sessid });
-    } catch (error) {
-      if (!(error instanceof RpcError && error.rpcCode === RpcCode.AUTHENTICATION_REQUIRED)) throw error;
-    }
-    const options = this.#options;
-    return connection.request('login', {
-      login: options.login,
-      passwd: options.passwd ?? '',
-      loginParams: options.loginParams ?? {},
-      userVariables: options.userVariables ?? {},
-      sessid: this.sessid,
-    });
-  }
-
-  /**
    * @param {Connection} connection
    * @param {any} result
    */
@@ -379,7 +333,7 @@ export class VertoClient extends Emitter {
     }
     this.gateway = result?.gateway && typeof result.gateway === 'object' ? { ...result.gateway } : null;
     this.island = this.gateway?.island ?? connection.island;
-    this.#backoff.reset();
+    this.#retry.reset();
     this.#loggedIn = true;
     const keepalive = this.#options.keepalive;
     if (keepalive !== false) {
@@ -436,33 +390,11 @@ export class VertoClient extends Emitter {
       onPunt: () => this.#connection?.close(new PuntError()),
       onMessage: (params) => this.#calls.onMessage(params),
       callFor: (callID) => this.#calls.get(callID),
-      onOther: (type, payload) => {
+      onOther: (type, /** @type {any} */ payload) => {
         if (type === 'event') this.emit('event', payload);
         else if (type === 'info') this.emit('info', payload.params);
         else this.#logger.debug?.(`ignored ${payload.method}`);
       },
     };
   }
-}
-
-/**
- * @param {unknown} error
- * @returns {VertoError}
- */
-function asVertoError(error) {
-  if (error instanceof VertoError) return error;
-  return new ConnectionError(String(/** @type {any} */ (error)?.message ?? error), { cause: error });
-}
-
-function deferred() {
-  /** @type {() => void} */
-  let resolve = () => {};
-  /** @type {(error: unknown) => void} */
-  let reject = () => {};
-  /** @type {Promise<void>} */
-  const promise = new Promise((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
 }

@@ -5,20 +5,6 @@
  * Wire details stay available (`rpcCode`, `closeCode`, `cause`) for logs.
  */
 
-/** JSON-RPC error codes the SDK acts on (verto-protocol.md §7 and the gateway's range). */
-export const RpcCode = Object.freeze({
-  INVALID_REQUEST: -32600,
-  METHOD_NOT_FOUND: -32601,
-  INVALID_PARAMS: -32602,
-  AUTHENTICATION_REQUIRED: -32000,
-  AUTHENTICATION_FAILED: -32001,
-  CALL_ERROR: -32002,
-  WRONG_ISLAND: -32010,
-  NO_ISLAND_AVAILABLE: -32011,
-  ISLAND_UNREACHABLE: -32012,
-  RATE_LIMITED: -32013,
-});
-
 /** WebSocket close codes with a meaning in the gateway contract (RFC 6455 §7.4.1). */
 export const CloseCode = Object.freeze({
   NORMAL: 1000,
@@ -57,6 +43,7 @@ export class SetupError extends VertoError {
   constructor(option, message, options) {
     super('setup', message, options);
     this.name = 'SetupError';
+    this.code = /** @type {const} */ ('setup');
     this.option = option;
   }
 }
@@ -70,6 +57,7 @@ export class ArgumentError extends VertoError {
   constructor(argument, message) {
     super('invalid-argument', message);
     this.name = 'ArgumentError';
+    this.code = /** @type {const} */ ('invalid-argument');
     this.argument = argument;
   }
 }
@@ -84,126 +72,10 @@ export class MapFetchError extends VertoError {
   constructor(url, message, details = {}) {
     super('map-unavailable', message, { cause: details.cause });
     this.name = 'MapFetchError';
+    this.code = /** @type {const} */ ('map-unavailable');
     this.url = url;
     /** The HTTP status, when the server answered. */
     this.status = details.status;
-  }
-}
-
-/** A JSON-RPC error answer; `rpcCode` is the wire code, `data` the error's `data` member. */
-export class RpcError extends VertoError {
-  /**
-   * @param {string} method the request that failed
-   * @param {{code?: number|string, message?: string, data?: unknown}} error the wire error object
-   * @param {import('../types/index.js').VertoErrorCode} [code]
-   */
-  constructor(method, error, code) {
-    const rpcCode = toRpcCode(error.code);
-    super(code ?? codeOf(rpcCode), `${method} failed: ${error.message ?? 'error without message'}${rpcCode === undefined ? '' : ` (${rpcCode})`}`);
-    this.name = 'RpcError';
-    this.method = method;
-    this.rpcCode = rpcCode;
-    this.rpcMessage = error.message;
-    /** @type {any} */
-    this.data = error.data;
-    /** The whole error object: mod_verto puts extra members (`cause`, `holdState`...) beside `code`. */
-    /** @type {Record<string, any>} */
-    this.details = error;
-  }
-}
-
-/** Wire messages of -32001 and what they mean (verto-protocol.md §7). */
-const AUTH_REASONS = Object.freeze({
-  'Login Incorrect': 'invalid-credentials',
-  'Authentication Failure': 'invalid-credentials',
-  'Missing passwd': 'missing-password',
-  'Missing params': 'missing-credentials',
-  'Missing or improper credentials': 'missing-credentials',
-});
-
-/** The island refused the credentials; `reason` says how (wrong user or password, no password...). */
-export class AuthenticationError extends RpcError {
-  /**
-   * @param {string} method
-   * @param {{code?: number|string, message?: string, data?: unknown}} error
-   */
-  constructor(method, error) {
-    super(method, error, 'authentication');
-    this.name = 'AuthenticationError';
-    /** @type {import('../types/index.js').AuthenticationReason} */
-    this.reason = toRpcCode(error.code) === RpcCode.AUTHENTICATION_REQUIRED ? 'required' : (AUTH_REASONS[error.message ?? ''] ?? 'refused');
-  }
-}
-
-/** The sessid belongs to another user's login (-32001 `Session in use`); the gateway then closes with 1008. */
-export class SessionInUseError extends RpcError {
-  /**
-   * @param {string} method
-   * @param {{code?: number|string, message?: string, data?: unknown}} error
-   */
-  constructor(method, error) {
-    super(method, error, 'session-in-use');
-    this.name = 'SessionInUseError';
-  }
-}
-
-/** -32010: this user lives on another island; `island` names it, `mapVersion` the gateway's map. */
-export class WrongIslandError extends RpcError {
-  /**
-   * @param {string} method
-   * @param {{code?: number|string, message?: string, data?: any}} error
-   */
-  constructor(method, error) {
-    super(method, error, 'wrong-island');
-    this.name = 'WrongIslandError';
-    /** @type {string|undefined} */
-    this.island = typeof error.data?.island === 'string' && error.data.island !== '' ? error.data.island : undefined;
-    /** @type {number|undefined} */
-    this.mapVersion = Number.isInteger(error.data?.mapVersion) ? error.data.mapVersion : undefined;
-  }
-}
-
-/** -32013: the gateway asks this connection to slow down for `retryAfterMs`. */
-export class RateLimitedError extends RpcError {
-  /**
-   * @param {string} method
-   * @param {{code?: number|string, message?: string, data?: any}} error
-   */
-  constructor(method, error) {
-    super(method, error, 'rate-limited');
-    this.name = 'RateLimitedError';
-    const after = Number(error.data?.retryAfterMs);
-    this.retryAfterMs = Number.isFinite(after) && after > 0 ? after : 0;
-  }
-}
-
-/** Wire messages of -32002 that an application may want to tell apart (verto-protocol.md §7). */
-const CALL_REASONS = Object.freeze({
-  'call is not bridged': 'not-bridged',
-  'destination missing': 'destination-missing',
-  'CALL DOES NOT EXIST': 'no-such-call',
-  'Cannot attach to a call that has not been answered.': 'not-answered',
-  'Cannot update a call that has not been answered.': 'not-answered',
-  'invalid transfer leg': 'transfer-failed',
-  'transfer failed': 'transfer-failed',
-  'MEDIA ERROR': 'media',
-  'CODEC ERROR': 'media',
-  'CODEC NEGOTIATION ERROR': 'media',
-});
-
-/** -32002: the island refused a request about a call; `reason` classifies it, `cause` is the island's hangup cause if any. */
-export class CallError extends RpcError {
-  /**
-   * @param {string} method
-   * @param {{code?: number|string, message?: string, data?: unknown, cause?: string, causeCode?: number}} error
-   */
-  constructor(method, error) {
-    super(method, error, 'call-error');
-    this.name = 'CallError';
-    /** @type {import('../types/index.js').CallErrorReason} */
-    this.reason = CALL_REASONS[error.message ?? ''] ?? 'other';
-    /** @type {string|undefined} */
-    this.hangupCause = typeof error.cause === 'string' ? error.cause : undefined;
   }
 }
 
@@ -216,6 +88,7 @@ export class TimeoutError extends VertoError {
   constructor(what, timeoutMs) {
     super('timeout', `${what} timed out after ${timeoutMs} ms`);
     this.name = 'TimeoutError';
+    this.code = /** @type {const} */ ('timeout');
     this.timeoutMs = timeoutMs;
   }
 }
@@ -233,6 +106,7 @@ export class ConnectionError extends VertoError {
   constructor(message, details = {}) {
     super(details.fatal === true ? 'refused' : 'network', message, { cause: details.cause });
     this.name = 'ConnectionError';
+    this.code = /** @type {'network'|'refused'} */ (details.fatal === true ? 'refused' : 'network');
     this.closeCode = details.closeCode;
     this.reason = details.reason;
     /** True when retrying cannot help. */
@@ -245,6 +119,7 @@ export class DisconnectedError extends VertoError {
   constructor() {
     super('disconnected', 'client disconnected');
     this.name = 'DisconnectedError';
+    this.code = /** @type {const} */ ('disconnected');
   }
 }
 
@@ -253,6 +128,7 @@ export class PuntError extends VertoError {
   constructor() {
     super('punted', 'Session taken over by another connection with the same sessid (verto.punt)');
     this.name = 'PuntError';
+    this.code = /** @type {const} */ ('punted');
   }
 }
 
@@ -282,6 +158,7 @@ export class MediaError extends VertoError {
   constructor(reason, message, options) {
     super('media', message, options);
     this.name = 'MediaError';
+    this.code = /** @type {const} */ ('media');
     this.reason = reason;
   }
 
@@ -303,6 +180,7 @@ export class CallStateError extends VertoError {
   constructor(message) {
     super('call-state', message);
     this.name = 'CallStateError';
+    this.code = /** @type {const} */ ('call-state');
   }
 }
 
@@ -315,6 +193,7 @@ export class HangupError extends VertoError {
   constructor(callID, { cause, causeCode, reason }) {
     super('hangup', `call ${callID} ended: ${cause}`);
     this.name = 'HangupError';
+    this.code = /** @type {const} */ ('hangup');
     this.callID = callID;
     /** @type {import('../types/index.js').HangupCause} */
     this.cause = cause;
@@ -332,68 +211,18 @@ export class ListenerError extends VertoError {
   constructor(event, cause) {
     super('listener', `a "${event}" listener failed: ${/** @type {any} */ (cause)?.message ?? String(cause)}`, { cause });
     this.name = 'ListenerError';
+    this.code = /** @type {const} */ ('listener');
     this.event = event;
   }
 }
 
 /**
- * Maps a wire error to the most specific named error.
+ * What a failure that is not the SDK's own (a platform exception) becomes: a network error.
  *
- * @param {string} method
- * @param {unknown} error the JSON-RPC error object
- * @returns {RpcError}
+ * @param {unknown} error
+ * @returns {VertoError}
  */
-export function rpcErrorFor(method, error) {
-  /** @type {any} */
-  const wire = error !== null && typeof error === 'object' ? error : { message: String(error) };
-  switch (toRpcCode(wire.code)) {
-    case RpcCode.AUTHENTICATION_REQUIRED:
-      return new AuthenticationError(method, wire);
-    case RpcCode.AUTHENTICATION_FAILED:
-      return wire.message === 'Session in use' ? new SessionInUseError(method, wire) : new AuthenticationError(method, wire);
-    case RpcCode.WRONG_ISLAND:
-      return new WrongIslandError(method, wire);
-    case RpcCode.RATE_LIMITED:
-      return new RateLimitedError(method, wire);
-    case RpcCode.CALL_ERROR:
-      return new CallError(method, wire);
-    default:
-      return new RpcError(method, wire);
-  }
-}
-
-/**
- * @param {number|undefined} rpcCode
- * @returns {import('../types/index.js').VertoErrorCode}
- */
-function codeOf(rpcCode) {
-  switch (rpcCode) {
-    case RpcCode.AUTHENTICATION_REQUIRED:
-    case RpcCode.AUTHENTICATION_FAILED:
-      return 'authentication';
-    case RpcCode.NO_ISLAND_AVAILABLE:
-      return 'no-island';
-    case RpcCode.ISLAND_UNREACHABLE:
-      return 'island-unreachable';
-    case RpcCode.WRONG_ISLAND:
-      return 'wrong-island';
-    case RpcCode.RATE_LIMITED:
-      return 'rate-limited';
-    case RpcCode.CALL_ERROR:
-      return 'call-error';
-    default:
-      return 'rpc';
-  }
-}
-
-/**
- * verto-protocol.md §8.11: codes may arrive as numbers or numeric strings.
- *
- * @param {unknown} code
- * @returns {number|undefined}
- */
-function toRpcCode(code) {
-  if (typeof code === 'number') return code;
-  if (typeof code === 'string' && /^-?\d+$/.test(code)) return Number(code);
-  return undefined;
+export function asVertoError(error) {
+  if (error instanceof VertoError) return error;
+  return new ConnectionError(String(/** @type {any} */ (error)?.message ?? error), { cause: error });
 }

@@ -18,12 +18,6 @@ export {
   SetupError,
   ArgumentError,
   MapFetchError,
-  RpcError,
-  AuthenticationError,
-  SessionInUseError,
-  WrongIslandError,
-  RateLimitedError,
-  CallError,
   TimeoutError,
   ConnectionError,
   DisconnectedError,
@@ -32,7 +26,7 @@ export {
   HangupError,
   CallStateError,
   ListenerError,
-  RpcCode,
   CloseCode,
 } from './errors.js';
+export { RpcCode, RpcError, AuthenticationError, SessionInUseError, WrongIslandError, RateLimitedError, CallError } from './rpc/rpc-errors.js';
 export const VERSION = '0.1.0';

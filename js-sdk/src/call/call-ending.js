@@ -1,6 +1,7 @@
 import { BYE_STATES } from './call-state.js';
 import { LocalCause, hangupReason } from './hangup-cause.js';
-import { ConnectionError, MediaError, RpcError, TimeoutError } from '../errors.js';
+import { ConnectionError, MediaError, TimeoutError } from '../errors.js';
+import { RpcError } from '../rpc/rpc-errors.js';
 
 /** @typedef {import('../errors.js').VertoError} VertoError */
 /** @typedef {{cause: string, causeCode: number|undefined, reason: import('../../types/index.js').HangupReason, error: VertoError|undefined}} CallEnd */

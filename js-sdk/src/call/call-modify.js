@@ -1,4 +1,5 @@
-import { ArgumentError, RpcError } from '../errors.js';
+import { ArgumentError } from '../errors.js';
+import { RpcError } from '../rpc/rpc-errors.js';
 
 /**
  * C→S `verto.modify` on an answered call (verto-protocol.md §4.6): hold, unhold and toggleHold,

@@ -6,6 +6,7 @@ import { CallStateError } from '../errors.js';
  * `active`, `held` and a re-attach's `answering` may go to `recovering` (waiting for the
  * island's `verto.attach`), and a recovered call may go from `answering` back to `held`.
  */
+/** @type {readonly import('../../types/index.js').CallState[]} */
 export const CallStates = Object.freeze([
   'new',
   'requesting',

@@ -21,7 +21,7 @@ export class MapSource {
    * @param {object} options
    * @param {string} options.domain the user's domain, sent as `?domain=` so the gateway can show its pin
    * @param {string} [options.mapUrl] absolute (checked by the client options)
-   * @param {typeof fetch} [options.fetch]
+   * @param {import('../../types/index.js').VertoClientOptions['fetch']} [options.fetch]
    * @param {number} [options.timeoutMs]
    * @param {import('../clock.js').Clock} [options.clock]
    */
@@ -94,10 +94,10 @@ export class MapSource {
       }, this.#timeoutMs);
     });
     try {
-      /** @type {Response} */
+      /** @type {any} */
       let response;
       try {
-        response = await Promise.race([/** @type {typeof fetch} */ (this.#fetch)(url, { signal: controller?.signal, headers: { accept: 'application/json' } }), timeout]);
+        response = await Promise.race([/** @type {any} */ (this.#fetch)(url, { signal: controller?.signal, headers: { accept: 'application/json' } }), timeout]);
       } catch (error) {
         if (error instanceof TimeoutError) throw error;
         throw new ConnectionError(`GET ${url} failed: ${/** @type {Error} */ (error)?.message ?? error}`, { cause: error });

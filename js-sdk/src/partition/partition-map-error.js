@@ -9,6 +9,7 @@ export class PartitionMapError extends VertoError {
   constructor(field, message) {
     super('partition-map', `${field}: ${message}`);
     this.name = 'PartitionMapError';
+    this.code = /** @type {const} */ ('partition-map');
     this.field = field;
   }
 }

@@ -23,7 +23,7 @@ export function resolveIsland(map, user, domain, down) {
   const isUp = (island) => !downSet.has(island.id);
 
   const pinned = partitionMap.pins.get(fold(domain, 'domain'));
-  const home = pinned !== undefined ? pinned : rendezvous(key, partitionMap.active);
+  const home = /** @type {string} */ (pinned !== undefined ? pinned : rendezvous(key, partitionMap.active));
   if (!downSet.has(home)) return { home, serving: home, key };
 
   const spare = spareFor(home, partitionMap.spares.filter(isUp));

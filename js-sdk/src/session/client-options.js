@@ -36,6 +36,7 @@ export function readOptions(options) {
   }
   const mapUrl = options.mapUrl === undefined ? undefined : absoluteUrl(options.mapUrl);
   const gateways = readGateways(options.gateways);
+  /** @type {PartitionMap|null} */
   let map = null;
   if (options.partitionMap !== undefined) map = options.partitionMap instanceof PartitionMap ? options.partitionMap : new PartitionMap(options.partitionMap);
   const reconnect = readReconnect(options.reconnect);

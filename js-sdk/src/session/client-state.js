@@ -8,6 +8,7 @@
  * - `reconnecting`: waiting out the backoff delay after a failure
  * - `closed`: stopped for good (disconnect, punt, refused credentials, close 1008) until `connect()`
  */
+/** @type {readonly import('../../types/index.js').ClientState[]} */
 export const ClientStates = Object.freeze(['idle', 'connecting', 'loggingIn', 'ready', 'reconnecting', 'closed']);
 
 const TRANSITIONS = {

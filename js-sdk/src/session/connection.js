@@ -14,9 +14,12 @@ export class Connection {
   #transport;
   #clock;
   #peer;
+  /** @type {Keepalive|null} */
   #keepalive = null;
+  /** @type {Error|null} */
   #error = null;
-  #resolveDead;
+  /** @type {(error: Error) => void} */
+  #resolveDead = () => {};
 
   /**
    * @param {import('../transport/socket-transport.js').SocketTransport} transport an open transport

@@ -1,4 +1,5 @@
-import { AuthenticationError, CloseCode, ConnectionError, MapFetchError, PuntError, RateLimitedError, SessionInUseError, SetupError, WrongIslandError } from '../errors.js';
+import { CloseCode, ConnectionError, MapFetchError, PuntError, SetupError } from '../errors.js';
+import { AuthenticationError, RateLimitedError, SessionInUseError, WrongIslandError } from '../rpc/rpc-errors.js';
 import { PartitionMapError } from '../partition/partition-map-error.js';
 import { isDefinitive } from '../partition/map-source.js';
 
@@ -53,4 +54,69 @@ const UNANSWERED = new Set(['network', 'timeout', 'map-unavailable']);
  */
 export function defaultShouldRetry({ attempt, error, loggedIn }) {
   return loggedIn || !UNANSWERED.has(error.code) || attempt < INITIAL_ATTEMPTS;
+}
+
+/** Spread added to a gateway's paced retry hint, so clients given one slot do not arrive in one instant. */
+const PACED_JITTER_MS = 100;
+
+/**
+ * The wait before the next attempt, and whether there is one: backoff with full jitter (a shorter
+ * first window while calls wait to be re-attached), a gateway's minimum on top, or its paced hint
+ * instead; then `maxAttempts` and the `shouldRetry` policy.
+ */
+export class RetryPlanner {
+  #backoff;
+  #callBaseMs;
+  #random;
+  #maxAttempts;
+  #shouldRetry;
+  #onPolicyError;
+
+  /**
+   * @param {object} options
+   * @param {import('../transport/backoff.js').Backoff} options.backoff
+   * @param {number} options.callBaseMs
+   * @param {() => number} options.random
+   * @param {number} options.maxAttempts
+   * @param {(info: import('../../types/index.js').RetryInfo) => boolean} options.shouldRetry
+   * @param {(error: unknown) => void} options.onPolicyError a throwing policy stops, and is reported
+   */
+  constructor({ backoff, callBaseMs, random, maxAttempts, shouldRetry, onPolicyError }) {
+    this.#backoff = backoff;
+    this.#callBaseMs = callBaseMs;
+    this.#random = random;
+    this.#maxAttempts = maxAttempts;
+    this.#shouldRetry = shouldRetry;
+    this.#onPolicyError = onPolicyError;
+  }
+
+  /** Failed attempts since the last login. */
+  get attempt() {
+    return this.#backoff.attempt;
+  }
+
+  reset() {
+    this.#backoff.reset();
+  }
+
+  /**
+   * @param {import('../errors.js').VertoError} error
+   * @param {Decision} decision a `retry` or an exhausted `redirect`
+   * @param {{withCalls: boolean, loggedIn: boolean}} context
+   * @returns {{attempt: number, delayMs: number}|null} null: give up
+   */
+  next(error, decision, { withCalls, loggedIn }) {
+    const { attempt, delayMs } = this.#backoff.next(withCalls ? this.#callBaseMs : undefined);
+    const retry = decision.kind === 'retry' ? decision : null;
+    // A paced hint replaces the backoff window: the gateway has already spread this client's slot.
+    const waitMs = retry?.paced ? retry.minDelayMs + Math.floor(this.#random() * PACED_JITTER_MS) : delayMs + (retry?.minDelayMs ?? 0);
+    if (attempt >= this.#maxAttempts) return null;
+    try {
+      if (this.#shouldRetry({ attempt, error, delayMs: waitMs, loggedIn }) === false) return null;
+    } catch (policyError) {
+      this.#onPolicyError(policyError);
+      return null;
+    }
+    return { attempt, delayMs: waitMs };
+  }
 }

@@ -52,7 +52,7 @@ export class SocketTransport {
       try {
         socket = createWebSocket(url);
       } catch (error) {
-        reject(new ConnectionError(`cannot open ${url}: ${error?.message ?? error}`, { cause: error }));
+        reject(new ConnectionError(`cannot open ${url}: ${/** @type {any} */ (error)?.message ?? error}`, { cause: error }));
         return;
       }
       const timer = clock.setTimeout(() => {
