@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setup, socketRouter, mapFor } from './support/harness.js';
-import { FakeGateway } from './support/fake-gateway.js';
 import { until } from './support/fake-clock.js';
 import { FakePeerConnection, fakeMedia } from './support/fake-webrtc.js';
 import { AUDIO_ANSWER, AUDIO_OFFER } from './support/sdp.js';

@@ -15,7 +15,6 @@ const FLOWING = new Set(['early', 'active', 'held']);
 export class CallMedia {
   #signal;
   #emit;
-  #wants;
   #onFailed;
   /** @type {PeerMedia|null} */
   #peer = null;
@@ -36,7 +35,6 @@ export class CallMedia {
   constructor(signal, { emit, wants, onFailed }) {
     this.#signal = signal;
     this.#emit = emit;
-    this.#wants = wants;
     this.#onFailed = onFailed;
     const interval = signal.media.qualityIntervalMs;
     this.#quality = new QualityMonitor({
@@ -88,17 +86,17 @@ export class CallMedia {
   }
 
   offer() {
-    return this.#require().offer();
+    return this.#peerOrThrow().offer();
   }
 
   /** @param {string} sdp */
   answer(sdp) {
-    return this.#require().answer(sdp);
+    return this.#peerOrThrow().answer(sdp);
   }
 
   /** @param {string} sdp */
   async acceptAnswer(sdp) {
-    await this.#require().acceptAnswer(sdp);
+    await this.#peerOrThrow().acceptAnswer(sdp);
     this.#remoteAnswerApplied = true;
   }
 
@@ -156,7 +154,7 @@ export class CallMedia {
     this.#setState('closed');
   }
 
-  #require() {
+  #peerOrThrow() {
     if (!this.#peer) throw new CallStateError('no media yet');
     return this.#peer;
   }

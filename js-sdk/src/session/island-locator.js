@@ -1,5 +1,4 @@
-import { PartitionMap } from '../partition/partition-map.js';
-import { MapSource, isDefinitive, pageOrigin } from '../partition/map-source.js';
+import { isDefinitive, pageOrigin } from '../partition/map-source.js';
 import { resolveIsland } from '../partition/resolve-island.js';
 import { PartitionMapError } from '../partition/partition-map-error.js';
 import { SetupError } from '../errors.js';
@@ -11,7 +10,7 @@ import { SetupError } from '../errors.js';
  * that names no island).
  */
 export class IslandLocator {
-  /** @type {PartitionMap|null} */
+  /** @type {import('../partition/partition-map.js').PartitionMap|null} */
   #map;
   #source;
   #gateways;
@@ -23,8 +22,8 @@ export class IslandLocator {
    * @param {object} options
    * @param {string} options.user
    * @param {string} options.domain
-   * @param {PartitionMap|null} options.map a fixed map, or null to fetch one
-   * @param {MapSource} options.source
+   * @param {import('../partition/partition-map.js').PartitionMap|null} options.map a fixed map, or null to fetch one
+   * @param {import('../partition/map-source.js').MapSource} options.source
    * @param {string[]} options.gateways
    * @param {import('../../types/index.js').Logger} options.logger
    */
@@ -61,7 +60,7 @@ export class IslandLocator {
    * there is, and throws only when there is nowhere at all to connect to.
    *
    * @param {{strict: boolean, lastEndpoint: string|null}} options `lastEndpoint` (the one that may just have died) is asked last
-   * @returns {Promise<PartitionMap|null>} the new map, or null when it did not change
+   * @returns {Promise<import('../partition/partition-map.js').PartitionMap|null>} the new map, or null when it did not change
    */
   async refresh({ strict, lastEndpoint }) {
     if (!this.#source.usable && this.#map === null && this.#gateways.length === 0) return null;
