@@ -17,8 +17,9 @@ export default [
     },
   },
   {
-    files: ['test/**/*.js', '*.config.js', '*.config.mjs'],
+    files: ['test/**/*.js', 'test/**/*.mjs', 'test/**/*.cjs', '*.config.js', '*.config.mjs'],
     languageOptions: { ecmaVersion: 'latest', sourceType: 'module', globals: { ...globals.node } },
     rules: { 'no-unused-vars': ['error', { args: 'none' }] },
   },
+  { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs' } },
 ];
