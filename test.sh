@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of the project on a fresh Debian 12 machine: unit and integration tests (Maven, including the
 # JS SDK's npm tests), then the browser and libwebrtc suites in a private network namespace so that no test
-# traffic can leave the machine. Installs Chromium, chromedriver and libpulse0 with apt when they are missing.
+# traffic can leave the machine. Installs Chromium, chromedriver, libpulse0, keepalived and curl with apt when they
+# are missing.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -9,6 +10,8 @@ need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
 ldconfig -p 2>/dev/null | grep -q 'libpulse.so.0' || need_apt+=(libpulse0)
+command -v keepalived >/dev/null 2>&1 || need_apt+=(keepalived)
+command -v curl >/dev/null 2>&1 || need_apt+=(curl)
 if [ ${#need_apt[@]} -gt 0 ]; then
   sudo_cmd=""
   [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
@@ -16,6 +19,9 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   $sudo_cmd apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${need_apt[@]}" >/dev/null
 fi
+
+echo "== packaging samples (systemd unit, keepalived configuration and health check)"
+bash packaging/check.sh
 
 echo "== unit and integration tests"
 # A run that excludes a module's tests leaves Failsafe's summary of the previous run in place, and its verify goal
@@ -25,7 +31,7 @@ mvn -B verify -DexcludedGroups=peers
 
 # The browser and WebRTC peer suites (JUnit tag "peers") need loopback only. Inside a private network namespace
 # (root, unshare -n) they cannot reach or be reached from any network: lo, plus a veth pair with no route out so
-# that libwebrtc, which ignores loopback, has an interface to gather on (environment.md §3, §5). Elsewhere they
+# that libwebrtc, which ignores loopback, has an interface to gather on (libwebrtc and Janus gather no candidate on loopback). Elsewhere they
 # still bind 127.0.0.1 only. Offline (-o): the first run cached every dependency; npm steps reuse its build.
 echo "== browser and WebRTC peer suites"
 peers=(-o -Dmedia.peers=true -Dgroups=peers -Dnpm.skip=true verify)

@@ -1,5 +1,5 @@
 /**
- * Against the real gateway: starts the demo jar (java -jar gateway/target/verto-gateway.jar demo
+ * Against the real gateway: starts the demo jar (java -jar app/target/verto-gateway.jar demo
  * --port 0) and drives it with the SDK and with bare JSON-RPC. Skipped, saying why, when the jar
  * has not been built. Media is signaling-only here: the peer connection is the fake one, which
  * offers a fixed, valid WebRTC audio SDP.

@@ -8,8 +8,8 @@ import WebSocket from 'ws';
 
 const READY = /Gateway ready: (https:\/\/[^\s/]+)\/?/;
 
-/** Where the demo jar is: $VERTO_GATEWAY_JAR, else ../gateway/target/verto-gateway.jar from js-sdk/. */
-export const gatewayJar = process.env.VERTO_GATEWAY_JAR ?? resolve(fileURLToPath(new URL('../../../gateway/target/verto-gateway.jar', import.meta.url)));
+/** Where the demo jar is: $VERTO_GATEWAY_JAR, else ../app/target/verto-gateway.jar from js-sdk/. */
+export const gatewayJar = process.env.VERTO_GATEWAY_JAR ?? resolve(fileURLToPath(new URL('../../../app/target/verto-gateway.jar', import.meta.url)));
 
 /**
  * A node:test `skip` value: false when the jar is there, else the reason. `VERTO_GATEWAY_TESTS=skip`

@@ -9,9 +9,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.vertogw.e2e.harness.Browser;
 import org.vertogw.e2e.harness.Cluster;
 import org.vertogw.e2e.page.SoftphonePage;
+import org.vertogw.testing.Chromium;
 
 /**
  * One cluster of real processes per test class (two gateways, fs-01, fs-02, spare-1), and fresh headless
@@ -23,14 +23,13 @@ abstract class ClusterTestBase {
 
     static final String PASSWORD = "1234";
     static Cluster cluster;
-    private final List<Browser> browsers = new ArrayList<>();
+    private final List<Chromium> browsers = new ArrayList<>();
 
     @BeforeAll
     static void startCluster() throws Exception {
         Path out = Path.of(System.getProperty("e2e.out", "target/e2e"));
         Files.createDirectories(out);
-        Path jar = Path.of(System.getProperty("gateway.jar", "../gateway/target/verto-gateway.jar"));
-        cluster = new Cluster(Files.createTempDirectory(out, "cluster-"), jar).start(2);
+        cluster = new Cluster(Files.createTempDirectory(out, "cluster-")).start(2);
     }
 
     @AfterAll
@@ -42,7 +41,7 @@ abstract class ClusterTestBase {
 
     @AfterEach
     public void closeBrowsers() {
-        browsers.forEach(Browser::close);
+        browsers.forEach(Chromium::close);
         browsers.clear();
     }
 
@@ -52,7 +51,7 @@ abstract class ClusterTestBase {
     }
 
     SoftphonePage page(String url) throws Exception {
-        Browser b = new Browser();
+        Chromium b = new Chromium();
         browsers.add(b);
         return new SoftphonePage(b).open(url);
     }

@@ -9,9 +9,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.openqa.selenium.Dimension;
-import org.vertogw.e2e.harness.Browser;
-import org.vertogw.e2e.harness.ManagedProcess;
 import org.vertogw.e2e.page.SoftphonePage;
+import org.vertogw.testing.Chromium;
+import org.vertogw.testing.ManagedProcess;
+import org.vertogw.testing.ProductJar;
 
 /**
  * The README's first command as a user meets it: the demo jar with no configuration, its page in headless
@@ -27,12 +28,12 @@ class DemoPageIT {
         Path out = Path.of(System.getProperty("e2e.out", "target/e2e"));
         Files.createDirectories(out);
         Path dir = Files.createTempDirectory(out, "demo-");
-        Path jar = Path.of(System.getProperty("gateway.jar", "../gateway/target/verto-gateway.jar"));
-        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(),
-                "demo", "--port", "0", "--media-port", "0", "--data-dir", dir.toString());
-        try (ManagedProcess demo = new ManagedProcess("demo", cmd, dir); Browser browser = new Browser()) {
+        List<String> cmd =
+                ProductJar.command(List.of(), "demo", "--port", "0", "--media-port", "0", "--data-dir", dir.toString());
+        try (ManagedProcess demo = new ManagedProcess("demo", cmd, dir);
+                Chromium browser = new Chromium()) {
             demo.start("Gateway ready:");
-            String url = demo.awaitLine("Gateway ready: (https://\\S+)", 5);
+            String url = demo.awaitLine("Gateway ready: (https://\\S+)", java.time.Duration.ofSeconds(5));
             SoftphonePage page = new SoftphonePage(browser).open(url);
             page.login("1000@a.example", "1234");
             assertThat(page.awaitReady()).isIn("fs-01", "fs-02");

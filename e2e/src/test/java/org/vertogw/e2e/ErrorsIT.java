@@ -27,14 +27,19 @@ class ErrorsIT extends ClusterTestBase {
             SoftphonePage page = page(0);
             long start = System.nanoTime();
             page.login("1006@a.example", PASSWORD);
-            SoftphonePage.awaitTrue("the reason on the page", () -> page.errorText().contains("No island is available"),
+            SoftphonePage.awaitTrue(
+                    "the reason on the page",
+                    () -> page.errorText().contains("No island is available"),
                     Duration.ofSeconds(20));
-            assertThat((System.nanoTime() - start) / 1_000_000).as("no hang").isLessThan(Duration.ofSeconds(20).toMillis());
+            assertThat((System.nanoTime() - start) / 1_000_000)
+                    .as("no hang")
+                    .isLessThan(Duration.ofSeconds(20).toMillis());
             assertThat(page.errorText()).containsPattern("Retrying \\(attempt \\d+\\)");
             for (String id : Cluster.ISLANDS) {
                 cluster.restartIsland(id);
             }
-            SoftphonePage.awaitTrue("logged in once islands are back", () -> "ready".equals(page.state()), Duration.ofSeconds(45));
+            SoftphonePage.awaitTrue(
+                    "logged in once islands are back", () -> "ready".equals(page.state()), Duration.ofSeconds(45));
         } finally {
             for (String id : Cluster.ISLANDS) {
                 if (!cluster.island(id).alive()) {

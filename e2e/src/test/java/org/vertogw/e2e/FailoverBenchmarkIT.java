@@ -29,14 +29,26 @@ class FailoverBenchmarkIT extends ClusterTestBase {
             island.add(t[1]);
             closeBrowsers();
         }
-        String report = String.format(Locale.ROOT,
+        String report = String.format(
+                Locale.ROOT,
                 "# Failover interruption (%d runs each)%n%n| scenario | p50 | p95 | max | target |%n|---|---|---|---|---|%n"
                         + "| media back after the carrying gateway dies | %d ms | %d ms | %d ms | 2000 ms (p95) |%n"
                         + "| users logged in on the spare after the island dies (new calls possible) | %d ms | %d ms | %d ms | 3000 ms (p95) |%n"
                         + "| a new call dialled and answered through the page, media both ways | %d ms | %d ms | %d ms | |%n%n"
                         + "gateway runs: %s%nisland runs (ready): %s%nisland runs (new call media): %s%n",
-                runs, pct(gateway, 50), pct(gateway, 95), pct(gateway, 100), pct(islandReady, 50), pct(islandReady, 95),
-                pct(islandReady, 100), pct(island, 50), pct(island, 95), pct(island, 100), gateway, islandReady, island);
+                runs,
+                pct(gateway, 50),
+                pct(gateway, 95),
+                pct(gateway, 100),
+                pct(islandReady, 50),
+                pct(islandReady, 95),
+                pct(islandReady, 100),
+                pct(island, 50),
+                pct(island, 95),
+                pct(island, 100),
+                gateway,
+                islandReady,
+                island);
         System.out.println(report);
         Files.writeString(out("failover.md"), report);
     }

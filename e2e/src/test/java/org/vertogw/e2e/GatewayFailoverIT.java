@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.vertogw.e2e.harness.ManagedProcess;
 import org.vertogw.e2e.page.SoftphonePage;
+import org.vertogw.testing.ManagedProcess;
 
 /**
  * Scenario 3: the gateway that carries an active call is killed. The SDK reconnects through the other gateway with
@@ -13,7 +13,7 @@ import org.vertogw.e2e.page.SoftphonePage;
  */
 class GatewayFailoverIT extends ClusterTestBase {
 
-    /** architecture.md: media back within 2 s of a gateway's death (p95, measured by bench/failover). */
+    /** The failover target: media back within 2 s of a gateway's death (p95, measured by bench/failover). */
     static final Duration MEDIA_BACK_LIMIT = Duration.ofSeconds(10);
 
     @Test
@@ -53,8 +53,9 @@ class GatewayFailoverIT extends ClusterTestBase {
             bob.awaitMediaFlowing(Duration.ofSeconds(15));
         }
         long interrupted = (System.nanoTime() - killed) / 1_000_000;
-        System.out.println("gateway failover: killed " + carrying + " (bob there too: " + bobToo + "), media back after "
-                + interrupted + " ms; alice: " + alice.diagnostics() + "; bob: " + bob.diagnostics());
+        System.out.println(
+                "gateway failover: killed " + carrying + " (bob there too: " + bobToo + "), media back after "
+                        + interrupted + " ms; alice: " + alice.diagnostics() + "; bob: " + bob.diagnostics());
 
         assertThat(alice.gateway()).as("reconnected through the other gateway").isNotEqualTo(carrying);
         assertThat(alice.sessid()).as("the same session").isEqualTo(sessid);

@@ -18,8 +18,8 @@ class IslandFailoverIT extends ClusterTestBase {
     @Test
     void usersOfADeadIslandMoveToTheSpareAndNewLoginsGoHomeWhenItReturns() throws Exception {
         long[] ms = run(this);
-        System.out.println("island failover: both users ready on the spare " + ms[0] + " ms, a new call with media " + ms[1]
-                + " ms after the kill");
+        System.out.println("island failover: both users ready on the spare " + ms[0] + " ms, a new call with media "
+                + ms[1] + " ms after the kill");
     }
 
     /**
@@ -34,8 +34,13 @@ class IslandFailoverIT extends ClusterTestBase {
 
         long killed = System.nanoTime();
         cluster.island("fs-01").kill();
-        SoftphonePage.awaitTrue("both on the spare", () -> "spare-1".equals(alice.island()) && "ready".equals(alice.state())
-                && "spare-1".equals(bob.island()) && "ready".equals(bob.state()), Duration.ofSeconds(20));
+        SoftphonePage.awaitTrue(
+                "both on the spare",
+                () -> "spare-1".equals(alice.island())
+                        && "ready".equals(alice.state())
+                        && "spare-1".equals(bob.island())
+                        && "ready".equals(bob.state()),
+                Duration.ofSeconds(20));
         long ready = (System.nanoTime() - killed) / 1_000_000;
         alice.dial("1011");
         bob.answer();
@@ -51,15 +56,18 @@ class IslandFailoverIT extends ClusterTestBase {
 
         cluster.restartIsland("fs-01");
         SoftphonePage carol = test.page(0);
-        SoftphonePage.awaitTrue("fs-01 home again", () -> {
-            carol.login("1012@" + DOMAIN, PASSWORD);
-            carol.awaitReady();
-            if ("fs-01".equals(carol.island())) {
-                return true;
-            }
-            carol.reload();
-            return false;
-        }, Duration.ofSeconds(30));
+        SoftphonePage.awaitTrue(
+                "fs-01 home again",
+                () -> {
+                    carol.login("1012@" + DOMAIN, PASSWORD);
+                    carol.awaitReady();
+                    if ("fs-01".equals(carol.island())) {
+                        return true;
+                    }
+                    carol.reload();
+                    return false;
+                },
+                Duration.ofSeconds(30));
         assertThat(alice.island()).as("a session on the spare stays there").isEqualTo("spare-1");
         return new long[] {ready, elapsed};
     }

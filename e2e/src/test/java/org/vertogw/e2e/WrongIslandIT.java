@@ -19,7 +19,8 @@ class WrongIslandIT extends ClusterTestBase {
         // version 0 pins b.example (which lives on fs-01) to fs-02
         String stale = "{\"version\":0,\"partitionBy\":\"domain\",\"islands\":[{\"id\":\"fs-01\",\"state\":\"up\"},"
                 + "{\"id\":\"fs-02\",\"state\":\"up\"},{\"id\":\"spare-1\",\"role\":\"spare\",\"state\":\"up\"}],"
-                + "\"pins\":{\"b.example\":\"fs-02\"},\"gateways\":[\"wss://" + cluster.gatewayUrl(0).replace("https://", "")
+                + "\"pins\":{\"b.example\":\"fs-02\"},\"gateways\":[\"wss://"
+                + cluster.gatewayUrl(0).replace("https://", "")
                 + "verto\"]}";
         try (StaticHttps elsewhere = new StaticHttps(cluster.dir().resolve("data"), stale)) {
             String url = cluster.gatewayUrl(0) + "?map=" + URLEncoder.encode(elsewhere.url(), StandardCharsets.UTF_8);

@@ -70,12 +70,16 @@ public final class VertoGateway implements AutoCloseable {
     private final MediaEngine media;
     private final IslandLossPacer pacer;
 
-    private VertoGateway(GatewayConfig config) throws Exception {
+    private VertoGateway(GatewayConfig config, List<Handler> extraHandlers) throws Exception {
         this.config = config;
-        this.pool = Executors.newFixedThreadPool(Math.max(4, Runtime.getRuntime().availableProcessors() * 2), daemon("session"));
+        this.pool = Executors.newFixedThreadPool(
+                Math.max(4, Runtime.getRuntime().availableProcessors() * 2), daemon("session"));
         this.scheduler = Executors.newScheduledThreadPool(1, daemon("gateway-timer"));
-        this.upstream = new UpstreamConnector(config.trustAllUpstream(), config.upstreamCaPem(),
-                config.limits().maxFrameBytes(), config.health().timeout().plus(Duration.ofSeconds(2)));
+        this.upstream = new UpstreamConnector(
+                config.trustAllUpstream(),
+                config.upstreamCaPem(),
+                config.limits().maxFrameBytes(),
+                config.health().timeout().plus(Duration.ofSeconds(2)));
         this.health = new IslandHealth(upstream, config.health());
         PartitionMap initial = config.map() != null ? config.map() : MapFileWatcher.load(config.mapFile());
         this.router = new Router(initial, health);
@@ -86,11 +90,23 @@ public final class VertoGateway implements AutoCloseable {
             metrics.media(media);
         }
         HealthSettings h = config.health();
-        this.pacer = new IslandLossPacer(scheduler, config.limits().reconnectsPerSecond(),
+        this.pacer = new IslandLossPacer(
+                scheduler,
+                config.limits().reconnectsPerSecond(),
                 h.interval().multipliedBy(h.downAfter() + 1L).plus(h.timeout()));
         health.onChange((island, state) -> pacer.verdict(island));
-        GatewayContext ctx = new GatewayContext(config, new VertoCodec(), router, warmLinks, new SessionRegistry(), metrics, pool,
-                scheduler, media, health, pacer);
+        GatewayContext ctx = new GatewayContext(
+                config,
+                new VertoCodec(),
+                router,
+                warmLinks,
+                new SessionRegistry(),
+                metrics,
+                pool,
+                scheduler,
+                media,
+                health,
+                pacer);
         this.edge = new VertoEdge(ctx);
 
         QueuedThreadPool jetty = new QueuedThreadPool(200, 8);
@@ -98,12 +114,20 @@ public final class VertoGateway implements AutoCloseable {
         this.server = new Server(jetty);
         this.connector = tlsConnector(server, config);
         server.addConnector(connector);
-        server.setHandler(handlers());
+        server.setHandler(handlers(extraHandlers));
     }
 
     /** Starts a gateway and returns once it accepts connections and its probes run. */
     public static VertoGateway start(GatewayConfig config) throws Exception {
-        VertoGateway g = new VertoGateway(config);
+        return start(config, List.of());
+    }
+
+    /**
+     * As {@link #start(GatewayConfig)}, with HTTP handlers of the application that assembles the product (the demo's
+     * {@code /v1/demo}), consulted after the gateway's own API and before its static resources.
+     */
+    public static VertoGateway start(GatewayConfig config, List<Handler> extraHandlers) throws Exception {
+        VertoGateway g = new VertoGateway(config, extraHandlers);
         g.health.reconcile(g.router.map());
         g.router.onMapChange(g.health::reconcile);
         g.warmLinks.reconcile(g.router.map());
@@ -114,14 +138,21 @@ public final class VertoGateway implements AutoCloseable {
             g.watcher.start(g.scheduler, config.mapPollInterval().toMillis());
         }
         g.server.start();
-        LOG.info("gateway {} ({} mode) serving {} with partition map version {}", config.id(),
-                config.mode().name().toLowerCase(java.util.Locale.ROOT), g.wssUri(), g.router.map().version());
+        LOG.info(
+                "gateway {} ({} mode) serving {} with partition map version {}",
+                config.id(),
+                config.mode().name().toLowerCase(java.util.Locale.ROOT),
+                g.wssUri(),
+                g.router.map().version());
         return g;
     }
 
     private static MediaConfig mediaConfig(MediaSettings m) {
-        MediaConfig.Builder b = MediaConfig.builder().bindAddress(m.bindAddress()).browserPort(m.browserPort())
-                .islandPorts(m.islandPortMin(), m.islandPortMax()).dtlsKey(m.dtlsKey());
+        MediaConfig.Builder b = MediaConfig.builder()
+                .bindAddress(m.bindAddress())
+                .browserPort(m.browserPort())
+                .islandPorts(m.islandPortMin(), m.islandPortMax())
+                .dtlsKey(m.dtlsKey());
         if (m.publicAddress() != null) {
             b.publicAddress(m.publicAddress());
         }
@@ -145,19 +176,22 @@ public final class VertoGateway implements AutoCloseable {
         // Self-signed demo certificates name localhost and 127.0.0.1 only; do not reject other Host headers.
         src.setSniHostCheck(!config.tls().isSelfSigned());
         http.addCustomizer(src);
-        ServerConnector c = new ServerConnector(server, new SslConnectionFactory(ssl, HttpVersion.HTTP_1_1.asString()),
+        ServerConnector c = new ServerConnector(
+                server,
+                new SslConnectionFactory(ssl, HttpVersion.HTTP_1_1.asString()),
                 new HttpConnectionFactory(http));
         c.setHost(config.host());
         c.setPort(config.port());
         return c;
     }
 
-    private Handler handlers() {
+    private Handler handlers(List<Handler> extraHandlers) {
         ContextHandler root = new ContextHandler("/");
         // The SDK's UMD bundle is a .cjs file (it sits beside ES modules in a "type": "module" package).
         root.getMimeTypes().addMimeMapping("cjs", "text/javascript");
         Handler.Sequence rest = new Handler.Sequence();
         rest.addHandler(new ApiHandler(config, router, health, edge, metrics, this::gatewayEndpoints));
+        extraHandlers.forEach(rest::addHandler);
         ResourceFactory resources = ResourceFactory.of(server);
         Resource sdk = resources.newClassLoaderResource("web/sdk/");
         if (sdk != null && sdk.exists()) {

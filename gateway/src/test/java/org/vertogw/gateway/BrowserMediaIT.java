@@ -3,11 +3,8 @@ package org.vertogw.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import java.io.File;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -17,8 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
+import org.vertogw.testing.Chromium;
 
 /**
  * Headless Chromium through the demo gateway and islands from a plain test page (no SDK, no demo page): ICE-lite
@@ -29,8 +25,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 class BrowserMediaIT {
 
     static HttpServer page;
-    static DemoCluster demo;
-    static ChromeDriverService service;
+    static GatewayFixture demo;
+    static Chromium chromium;
     static ChromeDriver driver;
 
     @BeforeAll
@@ -46,26 +42,15 @@ class BrowserMediaIT {
             ex.close();
         });
         page.start();
-        demo = DemoCluster.start("127.0.0.1", 0, Files.createTempDirectory("demo"), 0, "127.0.0.1");
-        ChromeOptions o = new ChromeOptions();
-        o.setBinary("/usr/bin/chromium");
-        o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream", "--ignore-certificate-errors",
-                "--allow-loopback-in-peer-connection", "--autoplay-policy=no-user-gesture-required",
-                "--user-data-dir=" + Files.createTempDirectory("chromium"));
-        service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, o);
-        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(40));
+        demo = GatewayFixture.withMedia();
+        chromium = new Chromium();
+        driver = chromium.driver();
     }
 
     @AfterAll
     static void stop() {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (service != null) {
-            service.stop();
+        if (chromium != null) {
+            chromium.close();
         }
         if (demo != null) {
             demo.close();
@@ -73,10 +58,12 @@ class BrowserMediaIT {
         page.stop(0);
     }
 
-
     private static Object js(String script, Object... args) {
-        return ((JavascriptExecutor) driver).executeAsyncScript("const cb = arguments[arguments.length - 1];"
-                + "(async () => {" + script + "})().then(cb, e => cb('ERR ' + e));", args);
+        return ((JavascriptExecutor) driver)
+                .executeAsyncScript(
+                        "const cb = arguments[arguments.length - 1];" + "(async () => {" + script
+                                + "})().then(cb, e => cb('ERR ' + e));",
+                        args);
     }
 
     private static void openPage() {
@@ -86,22 +73,25 @@ class BrowserMediaIT {
     @Test
     void chromiumCalls9196AndHearsItsOwnAudio() throws Exception {
         openPage();
-        String wss = demo.gateway().wssUri().toString();
-        assertThat(js("return await startPeer('a', arguments[0], '1000@a.example');", wss)).isEqualTo("ok");
+        String wss = demo.gateway.wssUri().toString();
+        assertThat(js("return await startPeer('a', arguments[0], '1000@a.example');", wss))
+                .isEqualTo("ok");
         Object sdp = js("return await peers.a.invite('9196');");
         assertThat((String) sdp).contains("a=ice-lite").contains("a=fingerprint:sha-256");
         Map<?, ?> stats = awaitAudio("a");
         assertThat(stats.get("srtp")).isEqualTo("SRTP_AEAD_AES_128_GCM");
-        assertThat(demo.gateway().media().stats().openRelays()).isEqualTo(1);
+        assertThat(demo.gateway.media().stats().openRelays()).isEqualTo(1);
         js("return await peers.a.bye();");
-        GatewayFixture.await(() -> demo.gateway().media().stats().openRelays() == 0, "relay released on bye");
+        GatewayFixture.await(() -> demo.gateway.media().stats().openRelays() == 0, "relay released on bye");
     }
 
     @Test
     void twoChromiumPeersCallEachOtherWithAudioBothWays() throws Exception {
         openPage();
-        String wss = demo.gateway().wssUri().toString();
-        js("await startPeer('alice', arguments[0], '1002@b.example'); await startPeer('bob', arguments[0], '1003@b.example'); return 'ok';", wss);
+        String wss = demo.gateway.wssUri().toString();
+        js(
+                "await startPeer('alice', arguments[0], '1002@b.example'); await startPeer('bob', arguments[0], '1003@b.example'); return 'ok';",
+                wss);
         js("window.bobAnswered = peers.bob.answerIncoming(); return 'ok';");
         Object callerSdp = js("return await peers.alice.invite('1003');");
         assertThat((String) callerSdp).contains("a=ice-lite");
@@ -109,9 +99,9 @@ class BrowserMediaIT {
         assertThat((String) calleeOffer).contains("a=ice-lite").contains("a=setup:actpass");
         awaitAudio("alice");
         awaitAudio("bob");
-        assertThat(demo.gateway().media().stats().openRelays()).isEqualTo(2);
+        assertThat(demo.gateway.media().stats().openRelays()).isEqualTo(2);
         js("return await peers.alice.bye();");
-        GatewayFixture.await(() -> demo.gateway().media().stats().openRelays() == 0, "both relays released");
+        GatewayFixture.await(() -> demo.gateway.media().stats().openRelays() == 0, "both relays released");
     }
 
     private static Map<?, ?> awaitAudio(String peer) throws InterruptedException {
@@ -119,7 +109,8 @@ class BrowserMediaIT {
         Object last = null;
         while (System.nanoTime() < deadline) {
             last = js("return await peers[arguments[0]].stats();", peer);
-            if (last instanceof Map<?, ?> m && ((Number) m.get("packetsReceived")).longValue() > 50
+            if (last instanceof Map<?, ?> m
+                    && ((Number) m.get("packetsReceived")).longValue() > 50
                     && ((Number) m.get("audioLevel")).doubleValue() > 0) {
                 return m;
             }

@@ -1,11 +1,11 @@
 package org.vertogw.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.vertogw.island.testing.VertoTestClient.OFFER;
-import static org.vertogw.island.testing.VertoTestClient.callParams;
-import static org.vertogw.island.testing.VertoTestClient.inviteParams;
-import static org.vertogw.island.testing.VertoTestClient.loginParams;
-import static org.vertogw.island.testing.VertoTestClient.params;
+import static org.vertogw.testing.VertoTestClient.OFFER;
+import static org.vertogw.testing.VertoTestClient.callParams;
+import static org.vertogw.testing.VertoTestClient.inviteParams;
+import static org.vertogw.testing.VertoTestClient.loginParams;
+import static org.vertogw.testing.VertoTestClient.params;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,7 +13,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.vertogw.island.testing.VertoTestClient;
+import org.vertogw.testing.VertoTestClient;
 
 /** Calls relayed through a real gateway: every message, both directions, ids remapped and restored. */
 class GatewayCallTest {
@@ -32,14 +32,19 @@ class GatewayCallTest {
 
     private static VertoTestClient login(String user, String sessid) throws Exception {
         VertoTestClient c = VertoTestClient.connect(fx.wss());
-        assertThat(c.call("login", loginParams(user, "1234", sessid)).path("result").path("message").asText()).isEqualTo("logged in");
+        assertThat(c.call("login", loginParams(user, "1234", sessid))
+                        .path("result")
+                        .path("message")
+                        .asText())
+                .isEqualTo("logged in");
         c.awaitRequest("verto.clientReady");
         return c;
     }
 
     @Test
     void aCallBetweenTwoUsersIsRelayedBothWaysThroughTheGateway() throws Exception {
-        try (VertoTestClient alice = login("1010@c.example", "ca"); VertoTestClient bob = login("1011@c.example", "cb")) {
+        try (VertoTestClient alice = login("1010@c.example", "ca");
+                VertoTestClient bob = login("1011@c.example", "cb")) {
             String callId = UUID.randomUUID().toString();
             JsonNode created = alice.call("verto.invite", inviteParams(callId, "1011", "ca", OFFER));
             assertThat(created.path("result").path("message").asText()).isEqualTo("CALL CREATED");
@@ -58,15 +63,31 @@ class GatewayCallTest {
 
             ObjectNode dtmf = callParams(callId, "ca");
             dtmf.put("dtmf", "5");
-            assertThat(alice.call("verto.info", dtmf).path("result").path("message").asText()).isEqualTo("SENT");
+            assertThat(alice.call("verto.info", dtmf)
+                            .path("result")
+                            .path("message")
+                            .asText())
+                    .isEqualTo("SENT");
             ObjectNode hold = callParams(bobCall, "cb");
             hold.put("action", "hold");
-            assertThat(bob.call("verto.modify", hold).path("result").path("holdState").asText()).isEqualTo("held");
+            assertThat(bob.call("verto.modify", hold)
+                            .path("result")
+                            .path("holdState")
+                            .asText())
+                    .isEqualTo("held");
 
             ObjectNode bye = callParams(callId, "ca");
             bye.put("cause", "NORMAL_CLEARING");
-            assertThat(alice.call("verto.bye", bye).path("result").path("message").asText()).isEqualTo("CALL ENDED");
-            assertThat(bob.awaitRequest("verto.bye", bobCall).path("params").path("causeCode").asInt()).isEqualTo(16);
+            assertThat(alice.call("verto.bye", bye)
+                            .path("result")
+                            .path("message")
+                            .asText())
+                    .isEqualTo("CALL ENDED");
+            assertThat(bob.awaitRequest("verto.bye", bobCall)
+                            .path("params")
+                            .path("causeCode")
+                            .asInt())
+                    .isEqualTo(16);
         }
     }
 
@@ -75,11 +96,19 @@ class GatewayCallTest {
         try (VertoTestClient c = login("1012@c.example", "cc")) {
             c.sendRaw("{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"id\":\"abc\",\"params\":{\"sessid\":\"cc\","
                     + "\"dialogParams\":{\"videoParams\":{\"minWidth\":320},\"tag\":\"t\"},\"n\":[1,{\"x\":null}]}}");
-            JsonNode r = c.await(m -> "abc".equals(m.path("id").asText()) && m.path("id").isTextual(), "string id");
-            assertThat(r.path("result").path("dialogParams").path("videoParams").path("minWidth").asInt()).isEqualTo(320);
+            JsonNode r = c.await(
+                    m -> "abc".equals(m.path("id").asText()) && m.path("id").isTextual(), "string id");
+            assertThat(r.path("result")
+                            .path("dialogParams")
+                            .path("videoParams")
+                            .path("minWidth")
+                            .asInt())
+                    .isEqualTo(320);
             assertThat(r.path("result").path("n").get(1).has("x")).isTrue();
             c.sendRaw("{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"id\":98765432109876,\"params\":{}}");
-            assertThat(c.await(m -> m.path("id").asLong() == 98765432109876L, "large id").has("result")).isTrue();
+            assertThat(c.await(m -> m.path("id").asLong() == 98765432109876L, "large id")
+                            .has("result"))
+                    .isTrue();
         }
     }
 
@@ -87,9 +116,19 @@ class GatewayCallTest {
     void anEchoCallIsAnsweredAndItsMessagesAreRelayed() throws Exception {
         try (VertoTestClient c = login("1013@c.example", "cd")) {
             String callId = UUID.randomUUID().toString();
-            assertThat(c.call("verto.invite", inviteParams(callId, "9196", "cd", OFFER)).has("result")).isTrue();
-            assertThat(c.awaitRequest("verto.answer", callId).path("params").path("sdp").asText()).startsWith("v=0");
-            assertThat(c.call("verto.bye", callParams(callId, "cd")).path("result").path("cause").asText()).isEqualTo("NORMAL_CLEARING");
+            assertThat(c.call("verto.invite", inviteParams(callId, "9196", "cd", OFFER))
+                            .has("result"))
+                    .isTrue();
+            assertThat(c.awaitRequest("verto.answer", callId)
+                            .path("params")
+                            .path("sdp")
+                            .asText())
+                    .startsWith("v=0");
+            assertThat(c.call("verto.bye", callParams(callId, "cd"))
+                            .path("result")
+                            .path("cause")
+                            .asText())
+                    .isEqualTo("NORMAL_CLEARING");
         }
     }
 
@@ -106,12 +145,18 @@ class GatewayCallTest {
             second.call("login", loginParams("1014@c.example", "1234", "c-reattach"));
             JsonNode attach = second.awaitRequest("verto.attach", callId);
             second.reply(attach);
-            assertThat(second.awaitRequest("verto.clientReady").path("params").path("reattached_sessions").get(0).asText())
+            assertThat(second.awaitRequest("verto.clientReady")
+                            .path("params")
+                            .path("reattached_sessions")
+                            .get(0)
+                            .asText())
                     .isEqualTo(callId);
             ObjectNode answer = callParams(callId, "c-reattach");
             answer.put("sdp", OFFER.replace("actpass", "active"));
             assertThat(second.call("verto.attach", answer).has("result")).isTrue();
-            assertThat(second.call("verto.bye", callParams(callId, "c-reattach")).has("result")).isTrue();
+            assertThat(second.call("verto.bye", callParams(callId, "c-reattach"))
+                            .has("result"))
+                    .isTrue();
         }
     }
 
@@ -130,8 +175,12 @@ class GatewayCallTest {
     @Test
     void eventsPublishedOnAChannelReachTheSubscribedBrowser() throws Exception {
         try (VertoTestClient c = login("1016@c.example", "c-unknown")) {
-            assertThat(c.call("verto.subscribe", params().put("eventChannel", "demo.chan")).path("result")
-                    .path("subscribedChannels").get(0).asText()).isEqualTo("demo.chan");
+            assertThat(c.call("verto.subscribe", params().put("eventChannel", "demo.chan"))
+                            .path("result")
+                            .path("subscribedChannels")
+                            .get(0)
+                            .asText())
+                    .isEqualTo("demo.chan");
             ObjectNode b = params().put("eventChannel", "demo.chan").put("localBroadcast", true);
             b.putObject("data").put("hello", "world");
             c.call("verto.broadcast", b);

@@ -1,7 +1,7 @@
 package org.vertogw.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.vertogw.island.testing.VertoTestClient.loginParams;
+import static org.vertogw.testing.VertoTestClient.loginParams;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,7 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.vertogw.gateway.island.IslandState;
-import org.vertogw.island.testing.VertoTestClient;
+import org.vertogw.testing.VertoTestClient;
 
 /** Island health: a killed island is marked down, its partition moves to the spare, and comes home again. */
 class GatewayFailoverTest {
@@ -30,11 +30,17 @@ class GatewayFailoverTest {
     void aKilledIslandIsMarkedDownItsUsersGoToTheSpareAndComeHomeWhenItReturns() throws Exception {
         String home = fx.islandOf("a.example");
         VertoTestClient onHome = VertoTestClient.connect(fx.wss());
-        assertThat(onHome.call("login", loginParams("1000@a.example", "1234", "f-1")).path("result").path("gateway")
-                .path("island").asText()).isEqualTo(home);
+        assertThat(onHome.call("login", loginParams("1000@a.example", "1234", "f-1"))
+                        .path("result")
+                        .path("gateway")
+                        .path("island")
+                        .asText())
+                .isEqualTo(home);
 
         fx.kill(home);
-        assertThat(onHome.awaitClose()).as("the session on the dead island is told to reconnect").isEqualTo(1013);
+        assertThat(onHome.awaitClose())
+                .as("the session on the dead island is told to reconnect")
+                .isEqualTo(1013);
         // sent away only once the probes judged the island, with a paced hint of when to log in again
         assertThat(fx.gateway.health().state(home)).isEqualTo(IslandState.DOWN);
         assertThat(onHome.closeReason()).matches("island " + home + " lost; retryAfterMs=\\d+");
@@ -77,7 +83,8 @@ class GatewayFailoverTest {
                 assertThat(r.path("error").path("code").asInt()).isEqualTo(-32012);
                 assertThat(r.path("error").path("data").path("island").asText()).isEqualTo(home);
             } else {
-                assertThat(r.path("result").path("gateway").path("island").asText()).isEqualTo("spare-1");
+                assertThat(r.path("result").path("gateway").path("island").asText())
+                        .isEqualTo("spare-1");
             }
         }
     }

@@ -20,18 +20,23 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 import org.vertogw.gateway.config.GatewayConfig;
 import org.vertogw.gateway.config.HealthSettings;
+import org.vertogw.gateway.config.MediaSettings;
+import org.vertogw.gateway.config.Mode;
 import org.vertogw.gateway.island.IslandState;
 import org.vertogw.island.IslandConfig;
 import org.vertogw.island.VertoIsland;
-import org.vertogw.island.testing.Await;
+import org.vertogw.island.media.TerminatingMedia;
+import org.vertogw.media.MediaEngine;
 import org.vertogw.partition.Island;
 import org.vertogw.partition.IslandRole;
 import org.vertogw.partition.PartitionBy;
 import org.vertogw.partition.PartitionMap;
+import org.vertogw.testing.Await;
 
 /**
  * A gateway on port 0 in front of real in-process islands fs-01, fs-02 and spare-1, probed every 100 ms so health
- * changes show within a second. Closes everything it started.
+ * changes show within a second; with media, the islands terminate it as FreeSWITCH does (RSA-2048 DTLS) and the
+ * gateway relays it on loopback. Closes everything it started.
  */
 final class GatewayFixture implements AutoCloseable {
 
@@ -42,23 +47,47 @@ final class GatewayFixture implements AutoCloseable {
     final VertoGateway gateway;
     final Path dataDir;
 
+    private final boolean withMedia;
+
     GatewayFixture() throws Exception {
         this(b -> b);
     }
 
     GatewayFixture(UnaryOperator<GatewayConfig.Builder> customize) throws Exception {
+        this(false, customize);
+    }
+
+    /** Islands that terminate media, and a gateway that relays it on loopback. */
+    static GatewayFixture withMedia() throws Exception {
+        return new GatewayFixture(true, b -> b.media(MediaSettings.loopback(0)));
+    }
+
+    private GatewayFixture(boolean withMedia, UnaryOperator<GatewayConfig.Builder> customize) throws Exception {
+        this.withMedia = withMedia;
         dataDir = Files.createTempDirectory("gw-test");
         List<Island> mapIslands = new ArrayList<>();
         for (String id : List.of("fs-01", "fs-02", "spare-1")) {
-            VertoIsland i = VertoIsland.start(IslandConfig.builder(id).build());
+            VertoIsland i = VertoIsland.start(islandConfig(id).build());
             islands.put(id, i);
             ports.put(id, i.port());
-            mapIslands.add(new Island(id, 1, id.startsWith("spare") ? IslandRole.SPARE : IslandRole.ACTIVE, i.uri().toString(), List.of()));
+            mapIslands.add(new Island(
+                    id,
+                    1,
+                    id.startsWith("spare") ? IslandRole.SPARE : IslandRole.ACTIVE,
+                    i.uri().toString(),
+                    List.of()));
         }
         PartitionMap map = new PartitionMap(1, PartitionBy.DOMAIN, mapIslands, null, null);
-        GatewayConfig.Builder b = GatewayConfig.builder().port(0).dataDir(dataDir).map(map).health(FAST_HEALTH);
+        GatewayConfig.Builder b = GatewayConfig.builder()
+                .mode(Mode.DEMO)
+                .port(0)
+                .dataDir(dataDir)
+                .map(map)
+                .health(FAST_HEALTH);
         gateway = VertoGateway.start(customize.apply(b).build());
-        await(() -> islands.keySet().stream().allMatch(id -> gateway.health().state(id) == IslandState.UP), "islands up");
+        await(
+                () -> islands.keySet().stream().allMatch(id -> gateway.health().state(id) == IslandState.UP),
+                "islands up");
     }
 
     URI wss() {
@@ -78,12 +107,26 @@ final class GatewayFixture implements AutoCloseable {
         islands.get(id).close();
     }
 
+    private IslandConfig.Builder islandConfig(String id) {
+        IslandConfig.Builder b = IslandConfig.builder(id);
+        if (withMedia) {
+            b.media(new TerminatingMedia(MediaEngine.start(TerminatingMedia.config()
+                    .bindAddress("127.0.0.1")
+                    .browserPort(0)
+                    .islandPorts(0, 0)
+                    .build())));
+        }
+        return b;
+    }
+
     void restart(String id) throws Exception {
-        islands.put(id, VertoIsland.start(IslandConfig.builder(id).port(ports.get(id)).build()));
+        islands.put(id, VertoIsland.start(islandConfig(id).port(ports.get(id)).build()));
     }
 
     HttpResponse<String> get(String path) throws Exception {
-        return http().send(HttpRequest.newBuilder(gateway.httpsUri().resolve(path)).build(), HttpResponse.BodyHandlers.ofString());
+        return http().send(
+                        HttpRequest.newBuilder(gateway.httpsUri().resolve(path)).build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
@@ -92,25 +135,32 @@ final class GatewayFixture implements AutoCloseable {
 
     static HttpClient http() throws Exception {
         SSLContext ssl = SSLContext.getInstance("TLS");
-        ssl.init(null, new TrustManager[] {new X509TrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {}
+        ssl.init(
+                null,
+                new TrustManager[] {
+                    new X509TrustManager() {
+                        @Override
+                        public void checkClientTrusted(X509Certificate[] chain, String authType) {}
 
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+                        @Override
+                        public void checkServerTrusted(X509Certificate[] chain, String authType) {}
 
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        }}, new SecureRandom());
-        return HttpClient.newBuilder().sslContext(ssl).connectTimeout(Duration.ofSeconds(5)).build();
+                        @Override
+                        public X509Certificate[] getAcceptedIssuers() {
+                            return new X509Certificate[0];
+                        }
+                    }
+                },
+                new SecureRandom());
+        return HttpClient.newBuilder()
+                .sslContext(ssl)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
     }
 
-    static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        Await.until(condition, what);
+    static void await(BooleanSupplier condition, String what) {
+        Await.until(what, condition);
     }
-
 
     @Override
     public void close() {

@@ -1,8 +1,8 @@
 package org.vertogw.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.vertogw.island.testing.VertoTestClient.loginParams;
-import static org.vertogw.island.testing.VertoTestClient.params;
+import static org.vertogw.testing.VertoTestClient.loginParams;
+import static org.vertogw.testing.VertoTestClient.params;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.ByteBuffer;
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.vertogw.gateway.config.Limits;
-import org.vertogw.island.testing.VertoTestClient;
+import org.vertogw.testing.VertoTestClient;
 
 /** Bad input and limits at the edge: each gets its documented answer, and nothing else is lost. */
 class GatewayLimitsTest {
@@ -22,8 +22,10 @@ class GatewayLimitsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        fx = new GatewayFixture(b -> b
-                .limits(Limits.defaults().withMessageRate(5, 10).withConnectionsPerAddress(12).withMaxFrameBytes(64 * 1024))
+        fx = new GatewayFixture(b -> b.limits(Limits.defaults()
+                        .withMessageRate(5, 10)
+                        .withConnectionsPerAddress(12)
+                        .withMaxFrameBytes(64 * 1024))
                 .allowedOrigins(List.of("https://phone.example")));
     }
 
@@ -39,16 +41,24 @@ class GatewayLimitsTest {
             JsonNode e = c.await(m -> m.path("error").path("code").asInt() == -32600, "-32600");
             assertThat(e.get("id").isNull()).isTrue();
             c.sendRaw("{\"jsonrpc\":\"1.0\",\"method\":\"login\",\"id\":3}");
-            assertThat(c.awaitResponse(3).path("error").path("message").asText()).isEqualTo("Invalid message");
-            assertThat(c.call("login", loginParams("1000@a.example", "1234", "lim-1")).has("result")).isTrue();
+            assertThat(c.awaitResponse(3).path("error").path("message").asText())
+                    .isEqualTo("Invalid message");
+            assertThat(c.call("login", loginParams("1000@a.example", "1234", "lim-1"))
+                            .has("result"))
+                    .isTrue();
         }
     }
 
     @Test
     void unknownMethodsAndServerOnlyMethodsAreMethodNotFound() throws Exception {
         try (VertoTestClient c = VertoTestClient.connect(fx.wss())) {
-            assertThat(c.call("verto.frobnicate", params()).path("error").path("code").asInt()).isEqualTo(-32601);
-            assertThat(c.call("verto.punt", params()).path("error").path("code").asInt()).isEqualTo(-32601);
+            assertThat(c.call("verto.frobnicate", params())
+                            .path("error")
+                            .path("code")
+                            .asInt())
+                    .isEqualTo(-32601);
+            assertThat(c.call("verto.punt", params()).path("error").path("code").asInt())
+                    .isEqualTo(-32601);
             assertThat(c.isOpen()).isTrue();
         }
     }
@@ -56,10 +66,12 @@ class GatewayLimitsTest {
     @Test
     void aFrameOverTheLimitClosesWith1009() throws Exception {
         try (VertoTestClient c = VertoTestClient.connect(fx.wss())) {
-            c.sendRaw("{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"id\":1,\"params\":{\"x\":\"" + "a".repeat(70_000) + "\"}}");
+            c.sendRaw("{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"id\":1,\"params\":{\"x\":\"" + "a".repeat(70_000)
+                    + "\"}}");
             assertThat(c.awaitClose()).isEqualTo(1009);
         }
-        GatewayFixture.await(() -> fx.gateway.edge().openSessions() == 0 || fx.gateway.edge().openSessions() < 12, "released");
+        GatewayFixture.await(
+                () -> fx.gateway.edge().openSessions() == 0 || fx.gateway.edge().openSessions() < 12, "released");
     }
 
     @Test
@@ -74,7 +86,8 @@ class GatewayLimitsTest {
                 JsonNode r = c.awaitResponse(id);
                 if (r.path("error").path("code").asInt() == -32013) {
                     limited++;
-                    assertThat(r.path("error").path("data").path("retryAfterMs").asLong()).isPositive();
+                    assertThat(r.path("error").path("data").path("retryAfterMs").asLong())
+                            .isPositive();
                 }
             }
             assertThat(limited).isGreaterThanOrEqualTo(15);
@@ -101,7 +114,8 @@ class GatewayLimitsTest {
             assertThat(evil.closeReason()).contains("origin");
         }
         try (VertoTestClient good = VertoTestClient.connect(fx.wss(), Map.of("Origin", "https://PHONE.example"))) {
-            assertThat(good.call("login", params()).path("error").path("code").asInt()).isEqualTo(-32000);
+            assertThat(good.call("login", params()).path("error").path("code").asInt())
+                    .isEqualTo(-32000);
         }
     }
 
@@ -115,7 +129,8 @@ class GatewayLimitsTest {
                 open.add(c);
             }
             for (VertoTestClient c : open) {
-                if (!c.isOpen() || c.call("login", params()).path("error").path("code").asInt() != -32000) {
+                if (!c.isOpen()
+                        || c.call("login", params()).path("error").path("code").asInt() != -32000) {
                     refused++;
                     assertThat(c.awaitClose()).isEqualTo(1008);
                 }
@@ -128,7 +143,8 @@ class GatewayLimitsTest {
         }
         GatewayFixture.await(() -> fx.gateway.edge().openSessions() == 0, "all released");
         try (VertoTestClient again = VertoTestClient.connect(fx.wss())) {
-            assertThat(again.call("login", params()).path("error").path("code").asInt()).isEqualTo(-32000);
+            assertThat(again.call("login", params()).path("error").path("code").asInt())
+                    .isEqualTo(-32000);
         }
     }
 

@@ -1,15 +1,15 @@
 package org.vertogw.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.vertogw.island.testing.VertoTestClient.loginParams;
-import static org.vertogw.island.testing.VertoTestClient.params;
+import static org.vertogw.testing.VertoTestClient.loginParams;
+import static org.vertogw.testing.VertoTestClient.params;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.vertogw.island.testing.VertoTestClient;
+import org.vertogw.testing.VertoTestClient;
 
 /** The login path through a real gateway over WSS to real islands. */
 class GatewayLoginTest {
@@ -29,24 +29,39 @@ class GatewayLoginTest {
     @Test
     void theLoginDanceIsAnsweredByTheGatewayAndTheCredentialsByTheRightIsland() throws Exception {
         String sessid = UUID.randomUUID().toString();
-        int upstreamBefore = fx.islands.values().stream().mapToInt(i -> i.connections().open()).sum();
+        int upstreamBefore = fx.islands.values().stream()
+                .mapToInt(i -> i.connections().open())
+                .sum();
         try (VertoTestClient c = VertoTestClient.connect(fx.wss())) {
             int two = c.request("login", params().put("sessid", sessid));
             int one = c.request("login", params().put("sessid", sessid));
             assertThat(c.awaitResponse(two).path("error").path("code").asInt()).isEqualTo(-32000);
-            assertThat(c.awaitResponse(one).path("error").path("message").asText()).isEqualTo("Authentication Required");
-            assertThat(fx.islands.values().stream().mapToInt(i -> i.connections().open()).sum())
-                    .as("no upstream link before credentials").isEqualTo(upstreamBefore);
+            assertThat(c.awaitResponse(one).path("error").path("message").asText())
+                    .isEqualTo("Authentication Required");
+            assertThat(fx.islands.values().stream()
+                            .mapToInt(i -> i.connections().open())
+                            .sum())
+                    .as("no upstream link before credentials")
+                    .isEqualTo(upstreamBefore);
 
             JsonNode ok = c.call("login", loginParams("1000@a.example", "1234", sessid));
             assertThat(ok.path("result").path("message").asText()).isEqualTo("logged in");
             assertThat(ok.path("result").path("sessid").asText()).isEqualTo(sessid);
             String island = fx.islandOf("a.example");
-            assertThat(ok.path("result").path("gateway").path("island").asText()).isEqualTo(island);
-            assertThat(ok.path("result").path("gateway").path("mapVersion").asLong()).isEqualTo(1);
-            assertThat(c.awaitRequest("verto.clientReady").path("params").path("reattached_sessions").isArray()).isTrue();
+            assertThat(ok.path("result").path("gateway").path("island").asText())
+                    .isEqualTo(island);
+            assertThat(ok.path("result").path("gateway").path("mapVersion").asLong())
+                    .isEqualTo(1);
+            assertThat(c.awaitRequest("verto.clientReady")
+                            .path("params")
+                            .path("reattached_sessions")
+                            .isArray())
+                    .isTrue();
             assertThat(fx.islands.get(island).connections().loggedIn()).isEqualTo(1);
-            assertThat(c.call("verto.ping", params().put("sessid", sessid)).path("result").path("message").asText())
+            assertThat(c.call("verto.ping", params().put("sessid", sessid))
+                            .path("result")
+                            .path("message")
+                            .asText())
                     .isEqualTo("PONG");
         }
     }
@@ -57,7 +72,11 @@ class GatewayLoginTest {
             JsonNode bad = c.call("login", loginParams("1001@a.example", "nope", "s-wrong"));
             assertThat(bad.path("error").path("code").asInt()).isEqualTo(-32001);
             assertThat(bad.path("error").path("message").asText()).isEqualTo("Authentication Failure");
-            assertThat(c.call("verto.invite", params()).path("error").path("code").asInt()).isEqualTo(-32000);
+            assertThat(c.call("verto.invite", params())
+                            .path("error")
+                            .path("code")
+                            .asInt())
+                    .isEqualTo(-32000);
             JsonNode good = c.call("login", loginParams("1001@a.example", "1234", "s-wrong"));
             assertThat(good.path("result").path("message").asText()).isEqualTo("logged in");
         }
@@ -82,7 +101,9 @@ class GatewayLoginTest {
             assertThat(r.path("error").path("data").path("mapVersion").asLong()).isEqualTo(1);
         }
         try (VertoTestClient c = VertoTestClient.connect(fx.wss(right))) {
-            assertThat(c.call("login", loginParams("1000@b.example", "1234", "s-wrong-island")).has("result")).isTrue();
+            assertThat(c.call("login", loginParams("1000@b.example", "1234", "s-wrong-island"))
+                            .has("result"))
+                    .isTrue();
         }
     }
 
@@ -96,8 +117,13 @@ class GatewayLoginTest {
             assertThat(r.path("error").path("code").asInt()).isEqualTo(-32001);
             assertThat(r.path("error").path("message").asText()).isEqualTo("Session in use");
             assertThat(thief.awaitClose()).isEqualTo(1008);
-            assertThat(owner.call("verto.ping", params()).path("result").path("message").asText()).isEqualTo("PONG");
-            GatewayFixture.await(() -> fx.gateway.edge().sessions().stream().noneMatch(s -> "1003@a.example".equals(s.login())),
+            assertThat(owner.call("verto.ping", params())
+                            .path("result")
+                            .path("message")
+                            .asText())
+                    .isEqualTo("PONG");
+            GatewayFixture.await(
+                    () -> fx.gateway.edge().sessions().stream().noneMatch(s -> "1003@a.example".equals(s.login())),
                     "the refused session released");
         }
     }
@@ -117,10 +143,16 @@ class GatewayLoginTest {
         try (VertoTestClient old = VertoTestClient.connect(fx.wss());
                 VertoTestClient fresh = VertoTestClient.connect(fx.wss())) {
             old.call("login", loginParams("1005@a.example", "1234", sessid));
-            assertThat(fresh.call("login", loginParams("1005@a.example", "1234", sessid)).has("result")).isTrue();
+            assertThat(fresh.call("login", loginParams("1005@a.example", "1234", sessid))
+                            .has("result"))
+                    .isTrue();
             old.awaitRequest("verto.punt");
             assertThat(old.awaitClose()).isEqualTo(1000);
-            assertThat(fresh.call("verto.ping", params()).path("result").path("message").asText()).isEqualTo("PONG");
+            assertThat(fresh.call("verto.ping", params())
+                            .path("result")
+                            .path("message")
+                            .asText())
+                    .isEqualTo("PONG");
         }
     }
 }

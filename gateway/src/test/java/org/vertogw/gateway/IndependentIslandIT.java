@@ -18,16 +18,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.vertogw.gateway.config.GatewayConfig;
 import org.vertogw.gateway.config.MediaSettings;
+import org.vertogw.gateway.config.Mode;
 import org.vertogw.gateway.island.IslandState;
 import org.vertogw.gateway.peers.DataChannelMedia;
 import org.vertogw.gateway.peers.LibWebRtcPhone;
 import org.vertogw.island.IslandConfig;
 import org.vertogw.island.VertoIsland;
-import org.vertogw.media.peers.AudioStats;
 import org.vertogw.partition.Island;
 import org.vertogw.partition.IslandRole;
 import org.vertogw.partition.PartitionBy;
 import org.vertogw.partition.PartitionMap;
+import org.vertogw.testing.webrtc.AudioStats;
 
 /**
  * The gateway's island legs against WebRTC stacks we did not write, with the certificate FreeSWITCH presents: an
@@ -55,16 +56,42 @@ class IndependentIslandIT {
         Path dir = Files.createTempDirectory("rsa-island");
         Path cert = dir.resolve("dtls-srtp.crt");
         Path key = dir.resolve("dtls-srtp.key");
-        Process req = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
-                "-subj", "/CN=FreeSWITCH", "-keyout", key.toString(), "-out", cert.toString())
-                .redirectErrorStream(true).start();
-        assertThat(req.waitFor(60, TimeUnit.SECONDS) && req.exitValue() == 0).as("openssl req").isTrue();
+        Process req = new ProcessBuilder(
+                        "openssl",
+                        "req",
+                        "-x509",
+                        "-newkey",
+                        "rsa:2048",
+                        "-nodes",
+                        "-days",
+                        "2",
+                        "-subj",
+                        "/CN=FreeSWITCH",
+                        "-keyout",
+                        key.toString(),
+                        "-out",
+                        cert.toString())
+                .redirectErrorStream(true)
+                .start();
+        assertThat(req.waitFor(60, TimeUnit.SECONDS) && req.exitValue() == 0)
+                .as("openssl req")
+                .isTrue();
         media = DataChannelMedia.start(cert, key);
         island = VertoIsland.start(IslandConfig.builder("fs-01").media(media).build());
-        PartitionMap map = new PartitionMap(1, PartitionBy.DOMAIN,
-                List.of(new Island("fs-01", 1, IslandRole.ACTIVE, island.uri().toString(), List.of())), null, null);
-        gateway = VertoGateway.start(GatewayConfig.builder().port(0).dataDir(dir).map(map)
-                .health(GatewayFixture.FAST_HEALTH).media(MediaSettings.loopback(0)).build());
+        PartitionMap map = new PartitionMap(
+                1,
+                PartitionBy.DOMAIN,
+                List.of(new Island("fs-01", 1, IslandRole.ACTIVE, island.uri().toString(), List.of())),
+                null,
+                null);
+        gateway = VertoGateway.start(GatewayConfig.builder()
+                .mode(Mode.DEMO)
+                .port(0)
+                .dataDir(dir)
+                .map(map)
+                .health(GatewayFixture.FAST_HEALTH)
+                .media(MediaSettings.loopback(0))
+                .build());
         GatewayFixture.await(() -> gateway.health().state("fs-01") == IslandState.UP, "island up");
     }
 
@@ -81,7 +108,8 @@ class IndependentIslandIT {
     /** The gateway's DTLS role and the island's certificate on the island leg of each open call. */
     private static List<String> islandLegs() {
         return gateway.media().openRelays().stream()
-                .map(r -> r.islandLeg(0).dtlsRole() + " " + r.islandLeg(0).peerCertificate()).toList();
+                .map(r -> r.islandLeg(0).dtlsRole() + " " + r.islandLeg(0).peerCertificate())
+                .toList();
     }
 
     @Test
@@ -103,13 +131,15 @@ class IndependentIslandIT {
         ExecutorService calleeThread = Executors.newSingleThreadExecutor();
         try (LibWebRtcPhone alice = LibWebRtcPhone.login(gateway.wssUri(), "1000@b.example", "1234", LOUD);
                 LibWebRtcPhone bob = LibWebRtcPhone.login(gateway.wssUri(), "1001@b.example", "1234", QUIET)) {
-            CompletableFuture<String> bobAnswered = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return bob.answerIncoming();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }, calleeThread);
+            CompletableFuture<String> bobAnswered = CompletableFuture.supplyAsync(
+                    () -> {
+                        try {
+                            return bob.answerIncoming();
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    },
+                    calleeThread);
             alice.call("1001");
             bobAnswered.get(WAIT.toSeconds(), TimeUnit.SECONDS);
             alice.peer().awaitConnected(WAIT);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -18,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.vertogw.media.peers.AudioStats;
 import org.vertogw.gateway.peers.LibWebRtcPhone;
+import org.vertogw.testing.webrtc.AudioStats;
 
 /**
  * libwebrtc (webrtc-java), a WebRTC stack independent of Chromium, as the browser in front of the demo gateway:
@@ -40,11 +39,11 @@ class LibWebRtcCallIT {
     /** Opus is lossy: the decoded peak differs from the sent one by well under this. */
     private static final double LEVEL_TOLERANCE = 0.03;
 
-    static DemoCluster demo;
+    static GatewayFixture demo;
 
     @BeforeAll
     static void start() throws Exception {
-        demo = DemoCluster.start("127.0.0.1", 0, Files.createTempDirectory("demo"), 0, "127.0.0.1");
+        demo = GatewayFixture.withMedia();
     }
 
     @AfterAll
@@ -55,7 +54,7 @@ class LibWebRtcCallIT {
     }
 
     private static URI wss() {
-        return demo.gateway().wssUri();
+        return demo.gateway.wssUri();
     }
 
     @Test
@@ -68,16 +67,21 @@ class LibWebRtcCallIT {
             long connected = System.nanoTime();
             phone.peer().startTone(WAIT);
             AudioStats heard = phone.peer().awaitAudio(PACKETS, WAIT);
-            LOG.info("echo: connected after {} ms, own tone back after {} ms more: {}, tone pushes {}",
-                    ms(t0, connected), ms(connected, System.nanoTime()), heard, phone.peer().tonePushes());
+            LOG.info(
+                    "echo: connected after {} ms, own tone back after {} ms more: {}, tone pushes {}",
+                    ms(t0, connected),
+                    ms(connected, System.nanoTime()),
+                    heard,
+                    phone.peer().tonePushes());
             assertThat(heard.packetsReceived()).isGreaterThan(PACKETS);
-            assertThat(heard.audioLevel()).isGreaterThan(0)
+            assertThat(heard.audioLevel())
+                    .isGreaterThan(0)
                     .isCloseTo(phone.peer().toneLevel(), within(LEVEL_TOLERANCE));
             assertThat(heard.srtpCipher()).isEqualTo("AEAD_AES_128_GCM");
-            assertThat(demo.gateway().media().stats().openRelays()).isEqualTo(1);
+            assertThat(demo.gateway.media().stats().openRelays()).isEqualTo(1);
 
             assertThat(phone.hangUp().path("result").path("message").asText()).isEqualTo("CALL ENDED");
-            GatewayFixture.await(() -> demo.gateway().media().stats().openRelays() == 0, "relay released on bye");
+            GatewayFixture.await(() -> demo.gateway.media().stats().openRelays() == 0, "relay released on bye");
         }
     }
 
@@ -87,13 +91,15 @@ class LibWebRtcCallIT {
         try (LibWebRtcPhone alice = LibWebRtcPhone.login(wss(), "1000@b.example", "1234", LOUD);
                 LibWebRtcPhone bob = LibWebRtcPhone.login(wss(), "1001@b.example", "1234", QUIET)) {
             long t0 = System.nanoTime();
-            CompletableFuture<String> bobAnswered = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return bob.answerIncoming();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }, calleeThread);
+            CompletableFuture<String> bobAnswered = CompletableFuture.supplyAsync(
+                    () -> {
+                        try {
+                            return bob.answerIncoming();
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    },
+                    calleeThread);
             try {
                 callAndHangUp(alice, bob, bobAnswered, t0);
             } finally {
@@ -109,8 +115,8 @@ class LibWebRtcCallIT {
         }
     }
 
-    private static void callAndHangUp(LibWebRtcPhone alice, LibWebRtcPhone bob, CompletableFuture<String> bobAnswered,
-            long t0) throws Exception {
+    private static void callAndHangUp(
+            LibWebRtcPhone alice, LibWebRtcPhone bob, CompletableFuture<String> bobAnswered, long t0) throws Exception {
         String callerAnswer = alice.call("1001");
         String calleeOffer = bobAnswered.get(WAIT.toSeconds(), TimeUnit.SECONDS);
         assertThat(callerAnswer).contains("a=ice-lite").contains("a=fingerprint:sha-256");
@@ -123,20 +129,28 @@ class LibWebRtcCallIT {
         bob.peer().startTone(WAIT);
         AudioStats aliceHeard = alice.peer().awaitAudio(PACKETS, WAIT);
         AudioStats bobHeard = bob.peer().awaitAudio(PACKETS, WAIT);
-        LOG.info("bridge: both connected after {} ms, audio both ways after {} ms more; alice heard {}, bob heard {}",
-                ms(t0, connected), ms(connected, System.nanoTime()), aliceHeard, bobHeard);
+        LOG.info(
+                "bridge: both connected after {} ms, audio both ways after {} ms more; alice heard {}, bob heard {}",
+                ms(t0, connected),
+                ms(connected, System.nanoTime()),
+                aliceHeard,
+                bobHeard);
         assertThat(aliceHeard.packetsReceived()).isGreaterThan(PACKETS);
-        assertThat(aliceHeard.audioLevel()).isGreaterThan(0).isCloseTo(bob.peer().toneLevel(), within(LEVEL_TOLERANCE));
+        assertThat(aliceHeard.audioLevel())
+                .isGreaterThan(0)
+                .isCloseTo(bob.peer().toneLevel(), within(LEVEL_TOLERANCE));
         assertThat(bobHeard.packetsReceived()).isGreaterThan(PACKETS);
         assertThat(aliceHeard.srtpCipher()).isEqualTo("AEAD_AES_128_GCM");
         assertThat(bobHeard.srtpCipher()).isEqualTo("AEAD_AES_128_GCM");
-        assertThat(bobHeard.audioLevel()).isGreaterThan(0).isCloseTo(alice.peer().toneLevel(), within(LEVEL_TOLERANCE));
-        assertThat(demo.gateway().media().stats().openRelays()).isEqualTo(2);
+        assertThat(bobHeard.audioLevel())
+                .isGreaterThan(0)
+                .isCloseTo(alice.peer().toneLevel(), within(LEVEL_TOLERANCE));
+        assertThat(demo.gateway.media().stats().openRelays()).isEqualTo(2);
 
         assertThat(alice.hangUp().path("result").path("message").asText()).isEqualTo("CALL ENDED");
         JsonNode bye = bob.awaitHangUp();
         assertThat(bye.path("params").path("callID").asText()).isEqualTo(bob.callId());
-        GatewayFixture.await(() -> demo.gateway().media().stats().openRelays() == 0, "both relays released");
+        GatewayFixture.await(() -> demo.gateway.media().stats().openRelays() == 0, "both relays released");
     }
 
     private static long ms(long from, long to) {

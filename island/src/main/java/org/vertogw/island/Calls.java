@@ -27,7 +27,7 @@ import org.vertogw.protocol.message.Modify;
 
 /**
  * Calls between the island's users, the echo extension, hold, DTMF, detach and re-attach, as mod_verto handles
- * them (verto-protocol.md §2.3, §2.4, §4). Runs on the island's thread.
+ * them (docs/protocol.md §2.3, §2.4, §4). Runs on the island's thread.
  */
 final class Calls {
 
@@ -236,15 +236,16 @@ final class Calls {
             case "unhold" -> leg.held = false;
             case "toggleHold" -> leg.held = !leg.held;
             case "transfer", "replace", "updateMedia" -> {
-                RpcError e = callError("transfer".equals(action) && leg.partner == null
-                        ? "call is not bridged" : "Unexpected Error", leg.callId);
+                RpcError e = callError(
+                        "transfer".equals(action) && leg.partner == null ? "call is not bridged" : "Unexpected Error",
+                        leg.callId);
                 e.raw().put("action", action);
                 e.raw().put("holdState", leg.held ? "held" : "active");
                 conn.error(request.id(), e);
                 return;
             }
             default -> {
-                // videoRefresh and unknown actions succeed, as in mod_verto (§4.6).
+                // videoRefresh and unknown actions succeed, as in mod_verto (docs/protocol.md §4.6).
             }
         }
         ObjectNode result = IslandConnection.object();
@@ -276,7 +277,7 @@ final class Calls {
         conn.result(request.id(), result);
     }
 
-    /** C→S {@code verto.attach}: the browser's answer to the island's re-attach offer (§2.4 step 3). */
+    /** C→S {@code verto.attach}: the browser's answer to the island's re-attach offer (docs/protocol.md §2.4 step 3). */
     void attach(IslandConnection conn, JsonRpcRequest request) {
         Attach attach = new Attach(request.params());
         Leg leg = owned(conn, request, attach.callId());
@@ -304,7 +305,7 @@ final class Calls {
     }
 
     /**
-     * §2.3: the socket went away. Unanswered legs end (DESTINATION_OUT_OF_ORDER), legs made with
+     * docs/protocol.md §2.3: the socket went away. Unanswered legs end (DESTINATION_OUT_OF_ORDER), legs made with
      * {@code recoverCall:false} end (NORMAL_CLEARING), answered legs are detached and kept for the detach timeout.
      */
     void connectionLost(IslandConnection conn) {
@@ -334,7 +335,7 @@ final class Calls {
         }
     }
 
-    /** §2.4: a new offer in {@code verto.attach} for every detached call of the connection's sessid. */
+    /** docs/protocol.md §2.4: a new offer in {@code verto.attach} for every detached call of the connection's sessid. */
     List<String> reattach(IslandConnection conn) {
         List<String> out = new ArrayList<>();
         for (Leg leg : new ArrayList<>(legs.values())) {

@@ -13,7 +13,7 @@ import org.vertogw.protocol.message.Subscribe;
 import org.vertogw.protocol.message.Unsubscribe;
 
 /**
- * Event channels and chat (verto-protocol.md §4.7, §5). The demo directory has no channel filter, so every channel
+ * Event channels and chat (docs/protocol.md §4.7, §5). The demo directory has no channel filter, so every channel
  * is authorized; a plain broadcast goes to the island's modules (there are none here) and a {@code localBroadcast}
  * fans out to the local subscribers of exactly that channel. Subscriptions are per connection and end with it.
  */
@@ -93,7 +93,7 @@ final class Channels {
         conn.result(request.id(), result);
     }
 
-    /** Chat (§4.7): delivered to every live connection whose login is {@code to}. False when to or body is missing. */
+    /** Chat (docs/protocol.md §4.7): delivered to every live connection whose login is {@code to}. False when to or body is missing. */
     boolean chat(IslandConnection from, ObjectNode msg, String callId) {
         JsonNode to = msg.get("to");
         JsonNode body = msg.get("body");

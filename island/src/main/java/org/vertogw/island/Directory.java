@@ -15,7 +15,7 @@ import java.util.Optional;
 
 /**
  * The user directory an island authenticates against, like FreeSWITCH's: users per domain with a password
- * (verto-protocol.md §3.2). Domains compare case-insensitively, user ids exactly.
+ * (docs/protocol.md §3.2). Domains compare case-insensitively, user ids exactly.
  */
 public final class Directory {
 
@@ -83,7 +83,8 @@ public final class Directory {
             for (Iterator<Map.Entry<String, JsonNode>> u = domain.getValue().fields(); u.hasNext(); ) {
                 Map.Entry<String, JsonNode> user = u.next();
                 if (!user.getValue().isTextual()) {
-                    throw new IOException(file + ": domains." + domain.getKey() + "." + user.getKey() + " must be a password string");
+                    throw new IOException(
+                            file + ": domains." + domain.getKey() + "." + user.getKey() + " must be a password string");
                 }
                 d.add(user.getKey(), domain.getKey(), user.getValue().asText());
             }

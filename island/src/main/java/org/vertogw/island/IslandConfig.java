@@ -7,7 +7,7 @@ import org.vertogw.island.media.PassthroughMedia;
 
 /**
  * How an embedded island runs. Defaults follow mod_verto's: 120 s detach timeout, {@code verto.ping} after 30 s of
- * inbound silence, echo on 9196 (verto-protocol.md §1.6, §1.7).
+ * inbound silence, echo on 9196 (docs/protocol.md §1.6, §1.7).
  *
  * @param port 0 picks a free port
  */
@@ -23,11 +23,14 @@ public record IslandConfig(
         int maxMessageBytes,
         IslandMedia media) {
 
+    /** FreeSWITCH's echo test extension. */
+    public static final String DEFAULT_ECHO = "9196";
+
     public IslandConfig {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(directory, "directory");
         bindHost = bindHost == null ? "127.0.0.1" : bindHost;
-        echoExtension = echoExtension == null ? "9196" : echoExtension;
+        echoExtension = echoExtension == null ? DEFAULT_ECHO : echoExtension;
         detachTimeout = detachTimeout == null ? Duration.ofSeconds(120) : detachTimeout;
         pingIdle = pingIdle == null ? Duration.ofSeconds(30) : pingIdle;
         ringTimeout = ringTimeout == null ? Duration.ofSeconds(60) : ringTimeout;
@@ -45,7 +48,7 @@ public record IslandConfig(
         private String bindHost = "127.0.0.1";
         private int port;
         private Directory directory = Directory.demo();
-        private String echoExtension = "9196";
+        private String echoExtension = DEFAULT_ECHO;
         private Duration detachTimeout;
         private Duration pingIdle;
         private Duration ringTimeout;
@@ -104,7 +107,16 @@ public record IslandConfig(
 
         public IslandConfig build() {
             return new IslandConfig(
-                    id, bindHost, port, directory, echoExtension, detachTimeout, pingIdle, ringTimeout, maxMessageBytes, media);
+                    id,
+                    bindHost,
+                    port,
+                    directory,
+                    echoExtension,
+                    detachTimeout,
+                    pingIdle,
+                    ringTimeout,
+                    maxMessageBytes,
+                    media);
         }
     }
 }

@@ -17,7 +17,7 @@ import org.vertogw.protocol.jsonrpc.RpcError;
 
 /**
  * One WebSocket connection to the island: who logged in on it and which {@code sessid} it is bound to
- * (verto-protocol.md §2.1). Touched only on the island's thread.
+ * (docs/protocol.md §2.1). Touched only on the island's thread.
  */
 final class IslandConnection {
 
@@ -70,7 +70,7 @@ final class IslandConnection {
         return remote;
     }
 
-    /** A result, with {@code sessid} appended once the connection is bound, as mod_verto does (§1.5). */
+    /** A result, with {@code sessid} appended once the connection is bound, as mod_verto does (docs/protocol.md §1.5). */
     void result(JsonNode id, ObjectNode result) {
         if (sessid != null) {
             result.put("sessid", sessid);
@@ -82,7 +82,7 @@ final class IslandConnection {
         send(new JsonRpcError(id, error));
     }
 
-    /** A server-originated request with an id from the island-wide counter (§1.3). */
+    /** A server-originated request with an id from the island-wide counter (docs/protocol.md §1.3). */
     void request(String method, ObjectNode params) {
         send(JsonRpcRequest.of(LongNode.valueOf(ids.next()), method, params));
     }

@@ -8,7 +8,7 @@ import org.vertogw.island.media.LegMedia;
 /**
  * One call leg: the island's channel toward one browser session, named by its {@code callID} (a FreeSWITCH channel
  * UUID). A browser-originated leg (inbound) is the caller; a callee's leg (outbound) rings a registration. Owned by
- * a {@code sessid}, not a socket, so it survives the socket through detach and re-attach (§2.3, §2.4).
+ * a {@code sessid}, not a socket, so it survives the socket through detach and re-attach (docs/protocol.md §2.3, §2.4).
  */
 final class Leg {
 
@@ -27,8 +27,9 @@ final class Leg {
     Leg partner;
     /** While ringing: the caller's leg of this callee leg. */
     Leg caller;
-    /** While ringing: the callee legs of this caller leg, one per registration (forking, §4.4). */
+    /** While ringing: the callee legs of this caller leg, one per registration (forking, docs/protocol.md §4.4). */
     final List<Leg> forks = new ArrayList<>();
+
     String callerIdName;
     String callerIdNumber;
     String calleeIdName;

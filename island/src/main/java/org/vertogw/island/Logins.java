@@ -12,7 +12,7 @@ import org.vertogw.protocol.jsonrpc.RpcError;
 import org.vertogw.protocol.message.Login;
 
 /**
- * {@code login} as mod_verto answers it (verto-protocol.md §2.2, §3): the -32000 dance, directory checks, binding
+ * {@code login} as mod_verto answers it (docs/protocol.md §2.2, §3): the -32000 dance, directory checks, binding
  * the sessid on the first successful login, taking a session over from an older connection of the same user
  * (punt), refusing it to another user, then {@code verto.attach} for detached calls and {@code verto.clientReady}.
  */
@@ -39,7 +39,9 @@ final class Logins {
             return;
         }
         if (!login.hasCredentials()) {
-            conn.error(request.id(), RpcError.of(ErrorCodes.AUTHENTICATION_REQUIRED, ErrorCodes.MSG_AUTHENTICATION_REQUIRED));
+            conn.error(
+                    request.id(),
+                    RpcError.of(ErrorCodes.AUTHENTICATION_REQUIRED, ErrorCodes.MSG_AUTHENTICATION_REQUIRED));
             return;
         }
         if (login.passwd() == null || login.passwd().isEmpty()) {
@@ -52,7 +54,8 @@ final class Logins {
             conn.error(request.id(), RpcError.of(ErrorCodes.AUTHENTICATION_FAILED, "Missing or improper credentials"));
             return;
         }
-        Directory.User user = directory.find(name.substring(0, at), name.substring(at + 1)).orElse(null);
+        Directory.User user =
+                directory.find(name.substring(0, at), name.substring(at + 1)).orElse(null);
         if (user == null) {
             conn.error(request.id(), RpcError.of(ErrorCodes.AUTHENTICATION_FAILED, "Login Incorrect"));
             return;
@@ -66,7 +69,9 @@ final class Logins {
             relogin(conn, request, user);
             return;
         }
-        String sessid = login.sessid() != null && !login.sessid().isBlank() ? login.sessid() : UUID.randomUUID().toString();
+        String sessid = login.sessid() != null && !login.sessid().isBlank()
+                ? login.sessid()
+                : UUID.randomUUID().toString();
         IslandConnection holder = sessions.bySessid(sessid);
         if (holder != null && holder != conn && holder.isOpen()) {
             if (holder.authenticated() && !holder.login().equals(user.login())) {
@@ -90,7 +95,7 @@ final class Logins {
         LOG.debug("{} logged in as {}, re-attached {}", conn, user.login(), reattached);
     }
 
-    /** §2.2: the same user on a new connection takes the session over; the old one is punted and dropped. */
+    /** docs/protocol.md §2.2: the same user on a new connection takes the session over; the old one is punted and dropped. */
     private void punt(IslandConnection old) {
         LOG.info("{} punted: its session was taken over", old);
         old.request("verto.punt", IslandConnection.object());
@@ -98,7 +103,7 @@ final class Logins {
         old.close(1000, "punted");
     }
 
-    /** §3.5: checked again; the binding stays. Another user on a bound connection is refused. */
+    /** docs/protocol.md §3.5: checked again; the binding stays. Another user on a bound connection is refused. */
     private void relogin(IslandConnection conn, JsonRpcRequest request, Directory.User user) {
         if (!conn.login().equals(user.login())) {
             conn.error(request.id(), RpcError.of(ErrorCodes.AUTHENTICATION_FAILED, ErrorCodes.MSG_SESSION_IN_USE));

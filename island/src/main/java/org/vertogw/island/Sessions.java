@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Live connections by {@code sessid} and by login, for session takeover and for ringing every registration (§2.2, §4.4). */
+/** Live connections by {@code sessid} and by login, for session takeover and for ringing every registration (docs/protocol.md §2.2, §4.4). */
 final class Sessions {
 
     private final Set<IslandConnection> open = new LinkedHashSet<>();

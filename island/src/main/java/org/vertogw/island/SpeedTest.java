@@ -1,7 +1,7 @@
 package org.vertogw.island;
 
 /**
- * The {@code #SP*} side channel of authenticated connections (verto-protocol.md §1.8): the client uploads
+ * The {@code #SP*} side channel of authenticated connections (docs/protocol.md §1.8): the client uploads
  * {@code #SPU <bytes>}, {@code #SPB} filler frames and {@code #SPE}; the island answers {@code #SPU <upload-ms>},
  * a burst of {@code #SPB} frames of the same total size, then {@code #SPD <download-ms>}.
  */
@@ -17,7 +17,8 @@ final class SpeedTest {
     boolean frame(IslandConnection conn, String text, long nowNanos) {
         if (text.startsWith("#SPU ")) {
             try {
-                bytes = Math.min(MAX_BYTES, Math.max(0, Long.parseLong(text.substring(5).trim())));
+                bytes = Math.min(
+                        MAX_BYTES, Math.max(0, Long.parseLong(text.substring(5).trim())));
             } catch (NumberFormatException e) {
                 return false;
             }

@@ -31,7 +31,7 @@ import org.vertogw.protocol.message.VertoMethod;
 
 /**
  * An embedded Verto island: a WebSocket server that behaves like FreeSWITCH's mod_verto for everything in the
- * checklists of verto-protocol.md. Any request path is accepted and no subprotocol is needed (§1.1).
+ * checklists of docs/protocol.md. Any request path is accepted and no subprotocol is needed (§1.1).
  *
  * <p>Threading: Jetty threads parse nothing; every event goes to one island thread that owns all state (sessions,
  * calls, channels), so calls that span two connections need no locks.
@@ -158,12 +158,12 @@ public final class VertoIsland implements AutoCloseable {
             return;
         }
         if (message instanceof JsonRpcError e) {
-            // §1.4: an error-only message is a request without a method.
+            // docs/protocol.md §1.4: an error-only message is a request without a method.
             conn.error(e.id(), RpcError.of(ErrorCodes.METHOD_NOT_FOUND, ErrorCodes.MSG_METHOD_NOT_FOUND));
             return;
         }
         if (!(message instanceof JsonRpcRequest request)) {
-            return; // results answer our requests; mod_verto ignores them (§1.4)
+            return; // results answer our requests; mod_verto ignores them (docs/protocol.md §1.4)
         }
         dispatch(conn, request);
     }
@@ -179,7 +179,9 @@ public final class VertoIsland implements AutoCloseable {
             return;
         }
         if (!conn.authenticated()) {
-            conn.error(request.id(), RpcError.of(ErrorCodes.AUTHENTICATION_REQUIRED, ErrorCodes.MSG_AUTHENTICATION_REQUIRED));
+            conn.error(
+                    request.id(),
+                    RpcError.of(ErrorCodes.AUTHENTICATION_REQUIRED, ErrorCodes.MSG_AUTHENTICATION_REQUIRED));
             return;
         }
         switch (method) {
@@ -198,11 +200,12 @@ public final class VertoIsland implements AutoCloseable {
                 conn.result(request.id(), pong);
             }
             case ECHO -> conn.result(request.id(), request.params().deepCopy());
-            default -> conn.error(request.id(), RpcError.of(ErrorCodes.METHOD_NOT_FOUND, ErrorCodes.MSG_METHOD_NOT_FOUND));
+            default ->
+                conn.error(request.id(), RpcError.of(ErrorCodes.METHOD_NOT_FOUND, ErrorCodes.MSG_METHOD_NOT_FOUND));
         }
     }
 
-    /** §1.6: after {@code pingIdle} without an inbound frame, a {@code verto.ping}, then the counter restarts. */
+    /** docs/protocol.md §1.6: after {@code pingIdle} without an inbound frame, a {@code verto.ping}, then the counter restarts. */
     private void pingIdleConnections() {
         long now = System.nanoTime();
         long idle = config.pingIdle().toNanos();

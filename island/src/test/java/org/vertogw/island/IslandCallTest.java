@@ -1,10 +1,10 @@
 package org.vertogw.island;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.vertogw.island.testing.VertoTestClient.OFFER;
-import static org.vertogw.island.testing.VertoTestClient.callParams;
-import static org.vertogw.island.testing.VertoTestClient.inviteParams;
-import static org.vertogw.island.testing.VertoTestClient.loginParams;
+import static org.vertogw.testing.VertoTestClient.OFFER;
+import static org.vertogw.testing.VertoTestClient.callParams;
+import static org.vertogw.testing.VertoTestClient.inviteParams;
+import static org.vertogw.testing.VertoTestClient.loginParams;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,10 +14,10 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.vertogw.island.testing.Await;
-import org.vertogw.island.testing.VertoTestClient;
+import org.vertogw.testing.Await;
+import org.vertogw.testing.VertoTestClient;
 
-/** Calls on the island as mod_verto makes them (verto-protocol.md §2.3, §2.4, §4). */
+/** Calls on the island as mod_verto makes them (docs/protocol.md §2.3, §2.4, §4). */
 class IslandCallTest {
 
     private VertoIsland island;
@@ -37,7 +37,10 @@ class IslandCallTest {
 
     private VertoTestClient login(String user, String sessid) throws Exception {
         VertoTestClient c = VertoTestClient.connect(island.uri());
-        assertThat(c.call("login", loginParams(user, "1234", sessid)).path("result").path("message").asText())
+        assertThat(c.call("login", loginParams(user, "1234", sessid))
+                        .path("result")
+                        .path("message")
+                        .asText())
                 .isEqualTo("logged in");
         c.awaitRequest("verto.clientReady");
         return c;
@@ -45,7 +48,8 @@ class IslandCallTest {
 
     @Test
     void aCallBetweenTwoUsersRingsAnswersAndEndsWithCausesBothWays() throws Exception {
-        try (VertoTestClient alice = login("1000@a.example", "sa"); VertoTestClient bob = login("1001@a.example", "sb")) {
+        try (VertoTestClient alice = login("1000@a.example", "sa");
+                VertoTestClient bob = login("1001@a.example", "sb")) {
             String callId = UUID.randomUUID().toString();
             JsonNode created = alice.call("verto.invite", inviteParams(callId, "1001", "sa", OFFER));
             assertThat(created.path("result").path("message").asText()).isEqualTo("CALL CREATED");
@@ -60,7 +64,11 @@ class IslandCallTest {
 
             ObjectNode answer = callParams(bobCall, "sb");
             answer.put("sdp", OFFER.replace("actpass", "active"));
-            assertThat(bob.call("verto.answer", answer).path("result").path("sessid").asText()).isEqualTo("sb");
+            assertThat(bob.call("verto.answer", answer)
+                            .path("result")
+                            .path("sessid")
+                            .asText())
+                    .isEqualTo("sb");
             JsonNode answered = alice.awaitRequest("verto.answer", callId);
             assertThat(answered.path("params").path("sdp").asText()).contains("a=setup:active");
 
@@ -73,7 +81,7 @@ class IslandCallTest {
             assertThat(aliceBye.path("params").path("cause").asText()).isEqualTo("NORMAL_CLEARING");
             await(() -> island.calls().isEmpty(), "no calls left");
 
-            // A redundant bye for a call already ended, as verto.js sends it, is harmless (§4.5).
+            // A redundant bye for a call already ended, as verto.js sends it, is harmless (docs/protocol.md §4.5).
             JsonNode again = alice.call("verto.bye", callParams(callId, "sa"));
             assertThat(again.path("error").path("message").asText()).isEqualTo("CALL DOES NOT EXIST");
         }
@@ -81,25 +89,40 @@ class IslandCallTest {
 
     @Test
     void theCalleeRejectingGivesTheCallerItsCause() throws Exception {
-        try (VertoTestClient alice = login("1000@a.example", "sa"); VertoTestClient bob = login("1001@a.example", "sb")) {
+        try (VertoTestClient alice = login("1000@a.example", "sa");
+                VertoTestClient bob = login("1001@a.example", "sb")) {
             String callId = UUID.randomUUID().toString();
             alice.call("verto.invite", inviteParams(callId, "1001", "sa", OFFER));
-            String bobCall = bob.awaitRequest("verto.invite").path("params").path("callID").asText();
+            String bobCall = bob.awaitRequest("verto.invite")
+                    .path("params")
+                    .path("callID")
+                    .asText();
             ObjectNode reject = callParams(bobCall, "sb");
             reject.put("cause", "USER_BUSY");
             bob.call("verto.bye", reject);
-            assertThat(alice.awaitRequest("verto.bye", callId).path("params").path("causeCode").asInt()).isEqualTo(17);
+            assertThat(alice.awaitRequest("verto.bye", callId)
+                            .path("params")
+                            .path("causeCode")
+                            .asInt())
+                    .isEqualTo(17);
         }
     }
 
     @Test
     void theCallerCancellingStopsTheRinging() throws Exception {
-        try (VertoTestClient alice = login("1000@a.example", "sa"); VertoTestClient bob = login("1001@a.example", "sb")) {
+        try (VertoTestClient alice = login("1000@a.example", "sa");
+                VertoTestClient bob = login("1001@a.example", "sb")) {
             String callId = UUID.randomUUID().toString();
             alice.call("verto.invite", inviteParams(callId, "1001", "sa", OFFER));
-            String bobCall = bob.awaitRequest("verto.invite").path("params").path("callID").asText();
+            String bobCall = bob.awaitRequest("verto.invite")
+                    .path("params")
+                    .path("callID")
+                    .asText();
             alice.call("verto.bye", callParams(callId, "sa"));
-            assertThat(bob.awaitRequest("verto.bye", bobCall).path("params").path("cause").asText())
+            assertThat(bob.awaitRequest("verto.bye", bobCall)
+                            .path("params")
+                            .path("cause")
+                            .asText())
                     .isEqualTo("ORIGINATOR_CANCEL");
         }
     }
@@ -109,13 +132,20 @@ class IslandCallTest {
         try (VertoTestClient alice = login("1000@a.example", "sa")) {
             String toOffline = UUID.randomUUID().toString();
             alice.call("verto.invite", inviteParams(toOffline, "1005", "sa", OFFER));
-            assertThat(alice.awaitRequest("verto.bye", toOffline).path("params").path("cause").asText())
+            assertThat(alice.awaitRequest("verto.bye", toOffline)
+                            .path("params")
+                            .path("cause")
+                            .asText())
                     .isEqualTo("USER_NOT_REGISTERED");
             String toNowhere = UUID.randomUUID().toString();
             alice.call("verto.invite", inviteParams(toNowhere, "555", "sa", OFFER));
-            assertThat(alice.awaitRequest("verto.bye", toNowhere).path("params").path("cause").asText())
+            assertThat(alice.awaitRequest("verto.bye", toNowhere)
+                            .path("params")
+                            .path("cause")
+                            .asText())
                     .isEqualTo("NO_ROUTE_DESTINATION");
-            JsonNode noSdp = alice.call("verto.invite", inviteParams(UUID.randomUUID().toString(), "9196", "sa", ""));
+            JsonNode noSdp =
+                    alice.call("verto.invite", inviteParams(UUID.randomUUID().toString(), "9196", "sa", ""));
             assertThat(noSdp.path("error").path("message").asText()).isEqualTo("SDP missing");
         }
     }
@@ -125,16 +155,32 @@ class IslandCallTest {
         try (VertoTestClient alice = login("1000@a.example", "sa")) {
             String callId = UUID.randomUUID().toString();
             alice.call("verto.invite", inviteParams(callId, "9196", "sa", OFFER));
-            assertThat(alice.awaitRequest("verto.answer", callId).path("params").path("sdp").asText()).startsWith("v=0");
+            assertThat(alice.awaitRequest("verto.answer", callId)
+                            .path("params")
+                            .path("sdp")
+                            .asText())
+                    .startsWith("v=0");
 
             ObjectNode hold = callParams(callId, "sa");
             hold.put("action", "toggleHold");
-            assertThat(alice.call("verto.modify", hold).path("result").path("holdState").asText()).isEqualTo("held");
-            assertThat(alice.call("verto.modify", hold).path("result").path("holdState").asText()).isEqualTo("active");
+            assertThat(alice.call("verto.modify", hold)
+                            .path("result")
+                            .path("holdState")
+                            .asText())
+                    .isEqualTo("held");
+            assertThat(alice.call("verto.modify", hold)
+                            .path("result")
+                            .path("holdState")
+                            .asText())
+                    .isEqualTo("active");
 
             ObjectNode dtmf = callParams(callId, "sa");
             dtmf.put("dtmf", "12#@200");
-            assertThat(alice.call("verto.info", dtmf).path("result").path("message").asText()).isEqualTo("SENT");
+            assertThat(alice.call("verto.info", dtmf)
+                            .path("result")
+                            .path("message")
+                            .asText())
+                    .isEqualTo("SENT");
             assertThat(island.calls()).singleElement().satisfies(v -> {
                 assertThat(v.echo()).isTrue();
                 assertThat(v.dtmf()).isEqualTo("12#");
@@ -156,12 +202,15 @@ class IslandCallTest {
             JsonNode attach = second.awaitRequest("verto.attach", callId);
             assertThat(attach.path("params").path("sdp").asText()).contains("a=setup:actpass");
             JsonNode ready = second.awaitRequest("verto.clientReady");
-            assertThat(ready.path("params").path("reattached_sessions").get(0).asText()).isEqualTo(callId);
+            assertThat(ready.path("params").path("reattached_sessions").get(0).asText())
+                    .isEqualTo(callId);
             second.reply(attach);
             ObjectNode answer = callParams(callId, "s-re");
             answer.put("sdp", OFFER.replace("actpass", "active"));
             assertThat(second.call("verto.attach", answer).has("result")).isTrue();
-            assertThat(island.calls()).singleElement().satisfies(v -> assertThat(v.detached()).isFalse());
+            assertThat(island.calls())
+                    .singleElement()
+                    .satisfies(v -> assertThat(v.detached()).isFalse());
         }
     }
 
@@ -171,13 +220,19 @@ class IslandCallTest {
             VertoTestClient alice = login("1000@a.example", "sa");
             String callId = UUID.randomUUID().toString();
             alice.call("verto.invite", inviteParams(callId, "1001", "sa", OFFER));
-            String bobCall = bob.awaitRequest("verto.invite").path("params").path("callID").asText();
+            String bobCall = bob.awaitRequest("verto.invite")
+                    .path("params")
+                    .path("callID")
+                    .asText();
             ObjectNode answer = callParams(bobCall, "sb");
             answer.put("sdp", OFFER);
             bob.call("verto.answer", answer);
             alice.awaitRequest("verto.answer", callId);
             alice.disconnect();
-            assertThat(bob.awaitRequest("verto.bye", bobCall).path("params").path("cause").asText())
+            assertThat(bob.awaitRequest("verto.bye", bobCall)
+                            .path("params")
+                            .path("cause")
+                            .asText())
                     .isEqualTo("RECOVERY_ON_TIMER_EXPIRE");
         }
     }
@@ -187,27 +242,36 @@ class IslandCallTest {
         try (VertoTestClient bob = login("1001@a.example", "sb")) {
             VertoTestClient alice = login("1000@a.example", "sa");
             alice.call("verto.invite", inviteParams(UUID.randomUUID().toString(), "1001", "sa", OFFER));
-            String bobCall = bob.awaitRequest("verto.invite").path("params").path("callID").asText();
+            String bobCall = bob.awaitRequest("verto.invite")
+                    .path("params")
+                    .path("callID")
+                    .asText();
             alice.disconnect();
-            assertThat(bob.awaitRequest("verto.bye", bobCall).path("params").path("cause").asText())
+            assertThat(bob.awaitRequest("verto.bye", bobCall)
+                            .path("params")
+                            .path("cause")
+                            .asText())
                     .isEqualTo("DESTINATION_OUT_OF_ORDER");
         }
     }
 
     @Test
     void anotherSessionCannotHangUpMyCall() throws Exception {
-        try (VertoTestClient alice = login("1000@a.example", "sa"); VertoTestClient eve = login("1002@a.example", "se")) {
+        try (VertoTestClient alice = login("1000@a.example", "sa");
+                VertoTestClient eve = login("1002@a.example", "se")) {
             String callId = UUID.randomUUID().toString();
             alice.call("verto.invite", inviteParams(callId, "9196", "sa", OFFER));
             alice.awaitRequest("verto.answer", callId);
-            assertThat(eve.call("verto.bye", callParams(callId, "se")).path("error").path("message").asText())
+            assertThat(eve.call("verto.bye", callParams(callId, "se"))
+                            .path("error")
+                            .path("message")
+                            .asText())
                     .isEqualTo("CALL DOES NOT EXIST");
             assertThat(island.calls()).hasSize(1);
         }
     }
 
     static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        Await.until(condition, what, VertoTestClient.WAIT);
+        Await.until(what, VertoTestClient.WAIT, condition);
     }
-
 }

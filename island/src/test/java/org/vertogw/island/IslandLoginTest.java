@@ -1,8 +1,8 @@
 package org.vertogw.island;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.vertogw.island.testing.VertoTestClient.loginParams;
-import static org.vertogw.island.testing.VertoTestClient.params;
+import static org.vertogw.testing.VertoTestClient.loginParams;
+import static org.vertogw.testing.VertoTestClient.params;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -10,16 +10,17 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.vertogw.island.testing.VertoTestClient;
+import org.vertogw.testing.VertoTestClient;
 
-/** mod_verto's login behaviour (verto-protocol.md §2, §3) over a real WebSocket. */
+/** mod_verto's login behaviour (docs/protocol.md §2, §3) over a real WebSocket. */
 class IslandLoginTest {
 
     private VertoIsland island;
 
     @BeforeEach
     void start() throws Exception {
-        island = VertoIsland.start(IslandConfig.builder("fs-test").pingIdle(Duration.ofMillis(400)).build());
+        island = VertoIsland.start(
+                IslandConfig.builder("fs-test").pingIdle(Duration.ofMillis(400)).build());
     }
 
     @AfterEach
@@ -42,7 +43,8 @@ class IslandLoginTest {
             assertThat(ok.path("result").path("message").asText()).isEqualTo("logged in");
             assertThat(ok.path("result").path("sessid").asText()).isEqualTo(sessid);
             JsonNode ready = c.awaitRequest("verto.clientReady");
-            assertThat(ready.path("params").path("reattached_sessions").isArray()).isTrue();
+            assertThat(ready.path("params").path("reattached_sessions").isArray())
+                    .isTrue();
             assertThat(ready.path("params").path("reattached_sessions")).isEmpty();
         }
     }
@@ -50,19 +52,38 @@ class IslandLoginTest {
     @Test
     void everyLoginFailureHasModVertosMessageAndTheSocketStaysOpen() throws Exception {
         try (VertoTestClient c = VertoTestClient.connect(island.uri())) {
-            assertThat(c.call("login", loginParams("1000@a.example", "wrong", "s1")).path("error").path("message").asText())
+            assertThat(c.call("login", loginParams("1000@a.example", "wrong", "s1"))
+                            .path("error")
+                            .path("message")
+                            .asText())
                     .isEqualTo("Authentication Failure");
-            assertThat(c.call("login", loginParams("4242@a.example", "1234", "s1")).path("error").path("message").asText())
+            assertThat(c.call("login", loginParams("4242@a.example", "1234", "s1"))
+                            .path("error")
+                            .path("message")
+                            .asText())
                     .isEqualTo("Login Incorrect");
-            assertThat(c.call("login", loginParams("1000", "1234", "s1")).path("error").path("message").asText())
+            assertThat(c.call("login", loginParams("1000", "1234", "s1"))
+                            .path("error")
+                            .path("message")
+                            .asText())
                     .isEqualTo("Missing or improper credentials");
-            assertThat(c.call("login", loginParams("1000@a.example", "", "s1")).path("error").path("message").asText())
+            assertThat(c.call("login", loginParams("1000@a.example", "", "s1"))
+                            .path("error")
+                            .path("message")
+                            .asText())
                     .isEqualTo("Missing passwd");
             JsonNode noParams = c.awaitResponse(send(c, "{\"jsonrpc\":\"2.0\",\"method\":\"login\",\"id\":77}", 77));
             assertThat(noParams.path("error").path("message").asText()).isEqualTo("Missing params");
-            assertThat(c.call("verto.invite", params()).path("error").path("code").asInt()).isEqualTo(-32000);
+            assertThat(c.call("verto.invite", params())
+                            .path("error")
+                            .path("code")
+                            .asInt())
+                    .isEqualTo(-32000);
             assertThat(c.isOpen()).isTrue();
-            assertThat(c.call("login", loginParams("1000@A.EXAMPLE", "1234", "s1")).path("result").path("message").asText())
+            assertThat(c.call("login", loginParams("1000@A.EXAMPLE", "1234", "s1"))
+                            .path("result")
+                            .path("message")
+                            .asText())
                     .isEqualTo("logged in");
         }
     }
@@ -77,7 +98,11 @@ class IslandLoginTest {
             assertThat(refused.path("error").path("code").asInt()).isEqualTo(-32001);
             assertThat(refused.path("error").path("message").asText()).isEqualTo("Session in use");
             assertThat(thief.awaitClose()).isEqualTo(1008);
-            assertThat(owner.call("verto.ping", params()).path("result").path("message").asText()).isEqualTo("PONG");
+            assertThat(owner.call("verto.ping", params())
+                            .path("result")
+                            .path("message")
+                            .asText())
+                    .isEqualTo("PONG");
         }
     }
 
@@ -101,7 +126,8 @@ class IslandLoginTest {
             JsonNode ping = c.awaitRequest("verto.ping");
             assertThat(ping.path("params").path("serno").asLong()).isGreaterThan(1_700_000_000L);
             c.reply(ping);
-            assertThat(c.awaitRequest("verto.ping").path("id").asLong()).isGreaterThan(ping.path("id").asLong());
+            assertThat(c.awaitRequest("verto.ping").path("id").asLong())
+                    .isGreaterThan(ping.path("id").asLong());
         }
     }
 
@@ -112,9 +138,21 @@ class IslandLoginTest {
             JsonNode bad = c.await(m -> m.path("error").path("code").asInt() == -32600, "-32600");
             assertThat(bad.get("id").isNull()).isTrue();
             c.call("login", loginParams("1000@a.example", "1234", "s-bad"));
-            assertThat(c.call("verto.nosuch", params()).path("error").path("code").asInt()).isEqualTo(-32601);
-            assertThat(c.call("verto.media", params()).path("error").path("code").asInt()).isEqualTo(-32601);
-            assertThat(c.call("echo", params().put("x", 1)).path("result").path("x").asInt()).isEqualTo(1);
+            assertThat(c.call("verto.nosuch", params())
+                            .path("error")
+                            .path("code")
+                            .asInt())
+                    .isEqualTo(-32601);
+            assertThat(c.call("verto.media", params())
+                            .path("error")
+                            .path("code")
+                            .asInt())
+                    .isEqualTo(-32601);
+            assertThat(c.call("echo", params().put("x", 1))
+                            .path("result")
+                            .path("x")
+                            .asInt())
+                    .isEqualTo(1);
         }
     }
 

@@ -29,7 +29,8 @@ public final class MediaConfig {
 
     private MediaConfig(Builder b) {
         this.bindAddress = b.bindAddress;
-        this.publicAddress = b.publicAddress != null ? b.publicAddress
+        this.publicAddress = b.publicAddress != null
+                ? b.publicAddress
                 : bindAddress.isAnyLocalAddress() ? "127.0.0.1" : bindAddress.getHostAddress();
         this.browserPort = b.browserPort;
         this.islandPortMin = b.islandPortMin;

@@ -12,19 +12,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vertogw.media.dtls.DtlsCertificate;
-import org.vertogw.media.endpoint.WebRtcEndpoint;
 import org.vertogw.media.net.MediaLoop;
 import org.vertogw.media.net.PortRange;
 import org.vertogw.media.net.UdpSocket;
-import org.vertogw.media.relay.BrowserPort;
-import org.vertogw.media.relay.DiscardReason;
-import org.vertogw.media.relay.LegCounters;
-import org.vertogw.media.relay.LegSettings;
-import org.vertogw.media.relay.MediaContext;
 import org.vertogw.media.relay.MediaRelay;
+import org.vertogw.media.transport.BrowserPort;
+import org.vertogw.media.transport.DiscardReason;
+import org.vertogw.media.transport.LegCounters;
+import org.vertogw.media.transport.LegSettings;
 
 /**
  * Owns the media threads, the shared browser port, the island port range, the DTLS handshake threads and the DTLS
@@ -75,8 +74,8 @@ public final class MediaEngine implements AutoCloseable {
             return t;
         });
         try {
-            this.browserSocket = loops[0].openShared(new InetSocketAddress(config.bindAddress(), config.browserPort()),
-                    null, browserPort);
+            this.browserSocket = loops[0].openShared(
+                    new InetSocketAddress(config.bindAddress(), config.browserPort()), null, browserPort);
             browserPort.attach(loops[0], browserSocket.localAddress());
         } catch (IOException e) {
             closeLoops();
@@ -89,10 +88,20 @@ public final class MediaEngine implements AutoCloseable {
         for (int i = 0; i < loops.length; i++) {
             AtomicInteger calls = new AtomicInteger();
             callsPerLoop[i] = calls;
-            LegSettings settings = new LegSettings(loops[i], certificate, handshakes, config.iceTimers(),
-                    (int) config.dtlsTimeout().toMillis(), (int) config.dtlsRetransmit().toMillis(),
+            LegSettings settings = new LegSettings(
+                    loops[i],
+                    certificate,
+                    handshakes,
+                    config.iceTimers(),
+                    (int) config.dtlsTimeout().toMillis(),
+                    (int) config.dtlsRetransmit().toMillis(),
                     config.publicAddress());
-            contexts[i] = new MediaContext(settings, browserSocket, browserPort, islandPorts, config.bindAddress(),
+            contexts[i] = new MediaContext(
+                    settings,
+                    browserSocket,
+                    browserPort,
+                    islandPorts,
+                    config.bindAddress(),
                     new MediaContext.Lifecycle() {
                         @Override
                         public void opened(AutoCloseable owner) {
@@ -108,7 +117,10 @@ public final class MediaEngine implements AutoCloseable {
                         }
                     });
         }
-        LOG.info("media engine up: browser port {}, {}, certificate {}", browserSocket.port(), config,
+        LOG.info(
+                "media engine up: browser port {}, {}, certificate {}",
+                browserSocket.port(),
+                config,
                 certificate.fingerprint());
     }
 
@@ -117,8 +129,10 @@ public final class MediaEngine implements AutoCloseable {
         try {
             return new MediaEngine(config);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the media engine on " + config.bindAddress().getHostAddress()
-                    + ":" + config.browserPort() + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot start the media engine on " + config.bindAddress().getHostAddress() + ":"
+                            + config.browserPort() + ": " + e.getMessage(),
+                    e);
         }
     }
 
@@ -179,11 +193,14 @@ public final class MediaEngine implements AutoCloseable {
         return new MediaRelay(callId, leastBusy());
     }
 
-    /** A FreeSWITCH-like media termination for one call of the embedded island. */
-    public WebRtcEndpoint newEndpoint(String callId) {
+    /**
+     * A call's media that is not a relay (an island's endpoint), made by {@code factory} on the least busy media
+     * thread's context; it registers itself through the context's lifecycle, as a relay does.
+     */
+    public <T extends MediaCall> T open(Function<MediaContext, T> factory) {
         checkOpen();
         endpointsCreated.incrementAndGet();
-        return new WebRtcEndpoint(callId, leastBusy());
+        return factory.apply(leastBusy());
     }
 
     /** The context of the media thread with the fewest open calls. */
@@ -234,17 +251,15 @@ public final class MediaEngine implements AutoCloseable {
         int relays = 0;
         int endpoints = 0;
         for (AutoCloseable o : open) {
-            List<LegCounters> legs;
-            if (o instanceof MediaRelay r) {
-                relays++;
-                legs = r.counters().all();
-            } else if (o instanceof WebRtcEndpoint e) {
-                endpoints++;
-                legs = e.counters().all();
-            } else {
+            if (!(o instanceof MediaCall call)) {
                 continue;
             }
-            for (LegCounters c : legs) {
+            if (call instanceof MediaRelay) {
+                relays++;
+            } else {
+                endpoints++;
+            }
+            for (LegCounters c : call.legCounters()) {
                 add(traffic, discards, c);
             }
         }
@@ -255,8 +270,16 @@ public final class MediaEngine implements AutoCloseable {
                 byReason.put(r, discards[r.ordinal()]);
             }
         }
-        return new MediaStats(relays, relaysCreated.get(), endpoints, endpointsCreated.get(), traffic[0], traffic[1],
-                traffic[2], traffic[3], byReason);
+        return new MediaStats(
+                relays,
+                relaysCreated.get(),
+                endpoints,
+                endpointsCreated.get(),
+                traffic[0],
+                traffic[1],
+                traffic[2],
+                traffic[3],
+                byReason);
     }
 
     /** Closes every relay and endpoint, releases every port and stops the threads; idempotent. */

@@ -3,7 +3,7 @@ package org.vertogw.partition;
 import java.util.List;
 import java.util.Set;
 
-/** The island computation of partitioning.md: fold, key, home, serving. Stateless and thread-safe. */
+/** The island computation of docs/partitioning.md: fold, key, home, serving. Stateless and thread-safe. */
 public final class IslandSelector {
 
     /**
@@ -15,15 +15,19 @@ public final class IslandSelector {
         String foldedUser = KeyFolding.fold(user, "user");
         String key = map.partitionBy() == PartitionBy.DOMAIN ? foldedDomain : foldedUser + "@" + foldedDomain;
         String pinned = map.pins().get(foldedDomain);
-        String home = pinned != null ? pinned : RendezvousHash.winner(key, map.actives()).id();
+        String home = pinned != null
+                ? pinned
+                : RendezvousHash.winner(key, map.actives()).id();
         if (!down.contains(home)) {
             return new Route(key, home, home);
         }
-        List<Island> sparesUp = map.spares().stream().filter(s -> !down.contains(s.id())).toList();
+        List<Island> sparesUp =
+                map.spares().stream().filter(s -> !down.contains(s.id())).toList();
         if (!sparesUp.isEmpty()) {
             return new Route(key, home, RendezvousHash.spareFor(home, sparesUp).id());
         }
-        List<Island> activesUp = map.actives().stream().filter(a -> !down.contains(a.id())).toList();
+        List<Island> activesUp =
+                map.actives().stream().filter(a -> !down.contains(a.id())).toList();
         Island fallback = RendezvousHash.winner(key, activesUp);
         return new Route(key, home, fallback == null ? null : fallback.id());
     }

@@ -1,7 +1,7 @@
 package org.vertogw.partition;
 
 /**
- * Step 1 of partitioning.md: trim surrounding white space, then map ASCII {@code A-Z} to {@code a-z}; nothing else
+ * Step 1 of docs/partitioning.md: trim surrounding white space, then map ASCII {@code A-Z} to {@code a-z}; nothing else
  * changes (no locale rules, no Unicode case folding), so Java and JavaScript fold every string identically.
  *
  * <p>"White space" is every code unit up to U+0020 (space and the C0 controls), as Java's {@code String.trim()}

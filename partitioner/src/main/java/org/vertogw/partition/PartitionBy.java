@@ -1,6 +1,6 @@
 package org.vertogw.partition;
 
-/** What a partition key is made of (partitioning.md, "The computation", step 2). */
+/** What a partition key is made of (docs/partitioning.md, "The computation", step 2). */
 public enum PartitionBy {
     /** Every user of a domain on one island, so conferences, queues and transfers stay local. */
     DOMAIN("domain"),

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A validated partition map (partitioning.md). Construction validates the whole map and either succeeds or throws
+ * A validated partition map (docs/partitioning.md). Construction validates the whole map and either succeeds or throws
  * naming the field, so a map is never half-applied. Pins are stored with folded domains.
  */
 public final class PartitionMap {
@@ -23,7 +23,11 @@ public final class PartitionMap {
     private final List<Island> spares;
 
     public PartitionMap(
-            long version, PartitionBy partitionBy, List<Island> islands, Map<String, String> pins, List<String> gateways)
+            long version,
+            PartitionBy partitionBy,
+            List<Island> islands,
+            Map<String, String> pins,
+            List<String> gateways)
             throws PartitionMapException {
         if (version < 0) {
             throw new PartitionMapException("version", "must be a non-negative integer, got " + version);
@@ -41,7 +45,8 @@ public final class PartitionMap {
             Island island = islands.get(i);
             String at = "islands[" + i + "]";
             if (!Island.ID.matcher(island.id()).matches()) {
-                throw new PartitionMapException(at + ".id", "must match [A-Za-z0-9._-]{1,64}, got \"" + island.id() + "\"");
+                throw new PartitionMapException(
+                        at + ".id", "must match [A-Za-z0-9._-]{1,64}, got \"" + island.id() + "\"");
             }
             if (!ids.add(island.id())) {
                 throw new PartitionMapException(at + ".id", "duplicate id \"" + island.id() + "\"");
@@ -65,12 +70,16 @@ public final class PartitionMap {
                     throw new PartitionMapException(at, e.getMessage());
                 }
                 String target = pin.getValue();
-                Island island = islands.stream().filter(x -> x.id().equals(target)).findFirst().orElse(null);
+                Island island = islands.stream()
+                        .filter(x -> x.id().equals(target))
+                        .findFirst()
+                        .orElse(null);
                 if (island == null) {
                     throw new PartitionMapException(at, "pins to unknown island \"" + target + "\"");
                 }
                 if (island.isSpare()) {
-                    throw new PartitionMapException(at, "pins to spare island \"" + target + "\"; pins name active islands");
+                    throw new PartitionMapException(
+                            at, "pins to spare island \"" + target + "\"; pins name active islands");
                 }
                 if (folded.put(domain, target) != null) {
                     throw new PartitionMapException(at, "domain \"" + domain + "\" is pinned twice");

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads a partition map from JSON and validates all of it (partitioning.md, "The partition map"). Defaults:
+ * Reads a partition map from JSON and validates all of it (docs/partitioning.md, "The partition map"). Defaults:
  * {@code version} 0, {@code partitionBy} "domain", {@code weight} 1, {@code role} "active", no pins. Members it
  * does not know are operator fields and are ignored.
  */
@@ -102,7 +102,11 @@ public final class PartitionMapParser {
             throw new PartitionMapException(at + ".verto", "must be a ws:// or wss:// URL string");
         }
         return new Island(
-                id.asText(), weight, role, verto == null ? null : verto.asText(), strings(n.get("gateways"), at + ".gateways"));
+                id.asText(),
+                weight,
+                role,
+                verto == null ? null : verto.asText(),
+                strings(n.get("gateways"), at + ".gateways"));
     }
 
     private static List<String> strings(JsonNode n, String at) throws PartitionMapException {

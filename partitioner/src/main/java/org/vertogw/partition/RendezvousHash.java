@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 
 /**
- * Highest-random-weight (rendezvous) hashing over MurmurHash3 x86 32-bit, seed 0, read unsigned (partitioning.md,
+ * Highest-random-weight (rendezvous) hashing over MurmurHash3 x86 32-bit, seed 0, read unsigned (docs/partitioning.md,
  * step 3). Integer-only, so JavaScript computes the same winner; adding or removing an island moves only the keys
  * that move to or from it.
  */
@@ -16,7 +16,8 @@ public final class RendezvousHash {
 
     /** {@code murmur3_32(utf8(s))} as an unsigned 32-bit value. */
     public static long murmur3(String s) {
-        return Integer.toUnsignedLong(MURMUR3.hashString(s, StandardCharsets.UTF_8).asInt());
+        return Integer.toUnsignedLong(
+                MURMUR3.hashString(s, StandardCharsets.UTF_8).asInt());
     }
 
     /** An island's score for a key: the largest of {@code murmur3(key|id#v)} for {@code v} in {@code 0..weight-1}. */

@@ -3,39 +3,42 @@ package org.vertogw.partition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class PartitionMapValidationTest {
 
     @ParameterizedTest(name = "{1}")
-    @CsvSource(delimiter = '|', value = {
-        "{\"islands\":[{\"id\":\"s\",\"role\":\"spare\"}]}|islands",
-        "{\"islands\":[]}|islands",
-        "{\"partitionBy\":\"domain\"}|islands",
-        "{\"islands\":[{\"id\":\"a\"},{\"id\":\"a\"}]}|islands[1].id",
-        "{\"islands\":[{\"id\":\"a b\"}]}|islands[0].id",
-        "{\"islands\":[{\"id\":\"\"}]}|islands[0].id",
-        "{\"islands\":[{}]}|islands[0].id",
-        "{\"islands\":[{\"id\":\"a\",\"weight\":0}]}|islands[0].weight",
-        "{\"islands\":[{\"id\":\"a\",\"weight\":65}]}|islands[0].weight",
-        "{\"islands\":[{\"id\":\"a\",\"weight\":1.5}]}|islands[0].weight",
-        "{\"islands\":[{\"id\":\"a\",\"weight\":\"2\"}]}|islands[0].weight",
-        "{\"islands\":[{\"id\":\"a\",\"role\":\"primary\"}]}|islands[0].role",
-        "{\"islands\":[{\"id\":\"a\"}],\"pins\":{\"x.example\":\"nope\"}}|pins[\"x.example\"]",
-        "{\"islands\":[{\"id\":\"a\"},{\"id\":\"s\",\"role\":\"spare\"}],\"pins\":{\"x.example\":\"s\"}}|pins[\"x.example\"]",
-        "{\"islands\":[{\"id\":\"a\"}],\"pins\":{\"X.example\":\"a\",\"x.example\":\"a\"}}|pins[\"x.example\"]",
-        "{\"islands\":[{\"id\":\"a\"}],\"partitionBy\":\"user\"}|partitionBy",
-        "{\"islands\":[{\"id\":\"a\"}],\"version\":-1}|version",
-        "{\"islands\":[{\"id\":\"a\"}],\"version\":\"7\"}|version",
-        "{\"islands\":[{\"id\":\"a\",\"verto\":5}]}|islands[0].verto",
-        "[1]|(map)",
-        "{not json|(map)",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"islands\":[{\"id\":\"s\",\"role\":\"spare\"}]}|islands",
+                "{\"islands\":[]}|islands",
+                "{\"partitionBy\":\"domain\"}|islands",
+                "{\"islands\":[{\"id\":\"a\"},{\"id\":\"a\"}]}|islands[1].id",
+                "{\"islands\":[{\"id\":\"a b\"}]}|islands[0].id",
+                "{\"islands\":[{\"id\":\"\"}]}|islands[0].id",
+                "{\"islands\":[{}]}|islands[0].id",
+                "{\"islands\":[{\"id\":\"a\",\"weight\":0}]}|islands[0].weight",
+                "{\"islands\":[{\"id\":\"a\",\"weight\":65}]}|islands[0].weight",
+                "{\"islands\":[{\"id\":\"a\",\"weight\":1.5}]}|islands[0].weight",
+                "{\"islands\":[{\"id\":\"a\",\"weight\":\"2\"}]}|islands[0].weight",
+                "{\"islands\":[{\"id\":\"a\",\"role\":\"primary\"}]}|islands[0].role",
+                "{\"islands\":[{\"id\":\"a\"}],\"pins\":{\"x.example\":\"nope\"}}|pins[\"x.example\"]",
+                "{\"islands\":[{\"id\":\"a\"},{\"id\":\"s\",\"role\":\"spare\"}],\"pins\":{\"x.example\":\"s\"}}|pins[\"x.example\"]",
+                "{\"islands\":[{\"id\":\"a\"}],\"pins\":{\"X.example\":\"a\",\"x.example\":\"a\"}}|pins[\"x.example\"]",
+                "{\"islands\":[{\"id\":\"a\"}],\"partitionBy\":\"user\"}|partitionBy",
+                "{\"islands\":[{\"id\":\"a\"}],\"version\":-1}|version",
+                "{\"islands\":[{\"id\":\"a\"}],\"version\":\"7\"}|version",
+                "{\"islands\":[{\"id\":\"a\",\"verto\":5}]}|islands[0].verto",
+                "[1]|(map)",
+                "{not json|(map)",
+            })
     void aBadMapIsRejectedWholeNamingTheField(String json, String field) {
         assertThatThrownBy(() -> PartitionMapParser.parse(json))
-                .isInstanceOfSatisfying(PartitionMapException.class, e -> assertThat(e.field()).isEqualTo(field));
+                .isInstanceOfSatisfying(
+                        PartitionMapException.class, e -> assertThat(e.field()).isEqualTo(field));
     }
 
     @Test

@@ -21,13 +21,16 @@ class PartitioningVectorsTest {
     }
 
     static Stream<Arguments> murmur() throws Exception {
-        return stream(vectors().get("murmur3_32")).map(v -> Arguments.of(v.get("utf8").asText(), v.get("murmur3_32").asLong()));
+        return stream(vectors().get("murmur3_32"))
+                .map(v ->
+                        Arguments.of(v.get("utf8").asText(), v.get("murmur3_32").asLong()));
     }
 
     static Stream<Arguments> cases() throws Exception {
         JsonNode all = vectors();
         assertThat(all.get("cases").size()).isGreaterThanOrEqualTo(180);
-        return stream(all.get("cases")).map(c -> Arguments.of(c, all.get("maps").get(c.get("map").asText())));
+        return stream(all.get("cases"))
+                .map(c -> Arguments.of(c, all.get("maps").get(c.get("map").asText())));
     }
 
     @ParameterizedTest(name = "murmur3_32(\"{0}\") = {1}")
@@ -42,7 +45,8 @@ class PartitioningVectorsTest {
         PartitionMap map = PartitionMapParser.parse(mapJson);
         Set<String> down = new HashSet<>();
         c.get("down").forEach(d -> down.add(d.asText()));
-        Route r = IslandSelector.resolve(map, c.get("user").asText(), c.get("domain").asText(), down);
+        Route r = IslandSelector.resolve(
+                map, c.get("user").asText(), c.get("domain").asText(), down);
         assertThat(r.key()).isEqualTo(c.get("key").asText());
         assertThat(r.home()).isEqualTo(c.get("home").asText());
         JsonNode serving = c.get("serving");

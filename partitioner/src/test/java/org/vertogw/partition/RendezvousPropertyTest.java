@@ -8,7 +8,7 @@ import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Why rendezvous hashing (partitioning.md): adding an island moves about 1/(N+1) of the keys, all to it. */
+/** Why rendezvous hashing (docs/partitioning.md): adding an island moves about 1/(N+1) of the keys, all to it. */
 class RendezvousPropertyTest {
 
     private static final int KEYS = 10_000;

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.vertogw.testing.ManagedProcess;
+import org.vertogw.testing.ProductJar;
 
 /**
  * The whole product as separate processes, as an operator runs it: islands {@code fs-01}, {@code fs-02}, spare
@@ -23,16 +25,14 @@ public final class Cluster implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path dir;
-    private final Path jar;
     private final Map<String, ManagedProcess> islands = new LinkedHashMap<>();
     private final Map<String, Integer> islandPorts = new LinkedHashMap<>();
     private final List<ManagedProcess> gateways = new ArrayList<>();
     private final List<Integer> gatewayPorts = new ArrayList<>();
     private final List<Integer> mediaPorts = new ArrayList<>();
 
-    public Cluster(Path dir, Path jar) {
+    public Cluster(Path dir) {
         this.dir = dir;
-        this.jar = jar;
     }
 
     public Cluster start(int gatewayCount) throws Exception {
@@ -41,8 +41,14 @@ public final class Cluster implements AutoCloseable {
         for (String id : ISLANDS) {
             int port = freePort();
             islandPorts.put(id, port);
-            List<String> cmd = java("island", "--id", id, "--port", Integer.toString(port),
-                    "--media-ports", islandMedia + "-" + (islandMedia + 199));
+            List<String> cmd = java(
+                    "island",
+                    "--id",
+                    id,
+                    "--port",
+                    Integer.toString(port),
+                    "--media-ports",
+                    islandMedia + "-" + (islandMedia + 199));
             islandMedia += 200;
             islands.put(id, new ManagedProcess(id, cmd, dir));
         }
@@ -65,10 +71,14 @@ public final class Cluster implements AutoCloseable {
             ArrayNode endpoints = c.putArray("publicEndpoints");
             gatewayPorts.forEach(p -> endpoints.add("wss://localhost:" + p + "/verto"));
             c.putObject("health").put("intervalMs", 250).put("downAfter", 3).put("upAfter", 2);
-            c.putObject("media").put("browserPort", mediaPorts.get(i)).put("bindAddress", "127.0.0.1")
-                    .put("islandPortMin", 22000 + i * 500).put("islandPortMax", 22000 + i * 500 + 499);
+            c.putObject("media")
+                    .put("browserPort", mediaPorts.get(i))
+                    .put("bindAddress", "127.0.0.1")
+                    .put("islandPortMin", 22000 + i * 500)
+                    .put("islandPortMax", 22000 + i * 500 + 499);
             Files.writeString(config, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(c));
-            ManagedProcess gw = new ManagedProcess("gw-" + (i + 1), java("gateway", "--config", config.toString()), dir);
+            ManagedProcess gw =
+                    new ManagedProcess("gw-" + (i + 1), java("gateway", "--config", config.toString()), dir);
             gateways.add(gw);
             gw.start("Gateway ready:");
         }
@@ -88,14 +98,12 @@ public final class Cluster implements AutoCloseable {
                 i.put("role", "spare");
             }
         }
-        Files.writeString(dir.resolve("map.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(map));
+        Files.writeString(
+                dir.resolve("map.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(map));
     }
 
     private List<String> java(String... args) {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-Dorg.slf4j.simpleLogger.log.org.vertogw=debug", "-jar", jar.toString()));
-        cmd.addAll(List.of(args));
-        return cmd;
+        return ProductJar.command(List.of("-Xmx384m", "-Dorg.slf4j.simpleLogger.log.org.vertogw=debug"), args);
     }
 
     public String gatewayUrl(int index) {
@@ -136,7 +144,8 @@ public final class Cluster implements AutoCloseable {
                 continue;
             }
             try (ServerSocket tcp = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress());
-                    java.net.DatagramSocket udp = new java.net.DatagramSocket(port, java.net.InetAddress.getLoopbackAddress())) {
+                    java.net.DatagramSocket udp =
+                            new java.net.DatagramSocket(port, java.net.InetAddress.getLoopbackAddress())) {
                 TAKEN.add(port);
                 return port;
             } catch (IOException busy) {

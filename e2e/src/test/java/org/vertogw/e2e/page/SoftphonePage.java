@@ -6,7 +6,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.vertogw.e2e.harness.Browser;
+import org.vertogw.testing.Chromium;
 
 /**
  * The demo softphone as a user sees it: forms and buttons by their {@code data-testid}, and the page's read-only
@@ -16,10 +16,10 @@ public final class SoftphonePage {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    private final Browser browser;
+    private final Chromium browser;
     private final ChromeDriver driver;
 
-    public SoftphonePage(Browser browser) {
+    public SoftphonePage(Chromium browser) {
         this.browser = browser;
         this.driver = browser.driver();
     }
@@ -155,8 +155,10 @@ public final class SoftphonePage {
 
     /** {@code {packetsReceived, packetsSent, audioLevel, bytesReceived}} from the call's getStats. */
     public Map<?, ?> stats() {
-        Object r = ((JavascriptExecutor) driver).executeAsyncScript("const cb = arguments[arguments.length - 1];"
-                + "window.softphone.stats().then(cb, e => cb({packetsReceived: 0, packetsSent: 0, audioLevel: 0, error: '' + e}));");
+        Object r = ((JavascriptExecutor) driver)
+                .executeAsyncScript(
+                        "const cb = arguments[arguments.length - 1];"
+                                + "window.softphone.stats().then(cb, e => cb({packetsReceived: 0, packetsSent: 0, audioLevel: 0, error: '' + e}));");
         return (Map<?, ?>) r;
     }
 
@@ -203,7 +205,7 @@ public final class SoftphonePage {
         awaitMediaFlowing(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
     }
 
-    public Browser browser() {
+    public Chromium browser() {
         return browser;
     }
 
@@ -232,7 +234,8 @@ public final class SoftphonePage {
     public String diagnostics() {
         try {
             return "state=" + state() + " island=" + island() + " gateway=" + gateway() + " call=" + callState()
-                    + " error=\"" + errorText() + "\" log=" + byTestId("activity-log").getAttribute("textContent")
+                    + " error=\"" + errorText() + "\" log="
+                    + byTestId("activity-log").getAttribute("textContent")
                     + " url=" + driver.getCurrentUrl();
         } catch (RuntimeException e) {
             return "(page unreadable: " + e + ")";
@@ -254,7 +257,6 @@ public final class SoftphonePage {
         }
         throw new AssertionError("timed out waiting for " + what + (last == null ? "" : ": " + last));
     }
-
 
     private static void pause(long ms) {
         try {

@@ -23,7 +23,6 @@ import org.vertogw.gateway.edge.VertoEdge;
 import org.vertogw.gateway.island.IslandHealth;
 import org.vertogw.gateway.observe.GatewayMetrics;
 import org.vertogw.gateway.routing.Router;
-import org.vertogw.island.Directory;
 import org.vertogw.partition.Island;
 import org.vertogw.partition.PartitionMap;
 import org.vertogw.partition.PartitionMapException;
@@ -31,7 +30,7 @@ import org.vertogw.partition.PartitionMapParser;
 
 /**
  * The gateway's HTTP API: {@code /healthz} for keepalived and load balancers, {@code /v1/partition-map} for the
- * SDK, {@code /metrics} for Prometheus, {@code /v1/demo} in demo mode, and the operator's {@code /v1/admin/*}
+ * SDK, {@code /metrics} for Prometheus, and the operator's {@code /v1/admin/*}
  * (bearer token, or loopback clients only when no token is configured).
  */
 public final class ApiHandler extends Handler.Abstract {
@@ -45,7 +44,12 @@ public final class ApiHandler extends Handler.Abstract {
     private final GatewayMetrics metrics;
     private final Supplier<List<String>> gateways;
 
-    public ApiHandler(GatewayConfig config, Router router, IslandHealth health, VertoEdge edge, GatewayMetrics metrics,
+    public ApiHandler(
+            GatewayConfig config,
+            Router router,
+            IslandHealth health,
+            VertoEdge edge,
+            GatewayMetrics metrics,
             Supplier<List<String>> gateways) {
         this.config = config;
         this.router = router;
@@ -62,14 +66,20 @@ public final class ApiHandler extends Handler.Abstract {
         switch (path) {
             case "/healthz" -> {
                 boolean serving = !edge.draining();
-                ObjectNode body = Json.MAPPER.createObjectNode().put("status", serving ? "serving" : "draining")
-                        .put("gateway", config.id()).put("sessions", edge.openSessions())
+                ObjectNode body = Json.MAPPER
+                        .createObjectNode()
+                        .put("status", serving ? "serving" : "draining")
+                        .put("gateway", config.id())
+                        .put("sessions", edge.openSessions())
                         .put("mapVersion", router.map().version());
                 return Json.send(response, callback, serving ? 200 : 503, body);
             }
             case "/v1/partition-map" -> {
                 Fields q = Request.extractQueryParameters(request);
-                return Json.send(response, callback, 200,
+                return Json.send(
+                        response,
+                        callback,
+                        200,
                         PublicMap.of(router.map(), health.down(), gateways.get(), q.getValue("domain")));
             }
             case "/metrics" -> {
@@ -84,21 +94,6 @@ public final class ApiHandler extends Handler.Abstract {
                 response.write(true, ByteBuffer.wrap(out.toByteArray()), callback);
                 return true;
             }
-            case "/v1/demo" -> {
-                if (!config.demo()) {
-                    return Json.error(response, callback, 404, "not in demo mode");
-                }
-                ObjectNode body = Json.MAPPER.createObjectNode();
-                ArrayNode users = body.putArray("users");
-                for (String d : Directory.DEMO_DOMAINS) {
-                    for (int u = 1000; u <= 1003; u++) {
-                        users.add(u + "@" + d);
-                    }
-                }
-                body.put("password", Directory.DEMO_PASSWORD);
-                body.put("echo", "9196");
-                return Json.send(response, callback, 200, body);
-            }
             default -> {
                 if (path.startsWith("/v1/admin/")) {
                     return admin(path.substring("/v1/admin/".length()), method, request, response, callback);
@@ -108,7 +103,8 @@ public final class ApiHandler extends Handler.Abstract {
         }
     }
 
-    private boolean admin(String what, String method, Request request, Response response, Callback callback) throws Exception {
+    private boolean admin(String what, String method, Request request, Response response, Callback callback)
+            throws Exception {
         if (!authorized(request)) {
             return Json.error(response, callback, 403, "admin API: bearer token required (or a loopback client)");
         }
@@ -123,17 +119,25 @@ public final class ApiHandler extends Handler.Abstract {
                     }
                 }
                 for (Island i : m.islands()) {
-                    out.addObject().put("id", i.id()).put("role", i.role().wire()).put("weight", i.weight())
+                    out.addObject()
+                            .put("id", i.id())
+                            .put("role", i.role().wire())
+                            .put("weight", i.weight())
                             .put("state", health.state(i.id()).name().toLowerCase(java.util.Locale.ROOT))
-                            .put("verto", i.verto()).put("sessions", load.getOrDefault(i.id(), 0L));
+                            .put("verto", i.verto())
+                            .put("sessions", load.getOrDefault(i.id(), 0L));
                 }
                 return Json.send(response, callback, 200, out);
             }
             case "sessions" -> {
                 ArrayNode out = Json.MAPPER.createArrayNode();
                 for (ClientSession s : edge.sessions()) {
-                    out.addObject().put("sessid", s.sessid()).put("login", s.login()).put("island", s.islandId())
-                            .put("state", s.state().name()).put("remote", s.remoteAddress());
+                    out.addObject()
+                            .put("sessid", s.sessid())
+                            .put("login", s.login())
+                            .put("island", s.islandId())
+                            .put("state", s.state().name())
+                            .put("remote", s.remoteAddress());
                 }
                 return Json.send(response, callback, 200, out);
             }
@@ -142,11 +146,13 @@ public final class ApiHandler extends Handler.Abstract {
                     return Json.error(response, callback, 405, "POST only");
                 }
                 edge.drain(what.equals("drain"));
-                return Json.send(response, callback, 200, Json.MAPPER.createObjectNode().put("draining", edge.draining()));
+                return Json.send(
+                        response, callback, 200, Json.MAPPER.createObjectNode().put("draining", edge.draining()));
             }
             case "partition-map" -> {
                 if ("GET".equals(method)) {
-                    return Json.send(response, callback, 200, PublicMap.of(router.map(), health.down(), gateways.get(), null));
+                    return Json.send(
+                            response, callback, 200, PublicMap.of(router.map(), health.down(), gateways.get(), null));
                 }
                 if (!"PUT".equals(method)) {
                     return Json.error(response, callback, 405, "GET or PUT");
@@ -159,14 +165,23 @@ public final class ApiHandler extends Handler.Abstract {
                 try {
                     next = PartitionMapParser.parse(body);
                 } catch (PartitionMapException e) {
-                    ObjectNode err = Json.MAPPER.createObjectNode().put("error", e.getMessage()).put("field", e.field());
+                    ObjectNode err = Json.MAPPER
+                            .createObjectNode()
+                            .put("error", e.getMessage())
+                            .put("field", e.field());
                     return Json.send(response, callback, 400, err);
                 }
                 if (next.version() <= router.map().version()) {
-                    return Json.error(response, callback, 409, "version " + next.version() + " does not grow past " + router.map().version());
+                    return Json.error(
+                            response,
+                            callback,
+                            409,
+                            "version " + next.version() + " does not grow past "
+                                    + router.map().version());
                 }
                 router.apply(next);
-                return Json.send(response, callback, 200, Json.MAPPER.createObjectNode().put("version", next.version()));
+                return Json.send(
+                        response, callback, 200, Json.MAPPER.createObjectNode().put("version", next.version()));
             }
             default -> {
                 return Json.error(response, callback, 404, "unknown admin resource");
@@ -186,8 +201,8 @@ public final class ApiHandler extends Handler.Abstract {
         }
         String header = request.getHeaders().get(HttpHeader.AUTHORIZATION);
         String expected = "Bearer " + token;
-        return header != null && MessageDigest.isEqual(
-                header.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
+        return header != null
+                && MessageDigest.isEqual(
+                        header.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
     }
-
 }

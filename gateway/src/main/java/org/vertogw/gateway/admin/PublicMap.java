@@ -9,7 +9,7 @@ import org.vertogw.partition.KeyFolding;
 import org.vertogw.partition.PartitionMap;
 
 /**
- * The partition map as the world may see it (architecture.md, "Public map"): ids, roles, weights and health, the
+ * The partition map as the world may see it (docs/protocol.md §10.2): ids, roles, weights and health, the
  * gateway endpoints, and only the pin of the domain asked for. Upstream URLs and credentials never appear.
  */
 public final class PublicMap {

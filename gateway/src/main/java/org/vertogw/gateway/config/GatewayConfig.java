@@ -60,10 +60,13 @@ public record GatewayConfig(
         return new Builder();
     }
 
-    /** Defaults: demo mode, 127.0.0.1:8443, self-signed TLS, {@code /verto}, default limits and health. */
+    /**
+     * Defaults: production mode (PEM certificates required, origins checked, admin API behind its token),
+     * 127.0.0.1:8443, {@code /verto}, default limits and health. The demo asks for {@link Mode#DEMO} itself.
+     */
     public static final class Builder {
         private String id = "gw-1";
-        private Mode mode = Mode.DEMO;
+        private Mode mode = Mode.PRODUCTION;
         private String host = "127.0.0.1";
         private int port = 8443;
         private Path dataDir = Path.of(System.getProperty("user.home"), ".verto-gateway");
@@ -178,8 +181,26 @@ public record GatewayConfig(
         }
 
         public GatewayConfig build() {
-            return new GatewayConfig(id, mode, host, port, dataDir, tls, path, allowedOrigins, limits, health, mapFile,
-                    map, mapPollInterval, trustAllUpstream, upstreamCaPem, publicEndpoints, adminToken, defaultDomain, media);
+            return new GatewayConfig(
+                    id,
+                    mode,
+                    host,
+                    port,
+                    dataDir,
+                    tls,
+                    path,
+                    allowedOrigins,
+                    limits,
+                    health,
+                    mapFile,
+                    map,
+                    mapPollInterval,
+                    trustAllUpstream,
+                    upstreamCaPem,
+                    publicEndpoints,
+                    adminToken,
+                    defaultDomain,
+                    media);
         }
     }
 }

@@ -20,9 +20,16 @@ public final class GatewayConfigFile {
 
     record Tls(String certificate, String privateKey) {}
 
-    record LimitsFile(Integer maxFrameBytes, Double messagesPerSecond, Integer messageBurst,
-            Integer connectionsPerAddress, Integer maxSessions, Integer maxPendingRequests, Long loginTimeoutMs,
-            Integer warmLinksPerIsland, Double reconnectsPerSecond) {}
+    record LimitsFile(
+            Integer maxFrameBytes,
+            Double messagesPerSecond,
+            Integer messageBurst,
+            Integer connectionsPerAddress,
+            Integer maxSessions,
+            Integer maxPendingRequests,
+            Long loginTimeoutMs,
+            Integer warmLinksPerIsland,
+            Double reconnectsPerSecond) {}
 
     record Health(Long intervalMs, Long timeoutMs, Integer downAfter, Integer upAfter) {}
 
@@ -30,13 +37,32 @@ public final class GatewayConfigFile {
 
     record Admin(String token) {}
 
-    record Media(Boolean enabled, String bindAddress, String publicAddress, Integer browserPort, Integer islandPortMin,
-            Integer islandPortMax, Integer threads, String dtlsKey) {}
+    record Media(
+            Boolean enabled,
+            String bindAddress,
+            String publicAddress,
+            Integer browserPort,
+            Integer islandPortMin,
+            Integer islandPortMax,
+            Integer threads,
+            String dtlsKey) {}
 
     @JsonIgnoreProperties(value = {"$comment"})
-    record File(String id, String mode, Listen listen, Tls tls, String partitionMap, List<String> allowedOrigins,
-            LimitsFile limits, Health health, Upstream upstream, List<String> publicEndpoints, Admin admin,
-            String defaultDomain, String dataDir, Media media) {}
+    record File(
+            String id,
+            String mode,
+            Listen listen,
+            Tls tls,
+            String partitionMap,
+            List<String> allowedOrigins,
+            LimitsFile limits,
+            Health health,
+            Upstream upstream,
+            List<String> publicEndpoints,
+            Admin admin,
+            String defaultDomain,
+            String dataDir,
+            Media media) {}
 
     private static DtlsKeyType dtlsKey(Path file, String value) throws IOException {
         try {
@@ -56,7 +82,10 @@ public final class GatewayConfigFile {
         }
         Path dir = file.toAbsolutePath().getParent();
         GatewayConfig.Builder b = GatewayConfig.builder();
-        b.mode(f.mode() == null || f.mode().equals("production") ? Mode.PRODUCTION : Mode.valueOf(f.mode().toUpperCase(java.util.Locale.ROOT)));
+        b.mode(
+                f.mode() == null || f.mode().equals("production")
+                        ? Mode.PRODUCTION
+                        : Mode.valueOf(f.mode().toUpperCase(java.util.Locale.ROOT)));
         if (f.id() != null) {
             b.id(f.id());
         }
@@ -69,7 +98,8 @@ public final class GatewayConfigFile {
             }
         }
         if (f.tls() != null) {
-            b.tls(new TlsSettings(resolve(dir, f.tls().certificate()), resolve(dir, f.tls().privateKey())));
+            b.tls(new TlsSettings(
+                    resolve(dir, f.tls().certificate()), resolve(dir, f.tls().privateKey())));
         }
         if (f.partitionMap() == null) {
             throw new IOException(file + ": \"partitionMap\" (the partition map file) is required");
@@ -118,9 +148,14 @@ public final class GatewayConfigFile {
         if (f.media() != null && !Boolean.FALSE.equals(f.media().enabled())) {
             MediaSettings d = MediaSettings.defaults();
             Media mf = f.media();
-            b.media(new MediaSettings(or(mf.bindAddress(), d.bindAddress()), mf.publicAddress(), or(mf.browserPort(), d.browserPort()),
-                    or(mf.islandPortMin(), d.islandPortMin()), or(mf.islandPortMax(), d.islandPortMax()),
-                    or(mf.threads(), d.threads()), dtlsKey(file, mf.dtlsKey())));
+            b.media(new MediaSettings(
+                    or(mf.bindAddress(), d.bindAddress()),
+                    mf.publicAddress(),
+                    or(mf.browserPort(), d.browserPort()),
+                    or(mf.islandPortMin(), d.islandPortMin()),
+                    or(mf.islandPortMax(), d.islandPortMax()),
+                    or(mf.threads(), d.threads()),
+                    dtlsKey(file, mf.dtlsKey())));
         }
         try {
             return b.build();

@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /**
  * What one browser connection, one address and the whole gateway may use. The frame limit is mod_verto's
- * (verto-protocol.md §1.2); a larger frame closes the connection with 1009.
+ * (docs/protocol.md §1.2); a larger frame closes the connection with 1009.
  *
  * @param maxFrameBytes largest text message, bytes
  * @param messagesPerSecond sustained rate of messages per connection; a burst of {@code messageBurst} is allowed
@@ -32,31 +32,93 @@ public record Limits(
     }
 
     public Limits withMessageRate(double perSecond, int burst) {
-        return new Limits(maxFrameBytes, perSecond, burst, connectionsPerAddress, maxSessions, maxPendingRequests, loginTimeout, warmLinksPerIsland, reconnectsPerSecond);
+        return new Limits(
+                maxFrameBytes,
+                perSecond,
+                burst,
+                connectionsPerAddress,
+                maxSessions,
+                maxPendingRequests,
+                loginTimeout,
+                warmLinksPerIsland,
+                reconnectsPerSecond);
     }
 
     public Limits withConnectionsPerAddress(int n) {
-        return new Limits(maxFrameBytes, messagesPerSecond, messageBurst, n, maxSessions, maxPendingRequests, loginTimeout, warmLinksPerIsland, reconnectsPerSecond);
+        return new Limits(
+                maxFrameBytes,
+                messagesPerSecond,
+                messageBurst,
+                n,
+                maxSessions,
+                maxPendingRequests,
+                loginTimeout,
+                warmLinksPerIsland,
+                reconnectsPerSecond);
     }
 
     public Limits withMaxFrameBytes(int n) {
-        return new Limits(n, messagesPerSecond, messageBurst, connectionsPerAddress, maxSessions, maxPendingRequests, loginTimeout, warmLinksPerIsland, reconnectsPerSecond);
+        return new Limits(
+                n,
+                messagesPerSecond,
+                messageBurst,
+                connectionsPerAddress,
+                maxSessions,
+                maxPendingRequests,
+                loginTimeout,
+                warmLinksPerIsland,
+                reconnectsPerSecond);
     }
 
     public Limits withMaxSessions(int n) {
-        return new Limits(maxFrameBytes, messagesPerSecond, messageBurst, connectionsPerAddress, n, maxPendingRequests, loginTimeout, warmLinksPerIsland, reconnectsPerSecond);
+        return new Limits(
+                maxFrameBytes,
+                messagesPerSecond,
+                messageBurst,
+                connectionsPerAddress,
+                n,
+                maxPendingRequests,
+                loginTimeout,
+                warmLinksPerIsland,
+                reconnectsPerSecond);
     }
 
     public Limits withWarmLinksPerIsland(int n) {
-        return new Limits(maxFrameBytes, messagesPerSecond, messageBurst, connectionsPerAddress, maxSessions, maxPendingRequests, loginTimeout, n, reconnectsPerSecond);
+        return new Limits(
+                maxFrameBytes,
+                messagesPerSecond,
+                messageBurst,
+                connectionsPerAddress,
+                maxSessions,
+                maxPendingRequests,
+                loginTimeout,
+                n,
+                reconnectsPerSecond);
     }
 
     public Limits withReconnectsPerSecond(double r) {
-        return new Limits(maxFrameBytes, messagesPerSecond, messageBurst, connectionsPerAddress, maxSessions, maxPendingRequests, loginTimeout,
-                warmLinksPerIsland, r);
+        return new Limits(
+                maxFrameBytes,
+                messagesPerSecond,
+                messageBurst,
+                connectionsPerAddress,
+                maxSessions,
+                maxPendingRequests,
+                loginTimeout,
+                warmLinksPerIsland,
+                r);
     }
 
     public Limits withLoginTimeout(Duration d) {
-        return new Limits(maxFrameBytes, messagesPerSecond, messageBurst, connectionsPerAddress, maxSessions, maxPendingRequests, d, warmLinksPerIsland, reconnectsPerSecond);
+        return new Limits(
+                maxFrameBytes,
+                messagesPerSecond,
+                messageBurst,
+                connectionsPerAddress,
+                maxSessions,
+                maxPendingRequests,
+                d,
+                warmLinksPerIsland,
+                reconnectsPerSecond);
     }
 }

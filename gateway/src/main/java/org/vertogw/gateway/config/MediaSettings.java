@@ -11,15 +11,21 @@ import org.vertogw.media.dtls.DtlsKeyType;
  * @param threads media threads, each call's packets served by one of them (0: one per available processor)
  * @param dtlsKey the key of the DTLS certificate made at start; ECDSA P-256 by default, as browsers present
  */
-public record MediaSettings(String bindAddress, String publicAddress, int browserPort, int islandPortMin,
-        int islandPortMax, int threads, DtlsKeyType dtlsKey) {
+public record MediaSettings(
+        String bindAddress,
+        String publicAddress,
+        int browserPort,
+        int islandPortMin,
+        int islandPortMax,
+        int threads,
+        DtlsKeyType dtlsKey) {
 
     public MediaSettings {
         dtlsKey = dtlsKey == null ? DtlsKeyType.ECDSA_P256 : dtlsKey;
     }
 
-    public MediaSettings(String bindAddress, String publicAddress, int browserPort, int islandPortMin,
-            int islandPortMax) {
+    public MediaSettings(
+            String bindAddress, String publicAddress, int browserPort, int islandPortMin, int islandPortMax) {
         this(bindAddress, publicAddress, browserPort, islandPortMin, islandPortMax, 0, null);
     }
 

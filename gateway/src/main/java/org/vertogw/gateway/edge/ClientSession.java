@@ -14,14 +14,14 @@ import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.vertogw.gateway.media.MediaHangup;
-import org.vertogw.media.relay.RelayEvent;
-import org.vertogw.media.sdp.SdpException;
 import org.vertogw.gateway.concurrent.SerialExecutor;
-import org.vertogw.gateway.media.CallMedia;
 import org.vertogw.gateway.island.IslandLink;
 import org.vertogw.gateway.island.IslandLinkState;
+import org.vertogw.gateway.media.CallMedia;
+import org.vertogw.gateway.media.MediaHangup;
 import org.vertogw.gateway.routing.RoutingDecision;
+import org.vertogw.media.sdp.SdpException;
+import org.vertogw.media.transport.LegEvent;
 import org.vertogw.protocol.codec.VertoDecodeException;
 import org.vertogw.protocol.jsonrpc.ErrorCodes;
 import org.vertogw.protocol.jsonrpc.JsonRpcError;
@@ -66,9 +66,11 @@ public final class ClientSession implements IslandLink.Handler {
     private String login;
     /** The island whose link dropped under a logged-in session, while the session waits to be sent away. */
     private String lostIsland;
+
     private long mapVersion;
     /** The credentialed login the island is checking: its browser id and upstream id. */
     private JsonNode loginBrowserId;
+
     private long loginUpstreamId = -1;
     private boolean loginIsRelogin;
     private ScheduledFuture<?> loginTimer;
@@ -81,9 +83,12 @@ public final class ClientSession implements IslandLink.Handler {
         this.remoteAddress = remoteAddress;
         this.onClosed = onClosed;
         this.executor = new SerialExecutor(ctx.pool());
-        this.rate = new MessageRateLimiter(ctx.config().limits().messagesPerSecond(), ctx.config().limits().messageBurst(), System.nanoTime());
+        this.rate = new MessageRateLimiter(
+                ctx.config().limits().messagesPerSecond(), ctx.config().limits().messageBurst(), System.nanoTime());
         this.pending = new PendingRequests(ctx.config().limits().maxPendingRequests());
-        this.media = ctx.media() == null ? null : new CallMedia(ctx.media(), (callId, e) -> executor.execute(() -> relayEvent(callId, e)));
+        this.media = ctx.media() == null
+                ? null
+                : new CallMedia(ctx.media(), (callId, e) -> executor.execute(() -> relayEvent(callId, e)));
     }
 
     // ---- entry points -------------------------------------------------------------------------------------
@@ -140,8 +145,10 @@ public final class ClientSession implements IslandLink.Handler {
             if (state == ClientSessionState.CLOSED) {
                 return;
             }
-            sendToBrowser(JsonRpcRequest.of(LongNode.valueOf(serverIds.add(JsonNodeFactory.instance.nullNode())),
-                    "verto.punt", JsonNodeFactory.instance.objectNode()));
+            sendToBrowser(JsonRpcRequest.of(
+                    LongNode.valueOf(serverIds.add(JsonNodeFactory.instance.nullNode())),
+                    "verto.punt",
+                    JsonNodeFactory.instance.objectNode()));
             ctx.metrics().closed.labelValues("punted").inc();
             closeBrowser(1000, "punted: session taken over");
             end("punted");
@@ -181,7 +188,8 @@ public final class ClientSession implements IslandLink.Handler {
         VertoMethod method = VertoMethod.fromWire(request.method()).orElse(null);
         if (method == null || !method.direction().allowsClient()) {
             ctx.metrics().refused.labelValues("unknown_method").inc();
-            sendToBrowser(new JsonRpcError(request.id(), RpcError.of(ErrorCodes.METHOD_NOT_FOUND, ErrorCodes.MSG_METHOD_NOT_FOUND)));
+            sendToBrowser(new JsonRpcError(
+                    request.id(), RpcError.of(ErrorCodes.METHOD_NOT_FOUND, ErrorCodes.MSG_METHOD_NOT_FOUND)));
             return;
         }
         switch (state) {
@@ -213,8 +221,8 @@ public final class ClientSession implements IslandLink.Handler {
     }
 
     private void authenticationRequired(JsonRpcRequest request) {
-        sendToBrowser(new JsonRpcError(request.id(),
-                RpcError.of(ErrorCodes.AUTHENTICATION_REQUIRED, ErrorCodes.MSG_AUTHENTICATION_REQUIRED)));
+        sendToBrowser(new JsonRpcError(
+                request.id(), RpcError.of(ErrorCodes.AUTHENTICATION_REQUIRED, ErrorCodes.MSG_AUTHENTICATION_REQUIRED)));
     }
 
     /** A browser answer to an island request: back upstream under the island's own id. */
@@ -229,14 +237,15 @@ public final class ClientSession implements IslandLink.Handler {
         if (response instanceof JsonRpcResult r) {
             sendToIsland(r.withId(islandId));
         }
-        // mod_verto reads an error-only message as a request without a method and answers -32601 (§1.4): drop it.
+        // mod_verto reads an error-only message as a request without a method and answers -32601 (docs/protocol.md
+        // §1.4): drop it.
     }
 
     private void speedTestFrame(String text) {
         if (state == ClientSessionState.LOGGED_IN && link != null) {
             link.send(text);
         } else {
-            // mod_verto drops a connection that starts the speed test before authenticating (§1.8).
+            // mod_verto drops a connection that starts the speed test before authenticating (docs/protocol.md §1.8).
             ctx.metrics().closed.labelValues("speedtest_unauthenticated").inc();
             closeBrowser(1008, "speed test before authentication");
         }
@@ -247,7 +256,8 @@ public final class ClientSession implements IslandLink.Handler {
     private void loginRequest(JsonRpcRequest request) {
         Login l = new Login(request.params());
         if (!request.hadParams()) {
-            sendToBrowser(new JsonRpcError(request.id(), RpcError.of(ErrorCodes.AUTHENTICATION_FAILED, "Missing params")));
+            sendToBrowser(
+                    new JsonRpcError(request.id(), RpcError.of(ErrorCodes.AUTHENTICATION_FAILED, "Missing params")));
             return;
         }
         if (!l.hasCredentials()) {
@@ -263,25 +273,30 @@ public final class ClientSession implements IslandLink.Handler {
         String user = at < 0 ? name : name.substring(0, at);
         String domain = at < 0 ? ctx.config().defaultDomain() : name.substring(at + 1);
         if (user.isBlank() || domain == null || domain.isBlank()) {
-            sendToBrowser(new JsonRpcError(request.id(), RpcError.of(ErrorCodes.AUTHENTICATION_FAILED, "Missing or improper credentials")));
+            sendToBrowser(new JsonRpcError(
+                    request.id(), RpcError.of(ErrorCodes.AUTHENTICATION_FAILED, "Missing or improper credentials")));
             return;
         }
         String loginKey = user.strip() + "@" + domain.strip().toLowerCase(java.util.Locale.ROOT);
         if (state == ClientSessionState.LOGGED_IN) {
             if (!loginKey.equals(login)) {
                 ctx.metrics().logins.labelValues("hijack").inc();
-                sendToBrowser(new JsonRpcError(request.id(), RpcError.of(ErrorCodes.AUTHENTICATION_FAILED, ErrorCodes.MSG_SESSION_IN_USE)));
+                sendToBrowser(new JsonRpcError(
+                        request.id(), RpcError.of(ErrorCodes.AUTHENTICATION_FAILED, ErrorCodes.MSG_SESSION_IN_USE)));
                 return;
             }
             sendLogin(request, true);
             return;
         }
-        String wanted = l.sessid() != null && !l.sessid().isBlank() ? l.sessid() : UUID.randomUUID().toString();
+        String wanted = l.sessid() != null && !l.sessid().isBlank()
+                ? l.sessid()
+                : UUID.randomUUID().toString();
         String owner = ctx.registry().ownerLogin(wanted);
         if (owner != null && !owner.equals(loginKey)) {
             LOG.warn("{}: login as {} presented a sessid bound to another user; refused", remoteAddress, loginKey);
             ctx.metrics().logins.labelValues("hijack").inc();
-            sendToBrowser(new JsonRpcError(request.id(), RpcError.of(ErrorCodes.AUTHENTICATION_FAILED, ErrorCodes.MSG_SESSION_IN_USE)));
+            sendToBrowser(new JsonRpcError(
+                    request.id(), RpcError.of(ErrorCodes.AUTHENTICATION_FAILED, ErrorCodes.MSG_SESSION_IN_USE)));
             closeBrowser(1008, "Session in use");
             end("sessid hijack refused");
             return;
@@ -290,20 +305,25 @@ public final class ClientSession implements IslandLink.Handler {
         try {
             decision = ctx.router().route(user, domain);
         } catch (IllegalArgumentException e) {
-            sendToBrowser(new JsonRpcError(request.id(), RpcError.of(ErrorCodes.AUTHENTICATION_FAILED, "Missing or improper credentials")));
+            sendToBrowser(new JsonRpcError(
+                    request.id(), RpcError.of(ErrorCodes.AUTHENTICATION_FAILED, "Missing or improper credentials")));
             return;
         }
         mapVersion = decision.mapVersion();
         if (decision.serving() == null) {
             ctx.metrics().logins.labelValues("no_island").inc();
             ObjectNode data = JsonNodeFactory.instance.objectNode().put("mapVersion", decision.mapVersion());
-            sendToBrowser(new JsonRpcError(request.id(), RpcError.of(ErrorCodes.NO_ISLAND_AVAILABLE, "No island available", data)));
+            sendToBrowser(new JsonRpcError(
+                    request.id(), RpcError.of(ErrorCodes.NO_ISLAND_AVAILABLE, "No island available", data)));
             return;
         }
         String serving = decision.serving().id();
         if (requestedIsland != null && !requestedIsland.equals(serving)) {
             ctx.metrics().logins.labelValues("wrong_island").inc();
-            ObjectNode data = JsonNodeFactory.instance.objectNode().put("island", serving).put("mapVersion", decision.mapVersion());
+            ObjectNode data = JsonNodeFactory.instance
+                    .objectNode()
+                    .put("island", serving)
+                    .put("mapVersion", decision.mapVersion());
             sendToBrowser(new JsonRpcError(request.id(), RpcError.of(ErrorCodes.WRONG_ISLAND, "Wrong island", data)));
             return;
         }
@@ -342,15 +362,16 @@ public final class ClientSession implements IslandLink.Handler {
             loginToSend = upstream;
         }
         long timeout = ctx.config().limits().loginTimeout().toMillis();
-        loginTimer = ctx.scheduler().schedule(
-                () -> executor.execute(() -> {
-                    if (state == ClientSessionState.AUTHENTICATING && loginUpstreamId == upstreamId) {
-                        LOG.warn("island {} did not answer a login in {} ms", link.islandId(), timeout);
-                        linkGone(link, "login timed out");
-                    }
-                }),
-                timeout,
-                TimeUnit.MILLISECONDS);
+        loginTimer = ctx.scheduler()
+                .schedule(
+                        () -> executor.execute(() -> {
+                            if (state == ClientSessionState.AUTHENTICATING && loginUpstreamId == upstreamId) {
+                                LOG.warn("island {} did not answer a login in {} ms", link.islandId(), timeout);
+                                linkGone(link, "login timed out");
+                            }
+                        }),
+                        timeout,
+                        TimeUnit.MILLISECONDS);
     }
 
     private void loginAnswered(PendingRequests.Pending p, JsonRpcResponse response) {
@@ -365,7 +386,8 @@ public final class ClientSession implements IslandLink.Handler {
             if (previous == this) {
                 // Another login bound the sessid while the island was checking this one.
                 ctx.metrics().logins.labelValues("hijack").inc();
-                sendToBrowser(new JsonRpcError(p.browserId(), RpcError.of(ErrorCodes.AUTHENTICATION_FAILED, ErrorCodes.MSG_SESSION_IN_USE)));
+                sendToBrowser(new JsonRpcError(
+                        p.browserId(), RpcError.of(ErrorCodes.AUTHENTICATION_FAILED, ErrorCodes.MSG_SESSION_IN_USE)));
                 closeBrowser(1008, "Session in use");
                 end("sessid hijack refused");
                 return;
@@ -427,8 +449,12 @@ public final class ClientSession implements IslandLink.Handler {
         String claimed = request.sessid();
         if (claimed != null && !claimed.equals(sessid)) {
             ctx.metrics().refused.labelValues("sessid_mismatch").inc();
-            sendToBrowser(new JsonRpcError(request.id(), RpcError.of(ErrorCodes.PERMISSION_DENIED, "Permission Denied",
-                    JsonNodeFactory.instance.textNode("params.sessid names another session"))));
+            sendToBrowser(new JsonRpcError(
+                    request.id(),
+                    RpcError.of(
+                            ErrorCodes.PERMISSION_DENIED,
+                            "Permission Denied",
+                            JsonNodeFactory.instance.textNode("params.sessid names another session"))));
             return;
         }
         if (media != null) {
@@ -443,7 +469,8 @@ public final class ClientSession implements IslandLink.Handler {
             sendToIsland(request);
             return;
         }
-        long upstreamId = pending.add(new PendingRequests.Pending(request.id(), request.method(), Params.callId(request.params())));
+        long upstreamId = pending.add(
+                new PendingRequests.Pending(request.id(), request.method(), Params.callId(request.params())));
         if (upstreamId < 0) {
             refuseRateLimited(request.id(), 1000);
             return;
@@ -469,7 +496,7 @@ public final class ClientSession implements IslandLink.Handler {
         }
         JsonRpcResponse response = (JsonRpcResponse) message;
         if (response.id().isNull()) {
-            sendToBrowser(response); // the answer to a notification (§1.4)
+            sendToBrowser(response); // the answer to a notification (docs/protocol.md §1.4)
             return;
         }
         PendingRequests.Pending p = pending.take(response.id());
@@ -480,13 +507,18 @@ public final class ClientSession implements IslandLink.Handler {
             loginAnswered(p, response);
             return;
         }
-        if (media != null && response instanceof JsonRpcError && VertoMethod.INVITE.wireName().equals(p.method())) {
+        if (media != null
+                && response instanceof JsonRpcError
+                && VertoMethod.INVITE.wireName().equals(p.method())) {
             media.close(p.callId());
         }
         if (p.browserId().isMissingNode()) {
             return; // the answer to the gateway's own request
         }
-        sendToBrowser(response instanceof JsonRpcResult r ? r.withId(p.browserId()) : ((JsonRpcError) response).withId(p.browserId()));
+        sendToBrowser(
+                response instanceof JsonRpcResult r
+                        ? r.withId(p.browserId())
+                        : ((JsonRpcError) response).withId(p.browserId()));
     }
 
     private void islandRequest(JsonRpcRequest request) {
@@ -498,7 +530,12 @@ public final class ClientSession implements IslandLink.Handler {
                 request = media.fromIsland(request);
             } catch (SdpException e) {
                 String callId = Params.callId(request.params());
-                LOG.warn("session {}: cannot relay the media of call {} ({}): {}", sessid, callId, request.method(), e.getMessage());
+                LOG.warn(
+                        "session {}: cannot relay the media of call {} ({}): {}",
+                        sessid,
+                        callId,
+                        request.method(),
+                        e.getMessage());
                 boolean browserKnowsCall = !VertoMethod.INVITE.wireName().equals(request.method())
                         && !VertoMethod.ATTACH.wireName().equals(request.method());
                 hangUp(callId, HangupCause.INCOMPATIBLE_DESTINATION, e.getMessage(), browserKnowsCall);
@@ -562,7 +599,8 @@ public final class ClientSession implements IslandLink.Handler {
 
     private void unreachable(JsonNode browserId, String island) {
         ObjectNode data = JsonNodeFactory.instance.objectNode().put("island", island);
-        sendToBrowser(new JsonRpcError(browserId, RpcError.of(ErrorCodes.ISLAND_UNREACHABLE, "Island unreachable", data)));
+        sendToBrowser(
+                new JsonRpcError(browserId, RpcError.of(ErrorCodes.ISLAND_UNREACHABLE, "Island unreachable", data)));
     }
 
     private void refuseRateLimited(String text) {
@@ -648,7 +686,8 @@ public final class ClientSession implements IslandLink.Handler {
     private void mediaRefused(JsonRpcRequest request, SdpException e) {
         String callId = Params.callId(request.params());
         ctx.metrics().refused.labelValues("media").inc();
-        RpcError error = RpcError.of(ErrorCodes.CALL_ERROR, "MEDIA ERROR", JsonNodeFactory.instance.textNode(e.getMessage()));
+        RpcError error =
+                RpcError.of(ErrorCodes.CALL_ERROR, "MEDIA ERROR", JsonNodeFactory.instance.textNode(e.getMessage()));
         if (callId != null) {
             error.raw().put("callID", callId);
         }
@@ -659,11 +698,11 @@ public final class ClientSession implements IslandLink.Handler {
     }
 
     /** A relay leg failed (ICE consent lost, DTLS failed, a wrong fingerprint): the call ends on both sides. */
-    private void relayEvent(String callId, RelayEvent event) {
+    private void relayEvent(String callId, LegEvent event) {
         if (state == ClientSessionState.CLOSED || media == null || media.relay(callId) == null) {
             return;
         }
-        if (event.kind() == RelayEvent.Kind.LEG_FAILED) {
+        if (event.kind() == LegEvent.Kind.LEG_FAILED) {
             LOG.info("session {}: call {} media failed: {}", sessid, callId, event);
             hangUp(callId, MediaHangup.cause(event.failure()), event.cause(), true);
         }
@@ -682,7 +721,8 @@ public final class ClientSession implements IslandLink.Handler {
         up.put("cause", cause.name());
         up.put("causeCode", cause.code());
         up.put("sessid", sessid);
-        long upstreamId = pending.add(new PendingRequests.Pending(com.fasterxml.jackson.databind.node.MissingNode.getInstance(), "verto.bye", callId));
+        long upstreamId = pending.add(new PendingRequests.Pending(
+                com.fasterxml.jackson.databind.node.MissingNode.getInstance(), "verto.bye", callId));
         if (upstreamId >= 0) {
             sendToIsland(JsonRpcRequest.of(LongNode.valueOf(upstreamId), "verto.bye", up));
         }
@@ -692,7 +732,8 @@ public final class ClientSession implements IslandLink.Handler {
             down.put("causeCode", cause.code());
             down.put("cause", cause.name());
             down.put("reason", reason);
-            sendToBrowser(JsonRpcRequest.of(LongNode.valueOf(serverIds.add(JsonNodeFactory.instance.nullNode())), "verto.bye", down));
+            sendToBrowser(JsonRpcRequest.of(
+                    LongNode.valueOf(serverIds.add(JsonNodeFactory.instance.nullNode())), "verto.bye", down));
         }
     }
 

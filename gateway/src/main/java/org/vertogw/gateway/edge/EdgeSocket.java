@@ -7,7 +7,7 @@ import org.eclipse.jetty.websocket.api.Session;
 /**
  * Jetty's view of one browser WebSocket. A connection refused at the upgrade (origin, address limit, overload,
  * draining) is accepted and then closed at once with its close code, so the browser learns why
- * (architecture.md, close codes). Public only because Jetty calls it reflectively.
+ * (docs/protocol.md §10.6). Public only because Jetty calls it reflectively.
  */
 public final class EdgeSocket implements Session.Listener.AutoDemanding {
 

@@ -28,7 +28,8 @@ public final class OriginPolicy {
         if (origins.contains("*")) {
             return anyOrigin();
         }
-        return new OriginPolicy(false, origins.stream().map(OriginPolicy::normalize).collect(Collectors.toUnmodifiableSet()));
+        return new OriginPolicy(
+                false, origins.stream().map(OriginPolicy::normalize).collect(Collectors.toUnmodifiableSet()));
     }
 
     public boolean allows(String origin) {

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * Browser requests in flight to the island, by the id the gateway gave them upstream. Ids are remapped per
- * direction (verto-protocol.md §1.3) so the gateway's own requests never collide with the browser's.
+ * direction (docs/protocol.md §1.3) so the gateway's own requests never collide with the browser's.
  */
 final class PendingRequests {
 

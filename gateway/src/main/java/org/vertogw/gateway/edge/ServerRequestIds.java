@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * Island requests delivered to the browser, by the id the gateway gave them downstream. verto.js answers only some
- * of them (never events, clientReady or punt, §8.5), so the table keeps the most recent {@code capacity} and
+ * of them (never events, clientReady or punt, docs/protocol.md §8.5), so the table keeps the most recent {@code capacity} and
  * forgets older ones instead of growing.
  */
 final class ServerRequestIds {
@@ -40,7 +40,7 @@ final class ServerRequestIds {
         if (downstreamId.isIntegralNumber() && downstreamId.canConvertToLong()) {
             id = downstreamId.asLong();
         } else if (downstreamId.isTextual()) {
-            // verto.js keys pending requests by id as an object key, so "5" and 5 are one id (§8.11).
+            // verto.js keys pending requests by id as an object key, so "5" and 5 are one id (docs/protocol.md §8.11).
             try {
                 id = Long.parseLong(downstreamId.asText());
             } catch (NumberFormatException e) {

@@ -9,7 +9,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.util.Fields;
-import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.server.ServerUpgradeRequest;
 import org.slf4j.Logger;
@@ -33,7 +32,8 @@ public final class VertoEdge {
     public VertoEdge(GatewayContext ctx) {
         this.ctx = ctx;
         List<String> allowed = ctx.config().allowedOrigins();
-        this.origins = allowed.isEmpty() && ctx.config().demo() ? OriginPolicy.anyOrigin() : OriginPolicy.allowList(allowed);
+        this.origins =
+                allowed.isEmpty() && ctx.config().demo() ? OriginPolicy.anyOrigin() : OriginPolicy.allowList(allowed);
         this.addresses = new AddressLimiter(ctx.config().limits().connectionsPerAddress());
     }
 

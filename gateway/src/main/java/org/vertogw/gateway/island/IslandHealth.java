@@ -55,7 +55,8 @@ public final class IslandHealth implements HealthView, AutoCloseable {
             }
             return false;
         });
-        wanted.forEach((id, uri) -> probes.computeIfAbsent(id, k -> new IslandProbe(k, uri, connector, settings, this::changed)));
+        wanted.forEach((id, uri) ->
+                probes.computeIfAbsent(id, k -> new IslandProbe(k, uri, connector, settings, this::changed)));
     }
 
     private void tick() {

@@ -8,8 +8,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One browser session's WebSocket to its serving island, carrying the browser's own {@code sessid}, so
- * FreeSWITCH's login, punt, re-attach and per-session events keep working (verto-protocol.md §6.4). Closing it
- * detaches the session's calls on the island (§2.3). Events go to the {@link Handler}; public only because Jetty
+ * FreeSWITCH's login, punt, re-attach and per-session events keep working (docs/protocol.md §6.4). Closing it
+ * detaches the session's calls on the island (docs/protocol.md §2.3). Events go to the {@link Handler}; public only because Jetty
  * calls it reflectively.
  */
 public final class IslandLink implements Session.Listener.AutoDemanding {
@@ -76,7 +76,9 @@ public final class IslandLink implements Session.Listener.AutoDemanding {
     public void send(String text) {
         Session s = session;
         if (s != null && state == IslandLinkState.OPEN) {
-            s.sendText(text, Callback.from(() -> {}, t -> LOG.debug("send to island {} failed: {}", islandId, t.toString())));
+            s.sendText(
+                    text,
+                    Callback.from(() -> {}, t -> LOG.debug("send to island {} failed: {}", islandId, t.toString())));
         }
     }
 

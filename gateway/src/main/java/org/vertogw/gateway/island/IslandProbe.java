@@ -10,7 +10,7 @@ import org.vertogw.gateway.config.HealthSettings;
 
 /**
  * Probes one island over a persistent WebSocket: each tick sends a credential-less {@code login}, which a live
- * mod_verto answers with -32000 (verto-protocol.md §3.4) without binding any session. A probe unanswered by the
+ * mod_verto answers with -32000 (docs/protocol.md §3.4) without binding any session. A probe unanswered by the
  * next tick, a failed connect and a lost connection each count as a miss; {@code downAfter} misses in a row mark
  * the island down, {@code upAfter} successes mark it up (one success settles an unknown island). Public only
  * because Jetty calls it reflectively; ticks and events are serialized by {@link IslandHealth}.
@@ -33,7 +33,11 @@ public final class IslandProbe implements Session.Listener.AutoDemanding {
     private IslandState state = IslandState.UNKNOWN;
     private boolean closed;
 
-    IslandProbe(String islandId, URI uri, UpstreamConnector connector, HealthSettings settings,
+    IslandProbe(
+            String islandId,
+            URI uri,
+            UpstreamConnector connector,
+            HealthSettings settings,
             BiConsumer<IslandProbe, IslandState> onChange) {
         this.islandId = islandId;
         this.uri = uri;
@@ -86,7 +90,8 @@ public final class IslandProbe implements Session.Listener.AutoDemanding {
 
     private void send() {
         outstanding = nextId++;
-        session.sendText("{\"jsonrpc\":\"2.0\",\"method\":\"login\",\"params\":{},\"id\":" + outstanding + "}", Callback.NOOP);
+        session.sendText(
+                "{\"jsonrpc\":\"2.0\",\"method\":\"login\",\"params\":{},\"id\":" + outstanding + "}", Callback.NOOP);
     }
 
     @Override
@@ -108,7 +113,9 @@ public final class IslandProbe implements Session.Listener.AutoDemanding {
         } catch (Exception e) {
             return;
         }
-        if (outstanding >= 0 && m.path("id").asLong(-2) == outstanding && m.path("error").path("code").asInt() == -32000) {
+        if (outstanding >= 0
+                && m.path("id").asLong(-2) == outstanding
+                && m.path("error").path("code").asInt() == -32000) {
             outstanding = -1;
             success();
         }

@@ -26,7 +26,8 @@ public final class UpstreamConnector implements AutoCloseable {
 
     private final WebSocketClient client;
 
-    public UpstreamConnector(boolean trustAll, Path caPem, int maxMessageBytes, Duration connectTimeout) throws Exception {
+    public UpstreamConnector(boolean trustAll, Path caPem, int maxMessageBytes, Duration connectTimeout)
+            throws Exception {
         SslContextFactory.Client ssl = new SslContextFactory.Client(trustAll);
         if (!trustAll && caPem != null) {
             ssl.setTrustStore(trustStore(caPem));
@@ -42,7 +43,8 @@ public final class UpstreamConnector implements AutoCloseable {
         http.setExecutor(pool);
         http.setConnectTimeout(connectTimeout.toMillis());
         client = new WebSocketClient(http);
-        // mod_verto sends up to 1,000,000 bytes per frame (§1.2) and answers nothing to WS pings (§1.6).
+        // mod_verto sends up to 1,000,000 bytes per frame (docs/protocol.md §1.2) and answers nothing to WS pings
+        // (§1.6).
         client.setMaxTextMessageSize(Math.max(maxMessageBytes, 1_000_000) + 64 * 1024);
         client.setIdleTimeout(Duration.ZERO);
         client.setConnectTimeout(connectTimeout.toMillis());

@@ -12,7 +12,7 @@ import org.vertogw.partition.PartitionMap;
 
 /**
  * A few open, unauthenticated WebSockets to each island that is up, so a login does not wait for a TCP and TLS
- * handshake to the island. mod_verto binds a connection to a sessid only on its first successful login (§2.1),
+ * handshake to the island. mod_verto binds a connection to a sessid only on its first successful login (docs/protocol.md §2.1),
  * so a warm connection is anybody's until its first login. A taken link is replaced at once; lost ones on the
  * next {@link #refill}.
  */

@@ -8,14 +8,14 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 import org.vertogw.media.MediaEngine;
 import org.vertogw.media.relay.MediaRelay;
-import org.vertogw.media.relay.RelayEvent;
 import org.vertogw.media.sdp.SdpException;
+import org.vertogw.media.transport.LegEvent;
 import org.vertogw.protocol.jsonrpc.JsonRpcRequest;
 import org.vertogw.protocol.message.Params;
 
 /**
  * The media of one browser session: a {@link MediaRelay} per call, and the SDP of every message that carries one
- * rewritten so each side sees the gateway as its peer (architecture.md, Media). A browser offer
+ * rewritten so each side sees the gateway as its peer (docs/protocol.md §6.4). A browser offer
  * ({@code verto.invite}) becomes the gateway's offer to the island and the island's answer ({@code verto.media} or
  * {@code verto.answer}) the gateway's answer to the browser; an island offer ({@code verto.invite},
  * {@code verto.attach}) becomes the gateway's offer to the browser, and the browser's answer ({@code verto.answer},
@@ -24,11 +24,11 @@ import org.vertogw.protocol.message.Params;
 public final class CallMedia {
 
     private final MediaEngine engine;
-    private final BiConsumer<String, RelayEvent> events;
+    private final BiConsumer<String, LegEvent> events;
     private final Map<String, MediaRelay> relays = new HashMap<>();
 
     /** {@code events} hears relay events with their call id, on a media thread. */
-    public CallMedia(MediaEngine engine, BiConsumer<String, RelayEvent> events) {
+    public CallMedia(MediaEngine engine, BiConsumer<String, LegEvent> events) {
         this.engine = engine;
         this.events = events;
     }

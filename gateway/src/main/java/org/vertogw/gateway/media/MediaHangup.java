@@ -1,6 +1,6 @@
 package org.vertogw.gateway.media;
 
-import org.vertogw.media.relay.LegFailure;
+import org.vertogw.media.transport.LegFailure;
 import org.vertogw.protocol.message.HangupCause;
 
 /**
@@ -9,15 +9,19 @@ import org.vertogw.protocol.message.HangupCause;
  */
 public final class MediaHangup {
 
-    private MediaHangup() {
-    }
+    private MediaHangup() {}
 
     public static HangupCause cause(LegFailure failure) {
         return switch (failure) {
             case CONSENT_EXPIRED, ICE_FAILED -> HangupCause.MEDIA_TIMEOUT;
-            case DTLS_FINGERPRINT_MISMATCH, DTLS_BAD_CERTIFICATE, DTLS_NO_SRTP_PROFILE, DTLS_NO_COMMON_CIPHER_SUITE,
-                    DTLS_NO_COMMON_SIGNATURE_ALGORITHM, DTLS_PEER_ALERT, DTLS_TIMEOUT, DTLS_HANDSHAKE_ERROR ->
-                HangupCause.INCOMPATIBLE_DESTINATION;
+            case DTLS_FINGERPRINT_MISMATCH,
+                    DTLS_BAD_CERTIFICATE,
+                    DTLS_NO_SRTP_PROFILE,
+                    DTLS_NO_COMMON_CIPHER_SUITE,
+                    DTLS_NO_COMMON_SIGNATURE_ALGORITHM,
+                    DTLS_PEER_ALERT,
+                    DTLS_TIMEOUT,
+                    DTLS_HANDSHAKE_ERROR -> HangupCause.INCOMPATIBLE_DESTINATION;
         };
     }
 }

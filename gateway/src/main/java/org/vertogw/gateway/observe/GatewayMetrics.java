@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.function.ToLongFunction;
 import org.vertogw.media.MediaEngine;
 import org.vertogw.media.MediaStats;
-import org.vertogw.media.relay.DiscardReason;
+import org.vertogw.media.transport.DiscardReason;
 
 /** The gateway's Prometheus metrics, exposed as text at {@code /metrics}. */
 public final class GatewayMetrics {
@@ -24,24 +24,44 @@ public final class GatewayMetrics {
 
     /** Open browser connections. */
     public final Gauge sessions = Gauge.builder()
-            .name("verto_gateway_sessions").help("Open browser WebSocket sessions").register(registry);
+            .name("verto_gateway_sessions")
+            .help("Open browser WebSocket sessions")
+            .register(registry);
     /** Logins by outcome: ok, refused (by the island), wrong_island, no_island, unreachable, hijack. */
     public final Counter logins = Counter.builder()
-            .name("verto_gateway_logins").help("Credentialed logins by outcome").labelNames("outcome").register(registry);
+            .name("verto_gateway_logins")
+            .help("Credentialed logins by outcome")
+            .labelNames("outcome")
+            .register(registry);
     /** Messages relayed, by direction: to_island, to_browser. */
     public final Counter messages = Counter.builder()
-            .name("verto_gateway_messages").help("JSON-RPC messages relayed").labelNames("direction").register(registry);
+            .name("verto_gateway_messages")
+            .help("JSON-RPC messages relayed")
+            .labelNames("direction")
+            .register(registry);
     /** Frames refused at the edge, by reason: malformed, unknown_method, rate_limited, sessid_mismatch, ... */
     public final Counter refused = Counter.builder()
-            .name("verto_gateway_refused").help("Browser messages answered with an error by the gateway").labelNames("reason").register(registry);
+            .name("verto_gateway_refused")
+            .help("Browser messages answered with an error by the gateway")
+            .labelNames("reason")
+            .register(registry);
     /** Connections closed by the edge, by reason: origin, address_limit, overloaded, draining, hijack, punted. */
     public final Counter closed = Counter.builder()
-            .name("verto_gateway_connections_refused").help("Connections closed by the gateway").labelNames("reason").register(registry);
+            .name("verto_gateway_connections_refused")
+            .help("Connections closed by the gateway")
+            .labelNames("reason")
+            .register(registry);
     /** 1 while the island is up (or unknown), 0 while down. */
     public final Gauge islandUp = Gauge.builder()
-            .name("verto_gateway_island_up").help("Island health as the gateway probes it").labelNames("island").register(registry);
+            .name("verto_gateway_island_up")
+            .help("Island health as the gateway probes it")
+            .labelNames("island")
+            .register(registry);
+
     public final Gauge mapVersion = Gauge.builder()
-            .name("verto_gateway_partition_map_version").help("Version of the partition map in use").register(registry);
+            .name("verto_gateway_partition_map_version")
+            .help("Version of the partition map in use")
+            .register(registry);
 
     public GatewayMetrics() {
         JvmMetrics.builder().register(registry);
@@ -52,41 +72,69 @@ public final class GatewayMetrics {
      * over all legs, discards by reason, and open calls per media thread.
      */
     public void media(MediaEngine engine) {
-        GaugeWithCallback.builder().name("verto_gateway_media_relays").help("Calls whose media the gateway relays now")
-                .callback(cb -> cb.call(engine.stats().openRelays())).register(registry);
-        CounterWithCallback.builder().name("verto_gateway_media_relays_created").help("Relays made since start")
-                .callback(cb -> cb.call(engine.stats().relaysCreated())).register(registry);
-        byDirection(engine, "verto_gateway_media_packets",
+        GaugeWithCallback.builder()
+                .name("verto_gateway_media_relays")
+                .help("Calls whose media the gateway relays now")
+                .callback(cb -> cb.call(engine.stats().openRelays()))
+                .register(registry);
+        CounterWithCallback.builder()
+                .name("verto_gateway_media_relays_created")
+                .help("Relays made since start")
+                .callback(cb -> cb.call(engine.stats().relaysCreated()))
+                .register(registry);
+        byDirection(
+                engine,
+                "verto_gateway_media_packets",
                 "SRTP/SRTCP packets over all legs, received (authenticated) and sent",
-                MediaStats::packetsReceived, MediaStats::packetsSent);
-        byDirection(engine, "verto_gateway_media_bytes", "Bytes of those packets, as on the wire",
-                MediaStats::bytesReceived, MediaStats::bytesSent);
-        CounterWithCallback.builder().name("verto_gateway_media_discards")
-                .help("Datagrams dropped by the media plane, by reason").labelNames("reason")
+                MediaStats::packetsReceived,
+                MediaStats::packetsSent);
+        byDirection(
+                engine,
+                "verto_gateway_media_bytes",
+                "Bytes of those packets, as on the wire",
+                MediaStats::bytesReceived,
+                MediaStats::bytesSent);
+        CounterWithCallback.builder()
+                .name("verto_gateway_media_discards")
+                .help("Datagrams dropped by the media plane, by reason")
+                .labelNames("reason")
                 .callback(cb -> {
-                    for (Map.Entry<DiscardReason, Long> e : engine.stats().discards().entrySet()) {
+                    for (Map.Entry<DiscardReason, Long> e :
+                            engine.stats().discards().entrySet()) {
                         cb.call(e.getValue(), e.getKey().name().toLowerCase(Locale.ROOT));
                     }
-                }).register(registry);
-        GaugeWithCallback.builder().name("verto_gateway_media_thread_calls")
-                .help("Open calls per media thread").labelNames("thread")
+                })
+                .register(registry);
+        GaugeWithCallback.builder()
+                .name("verto_gateway_media_thread_calls")
+                .help("Open calls per media thread")
+                .labelNames("thread")
                 .callback(cb -> {
                     int[] calls = engine.callsPerThread();
                     for (int i = 0; i < calls.length; i++) {
                         cb.call(calls[i], Integer.toString(i));
                     }
-                }).register(registry);
+                })
+                .register(registry);
     }
 
     /** A counter labelled direction="received" and "sent", both read from one {@link MediaStats} per scrape. */
-    private void byDirection(MediaEngine engine, String name, String help, ToLongFunction<MediaStats> received,
+    private void byDirection(
+            MediaEngine engine,
+            String name,
+            String help,
+            ToLongFunction<MediaStats> received,
             ToLongFunction<MediaStats> sent) {
-        CounterWithCallback.builder().name(name).help(help).labelNames("direction")
+        CounterWithCallback.builder()
+                .name(name)
+                .help(help)
+                .labelNames("direction")
                 .callback(cb -> {
                     MediaStats s = engine.stats();
                     cb.call(received.applyAsLong(s), "received");
                     cb.call(sent.applyAsLong(s), "sent");
-                }).register(registry);
+                })
+                .register(registry);
     }
 
     public PrometheusRegistry registry() {

@@ -82,7 +82,11 @@ public final class MapFileWatcher implements AutoCloseable {
         }
         router.apply(next);
         lastError = null;
-        LOG.info("partition map version {} applied from {} ({} islands)", next.version(), file, next.islands().size());
+        LOG.info(
+                "partition map version {} applied from {} ({} islands)",
+                next.version(),
+                file,
+                next.islands().size());
     }
 
     private void report(String problem) {

@@ -42,6 +42,7 @@ public final class Router {
     public RoutingDecision route(String user, String domain) {
         PartitionMap m = map.get();
         Route r = IslandSelector.resolve(m, user, domain, health.down());
-        return new RoutingDecision(r, r.serving() == null ? null : m.island(r.serving()).orElseThrow(), m.version());
+        return new RoutingDecision(
+                r, r.serving() == null ? null : m.island(r.serving()).orElseThrow(), m.version());
     }
 }

@@ -50,7 +50,8 @@ public final class PemKeyStore {
     /** Certificates from a PEM file, e.g. a CA bundle for upstream trust. */
     public static List<Certificate> readCertificates(Path pem) throws IOException {
         List<Certificate> out = new ArrayList<>();
-        try (Reader r = Files.newBufferedReader(pem); PEMParser p = new PEMParser(r)) {
+        try (Reader r = Files.newBufferedReader(pem);
+                PEMParser p = new PEMParser(r)) {
             JcaX509CertificateConverter conv = new JcaX509CertificateConverter();
             for (Object o = p.readObject(); o != null; o = p.readObject()) {
                 if (o instanceof X509CertificateHolder h) {
@@ -64,7 +65,8 @@ public final class PemKeyStore {
     }
 
     private static PrivateKey readPrivateKey(Path pem) throws IOException {
-        try (Reader r = Files.newBufferedReader(pem); PEMParser p = new PEMParser(r)) {
+        try (Reader r = Files.newBufferedReader(pem);
+                PEMParser p = new PEMParser(r)) {
             JcaPEMKeyConverter conv = new JcaPEMKeyConverter();
             for (Object o = p.readObject(); o != null; o = p.readObject()) {
                 if (o instanceof PrivateKeyInfo info) {

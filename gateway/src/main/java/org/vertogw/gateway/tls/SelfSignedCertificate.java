@@ -43,7 +43,8 @@ public final class SelfSignedCertificate {
                 kp.getPublic());
         b.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
             new GeneralName(GeneralName.dNSName, "localhost"),
-            new GeneralName(GeneralName.iPAddress, InetAddress.getLoopbackAddress().getHostAddress())
+            new GeneralName(
+                    GeneralName.iPAddress, InetAddress.getLoopbackAddress().getHostAddress())
         }));
         b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
         X509Certificate cert = new JcaX509CertificateConverter()

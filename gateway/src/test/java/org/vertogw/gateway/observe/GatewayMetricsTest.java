@@ -23,19 +23,24 @@ class GatewayMetricsTest {
 
     @Test
     void mediaFiguresAreReadAtEachScrape() throws Exception {
-        try (MediaEngine engine = MediaEngine.start(MediaConfig.builder().bindAddress("127.0.0.1").browserPort(0)
-                .islandPorts(0, 0).mediaThreads(2).build());
+        try (MediaEngine engine = MediaEngine.start(MediaConfig.builder()
+                        .bindAddress("127.0.0.1")
+                        .browserPort(0)
+                        .islandPorts(0, 0)
+                        .mediaThreads(2)
+                        .build());
                 DatagramSocket attacker = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             GatewayMetrics metrics = new GatewayMetrics();
             metrics.media(engine);
-            assertThat(scrape(metrics)).contains("verto_gateway_media_relays 0.0")
+            assertThat(scrape(metrics))
+                    .contains("verto_gateway_media_relays 0.0")
                     .contains("verto_gateway_media_thread_calls{thread=\"0\"} 0.0")
                     .contains("verto_gateway_media_thread_calls{thread=\"1\"} 0.0");
 
             MediaRelay relay = engine.newRelay("call-1");
             byte[] garbage = {(byte) 0xFF, 1, 2, 3};
-            attacker.send(new DatagramPacket(garbage, garbage.length, InetAddress.getLoopbackAddress(),
-                    engine.browserPort()));
+            attacker.send(new DatagramPacket(
+                    garbage, garbage.length, InetAddress.getLoopbackAddress(), engine.browserPort()));
             long deadline = System.nanoTime() + 10_000_000_000L;
             String text = scrape(metrics);
             while (!text.contains("verto_gateway_media_discards_total{reason=\"unknown_packet\"} 1.0")
@@ -43,7 +48,8 @@ class GatewayMetricsTest {
                 Thread.onSpinWait();
                 text = scrape(metrics);
             }
-            assertThat(text).contains("verto_gateway_media_discards_total{reason=\"unknown_packet\"} 1.0")
+            assertThat(text)
+                    .contains("verto_gateway_media_discards_total{reason=\"unknown_packet\"} 1.0")
                     .contains("verto_gateway_media_relays 1.0")
                     .contains("verto_gateway_media_relays_created_total 1.0")
                     .contains("verto_gateway_media_packets_total{direction=\"received\"} 0.0");

@@ -41,13 +41,15 @@ public final class DataChannelMedia implements IslandMedia {
         Thread out = new Thread(this::readAnswers, "datachannel-island-out");
         out.setDaemon(true);
         out.start();
-        Thread err = new Thread(() -> {
-            try (BufferedReader r = process.errorReader(StandardCharsets.UTF_8)) {
-                r.lines().forEach(l -> stderr.append(l).append('\n'));
-            } catch (IOException e) {
-                // the process ended
-            }
-        }, "datachannel-island-err");
+        Thread err = new Thread(
+                () -> {
+                    try (BufferedReader r = process.errorReader(StandardCharsets.UTF_8)) {
+                        r.lines().forEach(l -> stderr.append(l).append('\n'));
+                    } catch (IOException e) {
+                        // the process ended
+                    }
+                },
+                "datachannel-island-err");
         err.setDaemon(true);
         err.start();
     }
@@ -55,15 +57,25 @@ public final class DataChannelMedia implements IslandMedia {
     /** Starts the node process with the DTLS certificate and key (PEM) it presents. */
     public static DataChannelMedia start(Path certificate, Path key) throws Exception {
         Path script = Path.of("src/test/node/datachannel-island.mjs").toAbsolutePath();
-        Process p = new ProcessBuilder(List.of("node", script.toString(), "--cert", certificate.toString(), "--key",
-                key.toString(), "--bind", "127.0.0.1")).directory(script.getParent().toFile()).start();
+        Process p = new ProcessBuilder(List.of(
+                        "node",
+                        script.toString(),
+                        "--cert",
+                        certificate.toString(),
+                        "--key",
+                        key.toString(),
+                        "--bind",
+                        "127.0.0.1"))
+                .directory(script.getParent().toFile())
+                .start();
         DataChannelMedia m = new DataChannelMedia(p);
         m.ready.get(20, TimeUnit.SECONDS);
         return m;
     }
 
     private void readAnswers() {
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader r =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = r.readLine()) != null) {
                 JsonNode n = JSON.readTree(line);
@@ -170,7 +182,9 @@ public final class DataChannelMedia implements IslandMedia {
 
         @Override
         public String answer() throws MediaException {
-            return request("answer", Map.of("leg", id, "sdp", offer)).path("sdp").asText();
+            return request("answer", Map.of("leg", id, "sdp", offer))
+                    .path("sdp")
+                    .asText();
         }
 
         @Override

@@ -5,13 +5,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.util.Set;
 import java.util.UUID;
-import org.vertogw.island.testing.VertoTestClient;
-import org.vertogw.media.peers.AudioStats;
-import org.vertogw.media.peers.LibWebRtcPeer;
+import org.vertogw.testing.VertoTestClient;
+import org.vertogw.testing.webrtc.LibWebRtcPeer;
 
 /**
- * A Verto softphone with libwebrtc media: raw Verto over WSS as verto.js speaks it (login §3.7, calls §4 of
- * verto-protocol.md), one {@link LibWebRtcPeer} per call, complete SDP in invite and answer. Answers every server
+ * A Verto softphone with libwebrtc media: raw Verto over WSS as verto.js speaks it (login docs/protocol.md §3.7, calls §4 of
+ * docs/protocol.md), one {@link LibWebRtcPeer} per call, complete SDP in invite and answer. Answers every server
  * request it consumes with {@code {"method": ...}}, as verto.js does.
  */
 public final class LibWebRtcPhone implements AutoCloseable {
@@ -49,7 +48,7 @@ public final class LibWebRtcPhone implements AutoCloseable {
 
     /**
      * Places a call (verto.invite with the complete offer) and applies the far end's answer SDP, from
-     * verto.media or verto.answer, whichever carries it (§4.3). Returns that answer.
+     * verto.media or verto.answer, whichever carries it (docs/protocol.md §4.3). Returns that answer.
      */
     public String call(String destination) throws Exception {
         peer = new LibWebRtcPeer(login, toneAmplitude);
@@ -59,16 +58,18 @@ public final class LibWebRtcPhone implements AutoCloseable {
         if (!"CALL CREATED".equals(created.path("result").path("message").asText())) {
             throw new AssertionError(login + ": invite to " + destination + " failed: " + created);
         }
-        JsonNode answer = verto.await(m -> ANSWER_METHODS.contains(m.path("method").asText())
-                && callId.equals(m.path("params").path("callID").asText())
-                && !m.path("params").path("sdp").asText().isEmpty(), "answer SDP for " + callId);
+        JsonNode answer = verto.await(
+                m -> ANSWER_METHODS.contains(m.path("method").asText())
+                        && callId.equals(m.path("params").path("callID").asText())
+                        && !m.path("params").path("sdp").asText().isEmpty(),
+                "answer SDP for " + callId);
         verto.reply(answer);
         String sdp = answer.path("params").path("sdp").asText();
         peer.applyAnswer(sdp);
         return sdp;
     }
 
-    /** Answers the next incoming call (§4.4): the offer goes to a new peer, its complete answer to verto.answer. */
+    /** Answers the next incoming call (docs/protocol.md §4.4): the offer goes to a new peer, its complete answer to verto.answer. */
     public String answerIncoming() throws Exception {
         JsonNode invite = verto.awaitRequest("verto.invite");
         verto.reply(invite);
@@ -84,7 +85,7 @@ public final class LibWebRtcPhone implements AutoCloseable {
         return offer;
     }
 
-    /** verto.bye for the current call (§4.5); returns the gateway's response. */
+    /** verto.bye for the current call (docs/protocol.md §4.5); returns the gateway's response. */
     public JsonNode hangUp() throws InterruptedException {
         ObjectNode params = VertoTestClient.callParams(callId, sessid);
         params.put("cause", "NORMAL_CLEARING");

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 class MapFileWatcherTest {
 
     private static final String V1 = "{\"version\":1,\"islands\":[{\"id\":\"fs-01\"},{\"id\":\"fs-02\"}]}";
-    private static final String V2 = "{\"version\":2,\"islands\":[{\"id\":\"fs-01\"},{\"id\":\"fs-02\"}],\"pins\":{\"a.example\":\"fs-02\"}}";
+    private static final String V2 =
+            "{\"version\":2,\"islands\":[{\"id\":\"fs-01\"},{\"id\":\"fs-02\"}],\"pins\":{\"a.example\":\"fs-02\"}}";
 
     @Test
     void aChangedFileIsAppliedWithoutARestartAndABadOneKeepsTheOldMap(@TempDir Path dir) throws Exception {
@@ -36,7 +37,9 @@ class MapFileWatcherTest {
 
         write(file, V1, 3);
         w.check();
-        assertThat(router.map().version()).as("a version that does not grow is refused").isEqualTo(2);
+        assertThat(router.map().version())
+                .as("a version that does not grow is refused")
+                .isEqualTo(2);
         assertThat(w.lastError()).contains("does not grow");
     }
 

@@ -3,7 +3,7 @@ package org.vertogw.island.media;
 /**
  * Signaling-only media: SDP passes between the two users of a call untouched, and no packet is handled. The echo
  * extension and re-attach still need an SDP from the island; they get one derived from what the leg has seen,
- * with the DTLS role set as FreeSWITCH sets it (answer {@code active}, offer {@code actpass}, §6.2).
+ * with the DTLS role set as FreeSWITCH sets it (answer {@code active}, offer {@code actpass}, docs/protocol.md §6.2).
  */
 public final class PassthroughMedia implements IslandMedia {
 

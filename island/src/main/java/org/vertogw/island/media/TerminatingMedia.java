@@ -1,9 +1,9 @@
 package org.vertogw.island.media;
 
+import org.vertogw.island.media.endpoint.WebRtcEndpoint;
 import org.vertogw.media.MediaConfig;
 import org.vertogw.media.MediaEngine;
 import org.vertogw.media.dtls.DtlsKeyType;
-import org.vertogw.media.endpoint.WebRtcEndpoint;
 import org.vertogw.media.sdp.SdpException;
 import org.vertogw.media.sdp.SessionDescription;
 
@@ -31,7 +31,7 @@ public final class TerminatingMedia implements IslandMedia {
 
     @Override
     public LegMedia newLeg(String callId, LegMedia partner) {
-        return new Leg(engine.newEndpoint(callId));
+        return new Leg(engine.open(ctx -> new WebRtcEndpoint(callId, ctx)));
     }
 
     @Override

@@ -36,6 +36,7 @@ public final class HmacSha1 {
 
     /** ipad in [0, 64), opad in [64, 128). */
     private final byte[] pads = new byte[128];
+
     private Engine active;
 
     public HmacSha1(byte[] key) {

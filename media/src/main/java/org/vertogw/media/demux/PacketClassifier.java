@@ -18,8 +18,7 @@ package org.vertogw.media.demux;
  */
 public final class PacketClassifier {
 
-    private PacketClassifier() {
-    }
+    private PacketClassifier() {}
 
     public static PacketKind classify(byte[] buf, int off, int len) {
         if (len < 1) {

@@ -85,7 +85,9 @@ public final class TransportDemux<T> {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Ufrag u && u.len == len && Arrays.equals(bytes, off, off + len, u.bytes, u.off, u.off + len);
+            return o instanceof Ufrag u
+                    && u.len == len
+                    && Arrays.equals(bytes, off, off + len, u.bytes, u.off, u.off + len);
         }
     }
 }

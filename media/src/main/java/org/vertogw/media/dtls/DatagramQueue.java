@@ -17,6 +17,7 @@ final class DatagramQueue implements DatagramTransport {
 
     /** Below the path MTU with room for IP/UDP headers; BC fragments handshake messages to fit. */
     static final int SEND_LIMIT = 1200;
+
     static final int RECEIVE_LIMIT = 1500;
     private static final byte[] CLOSED = new byte[0];
 

@@ -66,9 +66,13 @@ public final class DtlsCertificate {
             KeyPair kp = g.generateKeyPair();
             Instant now = Instant.now();
             X500Name name = new X500Name("CN=vertogw-media");
-            X509CertificateHolder holder = new JcaX509v3CertificateBuilder(name, new BigInteger(64, random).abs(),
-                    Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(Duration.ofDays(30))), name,
-                    kp.getPublic())
+            X509CertificateHolder holder = new JcaX509v3CertificateBuilder(
+                            name,
+                            new BigInteger(64, random).abs(),
+                            Date.from(now.minus(Duration.ofDays(1))),
+                            Date.from(now.plus(Duration.ofDays(30))),
+                            name,
+                            kp.getPublic())
                     .build(new JcaContentSignerBuilder(type.certificateSignature()).build(kp.getPrivate()));
             return new DtlsCertificate(kp.getPrivate(), holder.getEncoded(), type);
         } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
@@ -92,7 +96,8 @@ public final class DtlsCertificate {
         X509CertificateHolder cert = null;
         PrivateKey key = null;
         JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
-        try (Reader r = new StringReader(pem); PEMParser parser = new PEMParser(r)) {
+        try (Reader r = new StringReader(pem);
+                PEMParser parser = new PEMParser(r)) {
             Object o;
             while ((o = parser.readObject()) != null) {
                 if (o instanceof X509CertificateHolder h && cert == null) {
@@ -109,7 +114,8 @@ public final class DtlsCertificate {
                     + (cert == null ? "no certificate" : "no private key"));
         }
         try {
-            PublicKey pub = new JcaX509CertificateConverter().getCertificate(cert).getPublicKey();
+            PublicKey pub =
+                    new JcaX509CertificateConverter().getCertificate(cert).getPublicKey();
             return new DtlsCertificate(key, cert.getEncoded(), typeOf(pub, source));
         } catch (GeneralSecurityException e) {
             throw new IOException(source + ": unreadable certificate: " + e.getMessage(), e);
@@ -123,7 +129,8 @@ public final class DtlsCertificate {
                 case 2048 -> DtlsKeyType.RSA_2048;
                 case 3072 -> DtlsKeyType.RSA_3072;
                 case 4096 -> DtlsKeyType.RSA_4096;
-                default -> throw new IOException(source + ": RSA key of " + bits + " bits; 2048, 3072 or 4096 expected");
+                default ->
+                    throw new IOException(source + ": RSA key of " + bits + " bits; 2048, 3072 or 4096 expected");
             };
         }
         if (key instanceof ECPublicKey ec) {

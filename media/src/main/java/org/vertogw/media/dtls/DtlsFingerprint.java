@@ -27,7 +27,8 @@ public record DtlsFingerprint(String algorithm, byte[] digest) {
         byte[] d = new byte[octets.length];
         for (int i = 0; i < octets.length; i++) {
             if (octets[i].length() != 2) {
-                throw new IllegalArgumentException("fingerprint octet " + i + " '" + octets[i] + "' is not two hex digits");
+                throw new IllegalArgumentException(
+                        "fingerprint octet " + i + " '" + octets[i] + "' is not two hex digits");
             }
             d[i] = (byte) Integer.parseInt(octets[i], 16);
         }
@@ -36,7 +37,8 @@ public record DtlsFingerprint(String algorithm, byte[] digest) {
 
     public static DtlsFingerprint of(byte[] derCertificate, String algorithm) {
         try {
-            return new DtlsFingerprint(algorithm, MessageDigest.getInstance(javaName(algorithm)).digest(derCertificate));
+            return new DtlsFingerprint(
+                    algorithm, MessageDigest.getInstance(javaName(algorithm)).digest(derCertificate));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalArgumentException("hash " + algorithm + " unavailable", e);
         }

@@ -31,8 +31,8 @@ public enum DtlsKeyType {
         try {
             return valueOf(v);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("DTLS key '" + value
-                    + "' is not one of ecdsa-p256, ecdsa-p384, rsa-2048, rsa-3072, rsa-4096", e);
+            throw new IllegalArgumentException(
+                    "DTLS key '" + value + "' is not one of ecdsa-p256, ecdsa-p384, rsa-2048, rsa-3072, rsa-4096", e);
         }
     }
 

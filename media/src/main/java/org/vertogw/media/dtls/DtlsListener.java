@@ -10,6 +10,5 @@ public interface DtlsListener {
     void onFailed(DtlsFailure failure, String detail);
 
     /** The peer ended an established association (close_notify or a fatal alert). */
-    default void onClosed() {
-    }
+    default void onClosed() {}
 }

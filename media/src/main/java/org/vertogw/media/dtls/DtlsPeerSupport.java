@@ -25,8 +25,8 @@ final class DtlsPeerSupport {
     private final int resendMillis;
     private volatile SrtpKeyingMaterial keys;
 
-    DtlsPeerSupport(DtlsCertificate certificate, DtlsFingerprint remote, DtlsRole role, int timeoutMillis,
-            int resendMillis) {
+    DtlsPeerSupport(
+            DtlsCertificate certificate, DtlsFingerprint remote, DtlsRole role, int timeoutMillis, int resendMillis) {
         this.certificate = certificate;
         this.check = new PeerCertificateCheck(remote, diagnostics);
         this.role = role;
@@ -49,8 +49,8 @@ final class DtlsPeerSupport {
         }
         DtlsCrypto crypto = DtlsCrypto.INSTANCE;
         Certificate chain = new Certificate(new TlsCertificate[] {crypto.createCertificate(certificate.der())});
-        return new JcaDefaultTlsCredentialedSigner(new TlsCryptoParameters(context), crypto, certificate.privateKey(),
-                chain, algorithm);
+        return new JcaDefaultTlsCredentialedSigner(
+                new TlsCryptoParameters(context), crypto, certificate.privateKey(), chain, algorithm);
     }
 
     PeerCertificateCheck check() {

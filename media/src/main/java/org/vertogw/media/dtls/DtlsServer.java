@@ -79,8 +79,10 @@ final class DtlsServer extends DefaultTlsServer {
     /** WebRTC requires the client's certificate (RFC 8827 §6.5): ECDSA from browsers, RSA from FreeSWITCH. */
     @Override
     public CertificateRequest getCertificateRequest() {
-        return new CertificateRequest(new short[] {ClientCertificateType.ecdsa_sign, ClientCertificateType.rsa_sign},
-                DtlsSignatureSchemes.accepted(), null);
+        return new CertificateRequest(
+                new short[] {ClientCertificateType.ecdsa_sign, ClientCertificateType.rsa_sign},
+                DtlsSignatureSchemes.accepted(),
+                null);
     }
 
     @Override

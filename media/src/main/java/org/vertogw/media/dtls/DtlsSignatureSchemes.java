@@ -29,8 +29,7 @@ final class DtlsSignatureSchemes {
             SignatureAndHashAlgorithm.getInstance(HashAlgorithm.sha384, SignatureAlgorithm.rsa),
             SignatureAndHashAlgorithm.getInstance(HashAlgorithm.sha512, SignatureAlgorithm.rsa));
 
-    private DtlsSignatureSchemes() {
-    }
+    private DtlsSignatureSchemes() {}
 
     static Vector<SignatureAndHashAlgorithm> accepted() {
         return new Vector<>(ACCEPTED);
@@ -44,7 +43,8 @@ final class DtlsSignatureSchemes {
      */
     static SignatureAndHashAlgorithm choose(DtlsKeyType ours, Vector<?> peerPreferences) throws TlsFatalAlert {
         if (peerPreferences == null) {
-            return ours.isRsa() ? SignatureAndHashAlgorithm.getInstance(HashAlgorithm.sha256, SignatureAlgorithm.rsa)
+            return ours.isRsa()
+                    ? SignatureAndHashAlgorithm.getInstance(HashAlgorithm.sha256, SignatureAlgorithm.rsa)
                     : SignatureAndHashAlgorithm.getInstance(HashAlgorithm.sha256, SignatureAlgorithm.ecdsa);
         }
         StringJoiner listed = new StringJoiner(",");
@@ -55,14 +55,18 @@ final class DtlsSignatureSchemes {
             }
             listed.add(SignatureScheme.getName(SignatureScheme.from(a)));
         }
-        throw new TlsFatalAlert(AlertDescription.handshake_failure,
+        throw new TlsFatalAlert(
+                AlertDescription.handshake_failure,
                 "no signature algorithm in common: the peer accepts " + listed + ", our key is " + ours);
     }
 
     private static boolean canSign(DtlsKeyType key, SignatureAndHashAlgorithm a) {
         short s = a.getSignature();
-        return key.isRsa() ? s == SignatureAlgorithm.rsa || s == SignatureAlgorithm.rsa_pss_rsae_sha256
-                || s == SignatureAlgorithm.rsa_pss_rsae_sha384 || s == SignatureAlgorithm.rsa_pss_rsae_sha512
+        return key.isRsa()
+                ? s == SignatureAlgorithm.rsa
+                        || s == SignatureAlgorithm.rsa_pss_rsae_sha256
+                        || s == SignatureAlgorithm.rsa_pss_rsae_sha384
+                        || s == SignatureAlgorithm.rsa_pss_rsae_sha512
                 : s == SignatureAlgorithm.ecdsa;
     }
 }

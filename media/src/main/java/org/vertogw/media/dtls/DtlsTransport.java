@@ -45,8 +45,15 @@ public final class DtlsTransport implements AutoCloseable {
      * @param timeoutMillis the whole handshake, retransmissions included
      * @param resendMillis the first retransmission timer (RFC 6347 §4.2.4.1 suggests 1 s; it doubles)
      */
-    public DtlsTransport(DtlsCertificate certificate, DtlsRole role, DtlsFingerprint remoteFingerprint,
-            List<SrtpProfile> profiles, DatagramOut out, Executor executor, int timeoutMillis, int resendMillis,
+    public DtlsTransport(
+            DtlsCertificate certificate,
+            DtlsRole role,
+            DtlsFingerprint remoteFingerprint,
+            List<SrtpProfile> profiles,
+            DatagramOut out,
+            Executor executor,
+            int timeoutMillis,
+            int resendMillis,
             DtlsListener listener) {
         this.role = role;
         this.queue = new DatagramQueue(out);
@@ -167,7 +174,9 @@ public final class DtlsTransport implements AutoCloseable {
         if (failure == null) {
             if (e instanceof TlsTimeoutException) {
                 failure = DtlsFailure.TIMEOUT;
-            } else if (e instanceof TlsFatalAlert a && a.getMessage() != null && a.getMessage().contains("SRTP")) {
+            } else if (e instanceof TlsFatalAlert a
+                    && a.getMessage() != null
+                    && a.getMessage().contains("SRTP")) {
                 failure = DtlsFailure.NO_SRTP_PROFILE;
             } else if (e instanceof TlsFatalAlertReceived) {
                 failure = DtlsFailure.PEER_ALERT;

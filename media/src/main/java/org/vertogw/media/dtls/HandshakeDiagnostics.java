@@ -69,7 +69,8 @@ final class HandshakeDiagnostics {
     void peerCertificate(byte[] der) {
         try {
             PublicKey key = CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(der)).getPublicKey();
+                    .generateCertificate(new ByteArrayInputStream(der))
+                    .getPublicKey();
             peerCertificate = describe(key);
         } catch (CertificateException | RuntimeException e) {
             peerCertificate = "unreadable (" + e.getMessage() + ")";

@@ -28,7 +28,8 @@ final class PeerCertificateCheck {
         diagnostics.peerCertificate(der);
         if (!expected.matches(der)) {
             diagnostics.failure(DtlsFailure.FINGERPRINT_MISMATCH);
-            throw new TlsFatalAlert(AlertDescription.bad_certificate,
+            throw new TlsFatalAlert(
+                    AlertDescription.bad_certificate,
                     "peer certificate does not match a=fingerprint " + expected.toSdp());
         }
     }

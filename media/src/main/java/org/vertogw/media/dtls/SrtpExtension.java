@@ -13,8 +13,7 @@ import org.vertogw.media.srtp.SrtpProfile;
 /** The use_srtp extension (RFC 5764 §4.1): what we offer as client and how we pick as server. */
 final class SrtpExtension {
 
-    private SrtpExtension() {
-    }
+    private SrtpExtension() {}
 
     static UseSRTPData offer(List<SrtpProfile> profiles) {
         int[] ids = new int[profiles.size()];

@@ -68,7 +68,8 @@ final class BindingResponder {
         if (!request.hasUnknownComprehensionRequired()) {
             return false;
         }
-        writer.startResponse(request, StunClass.ERROR_RESPONSE).errorCode(420, "Unknown Attribute")
+        writer.startResponse(request, StunClass.ERROR_RESPONSE)
+                .errorCode(420, "Unknown Attribute")
                 .unknownAttributes(request.unknownComprehensionRequired());
         send(from, out);
         return true;

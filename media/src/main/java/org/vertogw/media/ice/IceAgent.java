@@ -9,7 +9,7 @@ import org.vertogw.media.stun.StunMessageType;
 import org.vertogw.media.stun.StunMessageWriter;
 
 /**
- * A full ICE agent shaped like FreeSWITCH's (verto-protocol.md §6.2), for island legs and the island's endpoint: one
+ * A full ICE agent shaped like FreeSWITCH's (docs/protocol.md §6.2), for island legs and the island's endpoint: one
  * local host candidate, exactly one remote candidate (no pair list), Binding checks to it every interval for the
  * whole call (USERNAME remote:local, PRIORITY, ICE-CONTROLLING + USE-CANDIDATE or ICE-CONTROLLED, MESSAGE-INTEGRITY,
  * FINGERPRINT), role conflicts resolved by tie-breaker (RFC 8445 §7.3.1.1) and a 487 answer swapping our role
@@ -33,12 +33,14 @@ public final class IceAgent implements IceConnectivity {
     private final long tieBreaker = RANDOM.nextLong();
     /** Transaction ids of the checks in flight, 12 bytes each, and the role each claimed. */
     private final byte[] pending = new byte[PENDING * 12];
+
     private final boolean[] pendingUsed = new boolean[PENDING];
     private final boolean[] pendingControlling = new boolean[PENDING];
     private int pendingNext;
     private boolean controlling;
     /** The key of the peer's password; null until the peer's credentials are known. */
     private MessageIntegrity.Key remoteKey;
+
     private InetSocketAddress candidate;
     private InetSocketAddress selected;
     private long nextCheckNanos;
@@ -49,8 +51,13 @@ public final class IceAgent implements IceConnectivity {
      * @param controlling the offerer controls (RFC 8445 §6.1.1), as FreeSWITCH assumes
      * @param checksWhenControlled FreeSWITCH checks in both roles; a gateway island leg checks only when controlling
      */
-    public IceAgent(IceCredentials local, boolean controlling, boolean checksWhenControlled, IceTimers timers,
-            IceOutput out, long nowNanos) {
+    public IceAgent(
+            IceCredentials local,
+            boolean controlling,
+            boolean checksWhenControlled,
+            IceTimers timers,
+            IceOutput out,
+            long nowNanos) {
         this.local = local;
         this.responder = new BindingResponder(local);
         this.controlling = controlling;

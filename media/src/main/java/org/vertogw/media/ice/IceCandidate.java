@@ -7,8 +7,15 @@ import java.util.Locale;
  * One {@code a=candidate} (RFC 8839 §5.1): foundation, component, transport, priority, address, port and type;
  * extension attributes after the type are kept verbatim. Addresses are kept as text (no DNS look-ups).
  */
-public record IceCandidate(String foundation, int component, String transport, long priority, String address, int port,
-        String type, String extensions) {
+public record IceCandidate(
+        String foundation,
+        int component,
+        String transport,
+        long priority,
+        String address,
+        int port,
+        String type,
+        String extensions) {
 
     /** Parses the attribute value (with or without the leading {@code candidate:}). */
     public static IceCandidate parse(String value) {
@@ -22,8 +29,15 @@ public record IceCandidate(String foundation, int component, String transport, l
             ext.append(i > 8 ? " " : "").append(f[i]);
         }
         try {
-            return new IceCandidate(f[0], Integer.parseInt(f[1]), f[2].toLowerCase(Locale.ROOT), Long.parseLong(f[3]),
-                    f[4], Integer.parseInt(f[5]), f[7], ext.toString());
+            return new IceCandidate(
+                    f[0],
+                    Integer.parseInt(f[1]),
+                    f[2].toLowerCase(Locale.ROOT),
+                    Long.parseLong(f[3]),
+                    f[4],
+                    Integer.parseInt(f[5]),
+                    f[7],
+                    ext.toString());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("candidate '" + value + "' has a non-numeric field", e);
         }

@@ -67,7 +67,8 @@ public final class MediaLoop implements AutoCloseable {
      * connected sockets can join it; only the same user may), else a socket on the same port connected to one
      * peer. The kernel delivers a peer's datagrams to the socket connected to it rather than to the shared one.
      */
-    public UdpSocket openShared(InetSocketAddress bind, InetSocketAddress peer, DatagramHandler handler) throws IOException {
+    public UdpSocket openShared(InetSocketAddress bind, InetSocketAddress peer, DatagramHandler handler)
+            throws IOException {
         return open(bind, peer, true, handler);
     }
 
@@ -77,8 +78,10 @@ public final class MediaLoop implements AutoCloseable {
      * without sharing. Returns the address to bind (the port the plain bind got, when asked for any).
      */
     private static InetSocketAddress refuseTaken(InetSocketAddress bind) throws IOException {
-        try (DatagramChannel probe = DatagramChannel.open(bind.getAddress() instanceof java.net.Inet6Address
-                ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET)) {
+        try (DatagramChannel probe = DatagramChannel.open(
+                bind.getAddress() instanceof java.net.Inet6Address
+                        ? StandardProtocolFamily.INET6
+                        : StandardProtocolFamily.INET)) {
             probe.bind(bind);
             return new InetSocketAddress(bind.getAddress(), ((InetSocketAddress) probe.getLocalAddress()).getPort());
         }
@@ -86,8 +89,10 @@ public final class MediaLoop implements AutoCloseable {
 
     private UdpSocket open(InetSocketAddress bind, InetSocketAddress peer, boolean shared, DatagramHandler handler)
             throws IOException {
-        DatagramChannel ch = DatagramChannel.open(bind.getAddress() instanceof java.net.Inet6Address
-                ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
+        DatagramChannel ch = DatagramChannel.open(
+                bind.getAddress() instanceof java.net.Inet6Address
+                        ? StandardProtocolFamily.INET6
+                        : StandardProtocolFamily.INET);
         try {
             ch.setOption(StandardSocketOptions.SO_RCVBUF, 1 << 20);
             ch.setOption(StandardSocketOptions.SO_SNDBUF, 1 << 20);

@@ -21,6 +21,7 @@ public final class UdpSocket implements AutoCloseable {
     private volatile InetSocketAddress connectedTo;
     /** Opened connected on a shared port: disconnecting would make it share the port's unclaimed datagrams. */
     private final boolean pinned;
+
     private volatile boolean closed;
 
     UdpSocket(DatagramChannel channel, MediaLoop loop, DatagramHandler handler, InetSocketAddress connectedTo)

@@ -1,21 +1,19 @@
 package org.vertogw.media.relay;
 
-import static org.vertogw.media.relay.LegNegotiation.credentials;
-import static org.vertogw.media.relay.LegNegotiation.fingerprint;
-import static org.vertogw.media.relay.LegNegotiation.setupOr;
+import static org.vertogw.media.transport.LegNegotiation.credentials;
+import static org.vertogw.media.transport.LegNegotiation.fingerprint;
+import static org.vertogw.media.transport.LegNegotiation.setupOr;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import org.vertogw.media.MediaCall;
+import org.vertogw.media.MediaContext;
 import org.vertogw.media.dtls.DtlsRole;
 import org.vertogw.media.dtls.DtlsSetup;
-import org.vertogw.media.ice.IceAgent;
-import org.vertogw.media.ice.IceCredentials;
-import org.vertogw.media.ice.IceLiteAgent;
-import org.vertogw.media.net.UdpSocket;
+import org.vertogw.media.net.LoopCalls;
 import org.vertogw.media.rtp.PacketBuffer;
 import org.vertogw.media.sdp.LocalTransport;
 import org.vertogw.media.sdp.MediaDescription;
@@ -23,6 +21,16 @@ import org.vertogw.media.sdp.RemoteTransport;
 import org.vertogw.media.sdp.SdpException;
 import org.vertogw.media.sdp.SdpRewriter;
 import org.vertogw.media.sdp.SessionDescription;
+import org.vertogw.media.transport.BrowserTransport;
+import org.vertogw.media.transport.DiscardReason;
+import org.vertogw.media.transport.IslandCandidate;
+import org.vertogw.media.transport.IslandTransport;
+import org.vertogw.media.transport.LegCounters;
+import org.vertogw.media.transport.LegEvent;
+import org.vertogw.media.transport.LegEventListeners;
+import org.vertogw.media.transport.LegNegotiation;
+import org.vertogw.media.transport.LegSettings;
+import org.vertogw.media.transport.MediaTransport;
 
 /**
  * One call's media anchor. Per media section: a browser leg (ICE-lite on the shared port, DTLS, SRTP preferring
@@ -33,14 +41,19 @@ import org.vertogw.media.sdp.SessionDescription;
  * The SDP methods may be called from any thread; they run on the media thread and return the SDP for the other
  * side. Events are delivered on the media thread.
  */
-public final class MediaRelay implements AutoCloseable {
+public final class MediaRelay implements MediaCall {
 
-    private enum Flow { NONE, BROWSER_OFFERED, ISLAND_OFFERED, ANSWERED }
+    private enum Flow {
+        NONE,
+        BROWSER_OFFERED,
+        ISLAND_OFFERED,
+        ANSWERED
+    }
 
     /** The two legs of one media section and what the offer told us. */
     private static final class Path {
-        MediaLeg browser;
-        MediaLeg island;
+        BrowserTransport browser;
+        IslandTransport island;
         DtlsSetup browserSetup;
         RemoteTransport islandRemote;
         InetSocketAddress islandCandidate;
@@ -50,23 +63,11 @@ public final class MediaRelay implements AutoCloseable {
     private final MediaContext ctx;
     private final List<Path> paths = new ArrayList<>();
     private final RelayCounters counters = new RelayCounters();
-    private final RelayEventListeners listeners = new RelayEventListeners();
+    private final LegEventListeners listeners = new LegEventListeners();
     private final Runnable ticker = this::tick;
-    private final MediaLeg.Listener legListener = new MediaLeg.Listener() {
-        @Override
-        public void onSelected(MediaLeg leg, InetSocketAddress previous, InetSocketAddress current) {
-            if ("browser".equals(leg.name())) {
-                ctx.browserPort().moved(leg, previous, current);
-            } else {
-                leg.socket().connect(current);
-            }
-        }
-
-        @Override
-        public void onEvent(RelayEvent event) {
-            updateState();
-            listeners.publish(event);
-        }
+    private final Consumer<LegEvent> legListener = event -> {
+        updateState();
+        listeners.publish(event);
     };
     private Flow flow = Flow.NONE;
     private boolean everConnected;
@@ -98,7 +99,7 @@ public final class MediaRelay implements AutoCloseable {
                     }
                     RemoteTransport browser = RemoteTransport.of(offer, i);
                     Path p = newPath(i, true);
-                    ((IceLiteAgent) p.browser.ice()).setRemoteCredentials(credentials(browser));
+                    p.browser.acceptRemote(credentials(browser));
                     DtlsSetup theirs = setupOr(browser.setup(), DtlsSetup.ACTPASS);
                     p.browserSetup = theirs.answer(true);
                     p.browser.startDtls(p.browserSetup.localRole(), fingerprint(browser, i));
@@ -126,9 +127,9 @@ public final class MediaRelay implements AutoCloseable {
                     continue;
                 }
                 RemoteTransport island = RemoteTransport.of(answer, i);
-                ((IceAgent) p.island.ice()).setRemote(credentials(island), IslandCandidate.pick(answer, i, island));
-                p.island.startDtls(DtlsSetup.offererRole(setupOr(island.setup(), DtlsSetup.ACTIVE)),
-                        fingerprint(island, i));
+                p.island.setRemote(credentials(island), IslandCandidate.pick(answer, i, island));
+                p.island.startDtls(
+                        DtlsSetup.offererRole(setupOr(island.setup(), DtlsSetup.ACTIVE)), fingerprint(island, i));
                 toBrowser.add(local(p.browser, p.browserSetup));
             }
             flow = Flow.ANSWERED;
@@ -177,11 +178,11 @@ public final class MediaRelay implements AutoCloseable {
                     continue;
                 }
                 RemoteTransport browser = RemoteTransport.of(answer, i);
-                ((IceLiteAgent) p.browser.ice()).setRemoteCredentials(credentials(browser));
+                p.browser.acceptRemote(credentials(browser));
                 p.browserSetup = DtlsSetup.ACTPASS;
-                p.browser.startDtls(DtlsSetup.offererRole(setupOr(browser.setup(), DtlsSetup.ACTIVE)),
-                        fingerprint(browser, i));
-                ((IceAgent) p.island.ice()).setRemote(credentials(p.islandRemote), p.islandCandidate);
+                p.browser.startDtls(
+                        DtlsSetup.offererRole(setupOr(browser.setup(), DtlsSetup.ACTIVE)), fingerprint(browser, i));
+                p.island.setRemote(credentials(p.islandRemote), p.islandCandidate);
                 p.island.startDtls(DtlsRole.CLIENT, fingerprint(p.islandRemote, i));
                 toIsland.add(local(p.island, DtlsSetup.ACTIVE));
             }
@@ -206,8 +207,8 @@ public final class MediaRelay implements AutoCloseable {
             throw new SdpException("relay " + callId + " is closed");
         }
         if (flow != f) {
-            throw new SdpException("relay " + callId + ": no pending " + (f == Flow.BROWSER_OFFERED ? "browser" : "island")
-                    + " offer to answer");
+            throw new SdpException("relay " + callId + ": no pending "
+                    + (f == Flow.BROWSER_OFFERED ? "browser" : "island") + " offer to answer");
         }
         if (answer.media().size() != paths.size()) {
             throw new SdpException("answer has " + answer.media().size() + " m-lines, the offer had " + paths.size());
@@ -224,35 +225,24 @@ public final class MediaRelay implements AutoCloseable {
         out.add(null);
     }
 
-
-
-
     private Path newPath(int index, boolean islandControlling) {
-        LegSettings s = ctx.settings();
-        long now = System.nanoTime();
         Path p = new Path();
-        p.browser = new MediaLeg("browser", index, s, ctx.browserSocket(), LegSettings.BROWSER_PROFILES, legListener);
-        p.browser.setIce(new IceLiteAgent(IceCredentials.random(), s.iceTimers(), p.browser.iceOutput(), now));
-        ctx.browserPort().register(p.browser);
-        AtomicReference<MediaLeg> holder = new AtomicReference<>();
-        UdpSocket socket;
+        IslandTransport island;
         try {
-            socket = ctx.islandPorts().open(s.loop(), ctx.bindAddress(), (sock, pkt, from) -> {
-                MediaLeg leg = holder.get();
-                if (leg != null) {
-                    leg.onDatagram(pkt, from);
-                }
-            });
+            island = IslandTransport.open(
+                    index, ctx, LegSettings.ISLAND_PROFILES, islandControlling, false, legListener);
         } catch (IOException e) {
-            ctx.browserPort().unregister(p.browser);
             throw new IllegalStateException("cannot open an island-leg port: " + e.getMessage(), e);
         }
-        p.island = new MediaLeg("island", index, s, socket, LegSettings.ISLAND_PROFILES, legListener);
-        p.island.setIce(new IceAgent(IceCredentials.random(), islandControlling, false, s.iceTimers(),
-                p.island.iceOutput(), now));
-        holder.set(p.island);
-        MediaLeg browser = p.browser;
-        MediaLeg island = p.island;
+        BrowserTransport browser;
+        try {
+            browser = new BrowserTransport(index, ctx, legListener);
+        } catch (RuntimeException e) {
+            island.close();
+            throw e;
+        }
+        p.browser = browser;
+        p.island = island;
         browser.setSink((leg, rtcp, pkt) -> forward(island, rtcp, pkt, counters.browserToIsland(), leg));
         island.setSink((leg, rtcp, pkt) -> forward(browser, rtcp, pkt, counters.islandToBrowser(), leg));
         paths.add(p);
@@ -260,7 +250,8 @@ public final class MediaRelay implements AutoCloseable {
         return p;
     }
 
-    private static void forward(MediaLeg target, boolean rtcp, PacketBuffer p, TransitHistogram h, MediaLeg source) {
+    private static void forward(
+            MediaTransport target, boolean rtcp, PacketBuffer p, TransitHistogram h, MediaTransport source) {
         if (!target.isSecure()) {
             source.counters().discard(DiscardReason.PEER_NOT_READY);
             return;
@@ -270,7 +261,7 @@ public final class MediaRelay implements AutoCloseable {
         }
     }
 
-    private LocalTransport local(MediaLeg leg, DtlsSetup setup) {
+    private LocalTransport local(MediaTransport leg, DtlsSetup setup) {
         return LegNegotiation.local(ctx.settings(), leg, setup);
     }
 
@@ -291,8 +282,6 @@ public final class MediaRelay implements AutoCloseable {
         }
         p.browser.close();
         p.island.close();
-        ctx.browserPort().unregister(p.browser);
-        p.island.socket().close();
     }
 
     private void abort() {
@@ -332,7 +321,7 @@ public final class MediaRelay implements AutoCloseable {
     }
 
     /** Called with every leg event (connected, disconnected, failed with cause), on the media thread. */
-    public void onEvent(Consumer<RelayEvent> listener) {
+    public void onEvent(Consumer<LegEvent> listener) {
         listeners.add(listener);
     }
 
@@ -344,14 +333,19 @@ public final class MediaRelay implements AutoCloseable {
         return counters;
     }
 
+    @Override
+    public List<LegCounters> legCounters() {
+        return counters.all();
+    }
+
     /** The browser leg of a media section (its ICE, DTLS and SRTP state), or null when rejected. */
-    public MediaLeg browserLeg(int mediaIndex) {
+    public MediaTransport browserLeg(int mediaIndex) {
         Path p = mediaIndex < paths.size() ? paths.get(mediaIndex) : null;
         return p == null ? null : p.browser;
     }
 
     /** The island leg of a media section, or null when rejected. */
-    public MediaLeg islandLeg(int mediaIndex) {
+    public MediaTransport islandLeg(int mediaIndex) {
         Path p = mediaIndex < paths.size() ? paths.get(mediaIndex) : null;
         return p == null ? null : p.island;
     }

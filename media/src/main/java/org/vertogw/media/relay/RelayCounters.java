@@ -2,6 +2,7 @@ package org.vertogw.media.relay;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.vertogw.media.transport.LegCounters;
 
 /**
  * A relay's counters: per media section, the browser leg's and the island leg's {@link LegCounters} (received =
@@ -69,12 +70,22 @@ public final class RelayCounters {
     public synchronized String toString() {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < browser.size(); i++) {
-            sb.append("m").append(i).append(" browser: ").append(browser.get(i)).append("; island: ").append(island.get(i))
+            sb.append("m")
+                    .append(i)
+                    .append(" browser: ")
+                    .append(browser.get(i))
+                    .append("; island: ")
+                    .append(island.get(i))
                     .append('\n');
         }
-        sb.append("transit b->i p50/p99 ").append(browserToIsland.quantileMicros(0.5)).append('/')
-                .append(browserToIsland.quantileMicros(0.99)).append(" us, i->b ")
-                .append(islandToBrowser.quantileMicros(0.5)).append('/').append(islandToBrowser.quantileMicros(0.99))
+        sb.append("transit b->i p50/p99 ")
+                .append(browserToIsland.quantileMicros(0.5))
+                .append('/')
+                .append(browserToIsland.quantileMicros(0.99))
+                .append(" us, i->b ")
+                .append(islandToBrowser.quantileMicros(0.5))
+                .append('/')
+                .append(islandToBrowser.quantileMicros(0.99))
                 .append(" us");
         return sb.toString();
     }

@@ -10,8 +10,7 @@ public final class Bytes {
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
-    private Bytes() {
-    }
+    private Bytes() {}
 
     public static int readInt(byte[] b, int off) {
         return (int) INT.get(b, off);

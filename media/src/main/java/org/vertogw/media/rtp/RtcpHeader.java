@@ -7,8 +7,7 @@ public final class RtcpHeader {
     public static final int SENDER_REPORT = 200;
     public static final int RECEIVER_REPORT = 201;
 
-    private RtcpHeader() {
-    }
+    private RtcpHeader() {}
 
     public static int version(byte[] b, int off) {
         return (b[off] & 0xC0) >>> 6;

@@ -8,8 +8,7 @@ public final class RtpHeader {
 
     public static final int FIXED_LENGTH = 12;
 
-    private RtpHeader() {
-    }
+    private RtpHeader() {}
 
     public static int version(byte[] b, int off) {
         return (b[off] & 0xC0) >>> 6;

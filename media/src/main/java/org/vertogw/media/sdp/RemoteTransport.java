@@ -6,8 +6,14 @@ import java.util.List;
  * The transport a peer describes for one media section (ICE credentials and candidates, RFC 8839; DTLS
  * fingerprint and setup, RFC 8122 / RFC 4145), with session-level values as fall-back.
  */
-public record RemoteTransport(String iceUfrag, String icePwd, List<String> candidates, String fingerprint,
-        String setup, boolean rtcpMux, boolean iceLite) {
+public record RemoteTransport(
+        String iceUfrag,
+        String icePwd,
+        List<String> candidates,
+        String fingerprint,
+        String setup,
+        boolean rtcpMux,
+        boolean iceLite) {
 
     public static RemoteTransport of(SessionDescription sdp, int index) throws SdpException {
         MediaDescription m = sdp.media().get(index);
@@ -26,7 +32,13 @@ public record RemoteTransport(String iceUfrag, String icePwd, List<String> candi
         if (candidates.isEmpty()) {
             candidates = sdp.attributes("candidate");
         }
-        return new RemoteTransport(ufrag, pwd, candidates, fingerprint, setup == null ? "actpass" : setup,
-                m.hasAttribute("rtcp-mux"), sdp.hasAttribute("ice-lite"));
+        return new RemoteTransport(
+                ufrag,
+                pwd,
+                candidates,
+                fingerprint,
+                setup == null ? "actpass" : setup,
+                m.hasAttribute("rtcp-mux"),
+                sdp.hasAttribute("ice-lite"));
     }
 }

@@ -6,27 +6,41 @@ import java.util.List;
  * Makes the SDP one side sees from the SDP the other side sent: every media section keeps its codecs, payload
  * types, formats, SSRCs, extensions and direction, and gets the gateway's transport instead of the peer's (ICE,
  * candidate, fingerprint, setup, connection address, port, rtcp-mux). Session-level transport attributes and
- * BUNDLE groups are dropped: FreeSWITCH never bundles (verto-protocol.md §6.1), so each m-line keeps its own
+ * BUNDLE groups are dropped: FreeSWITCH never bundles (docs/protocol.md §6.1), so each m-line keeps its own
  * transport on both sides. The output is complete (no trickle): {@code a=end-of-candidates} ends each section.
  */
 public final class SdpRewriter {
 
-    private static final String[] TRANSPORT_ATTRIBUTES = {"candidate", "end-of-candidates", "ice-ufrag", "ice-pwd",
-        "ice-options", "ice-lite", "fingerprint", "setup", "rtcp", "rtcp-mux", "rtcp-mux-only", "crypto",
-        "remote-candidates", "ice-pacing", "tls-id"};
+    private static final String[] TRANSPORT_ATTRIBUTES = {
+        "candidate",
+        "end-of-candidates",
+        "ice-ufrag",
+        "ice-pwd",
+        "ice-options",
+        "ice-lite",
+        "fingerprint",
+        "setup",
+        "rtcp",
+        "rtcp-mux",
+        "rtcp-mux-only",
+        "crypto",
+        "remote-candidates",
+        "ice-pacing",
+        "tls-id"
+    };
 
-    private SdpRewriter() {
-    }
+    private SdpRewriter() {}
 
     /**
      * @param transports one per media section; null rejects that section (port 0, RFC 3264 §6)
      * @param iceLite whether to declare {@code a=ice-lite} (toward browsers)
      */
-    public static SessionDescription rewrite(SessionDescription source, List<LocalTransport> transports,
-            boolean iceLite) {
+    public static SessionDescription rewrite(
+            SessionDescription source, List<LocalTransport> transports, boolean iceLite) {
         SessionDescription out = source.copy();
         if (transports.size() != out.media().size()) {
-            throw new IllegalArgumentException(transports.size() + " transports for " + out.media().size() + " m-lines");
+            throw new IllegalArgumentException(
+                    transports.size() + " transports for " + out.media().size() + " m-lines");
         }
         for (String a : TRANSPORT_ATTRIBUTES) {
             out.removeAttributes(a);
@@ -62,8 +76,11 @@ public final class SdpRewriter {
             m.addAttribute("fingerprint", t.fingerprint());
             m.addAttribute("setup", t.setup());
             m.addAttribute("rtcp-mux", null);
-            m.addAttribute("candidate", t.candidate().startsWith("candidate:")
-                    ? t.candidate().substring("candidate:".length()) : t.candidate());
+            m.addAttribute(
+                    "candidate",
+                    t.candidate().startsWith("candidate:")
+                            ? t.candidate().substring("candidate:".length())
+                            : t.candidate());
             m.addAttribute("end-of-candidates", null);
         }
         return out;

@@ -24,7 +24,16 @@ final class AesGcm {
      * Encrypts {@code buf[off..off+len)} in place and writes the tag at {@code tag[tagOff..tagOff+16)}, working in
      * {@code x}, the calling thread's scratch.
      */
-    void seal(SrtpScratch x, byte[] iv, byte[] aad, int aadOff, int aadLen, byte[] buf, int off, int len, byte[] tag,
+    void seal(
+            SrtpScratch x,
+            byte[] iv,
+            byte[] aad,
+            int aadOff,
+            int aadLen,
+            byte[] buf,
+            int off,
+            int len,
+            byte[] tag,
             int tagOff) {
         start(x, iv, len);
         ctr.xorData(buf, off, len);
@@ -33,8 +42,17 @@ final class AesGcm {
     }
 
     /** Verifies the tag at {@code tag[tagOff..]}, then decrypts in place; false (buffer untouched) on mismatch. */
-    boolean open(SrtpScratch x, byte[] iv, byte[] aad, int aadOff, int aadLen, byte[] buf, int off, int len,
-            byte[] tag, int tagOff) {
+    boolean open(
+            SrtpScratch x,
+            byte[] iv,
+            byte[] aad,
+            int aadOff,
+            int aadLen,
+            byte[] buf,
+            int off,
+            int len,
+            byte[] tag,
+            int tagOff) {
         start(x, iv, len);
         hash(x, aad, aadOff, aadLen, buf, off, len);
         if (!Bytes.constantTimeEquals(x.hash, 0, tag, tagOff, TAG_LENGTH)) {

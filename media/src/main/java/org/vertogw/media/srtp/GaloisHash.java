@@ -48,12 +48,30 @@ final class GaloisHash implements Ghash {
         long rhi = Long.reverse(hi);
         long rlo = Long.reverse(lo);
         long rk = rhi ^ rlo;
-        l0 = lo & M0; l1 = lo & M1; l2 = lo & M2; l3 = lo & M3;
-        h0 = hi & M0; h1 = hi & M1; h2 = hi & M2; h3 = hi & M3;
-        k0 = k & M0; k1 = k & M1; k2 = k & M2; k3 = k & M3;
-        rl0 = rlo & M0; rl1 = rlo & M1; rl2 = rlo & M2; rl3 = rlo & M3;
-        rh0 = rhi & M0; rh1 = rhi & M1; rh2 = rhi & M2; rh3 = rhi & M3;
-        rk0 = rk & M0; rk1 = rk & M1; rk2 = rk & M2; rk3 = rk & M3;
+        l0 = lo & M0;
+        l1 = lo & M1;
+        l2 = lo & M2;
+        l3 = lo & M3;
+        h0 = hi & M0;
+        h1 = hi & M1;
+        h2 = hi & M2;
+        h3 = hi & M3;
+        k0 = k & M0;
+        k1 = k & M1;
+        k2 = k & M2;
+        k3 = k & M3;
+        rl0 = rlo & M0;
+        rl1 = rlo & M1;
+        rl2 = rlo & M2;
+        rl3 = rlo & M3;
+        rh0 = rhi & M0;
+        rh1 = rhi & M1;
+        rh2 = rhi & M2;
+        rh3 = rhi & M3;
+        rk0 = rk & M0;
+        rk1 = rk & M1;
+        rk2 = rk & M2;
+        rk3 = rk & M3;
     }
 
     @Override

@@ -52,14 +52,21 @@ final class JdkAesCtr implements AesCtr {
             MethodHandle newCtr = jdk.findConstructor(ctr, MethodType.methodType(void.class, symmetric));
             create = MethodHandles.filterReturnValue(newAes.asType(MethodType.methodType(symmetric)), newCtr)
                     .asType(MethodType.methodType(Object.class));
-            init = jdk.findVirtual(ctr, "init", MethodType.methodType(void.class, boolean.class, String.class,
-                    byte[].class, byte[].class)).asType(MethodType.methodType(void.class, Object.class,
-                    boolean.class, String.class, byte[].class, byte[].class));
+            init = jdk.findVirtual(
+                            ctr,
+                            "init",
+                            MethodType.methodType(void.class, boolean.class, String.class, byte[].class, byte[].class))
+                    .asType(MethodType.methodType(
+                            void.class, Object.class, boolean.class, String.class, byte[].class, byte[].class));
             reset = jdk.findVirtual(ctr, "reset", MethodType.methodType(void.class))
                     .asType(MethodType.methodType(void.class, Object.class));
-            encrypt = jdk.findVirtual(ctr, "encrypt", MethodType.methodType(int.class, byte[].class, int.class,
-                    int.class, byte[].class, int.class)).asType(MethodType.methodType(int.class, Object.class,
-                    byte[].class, int.class, int.class, byte[].class, int.class));
+            encrypt = jdk.findVirtual(
+                            ctr,
+                            "encrypt",
+                            MethodType.methodType(
+                                    int.class, byte[].class, int.class, int.class, byte[].class, int.class))
+                    .asType(MethodType.methodType(
+                            int.class, Object.class, byte[].class, int.class, int.class, byte[].class, int.class));
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             why = JdkProvider.unreachable("CounterMode", e);
         }
@@ -67,9 +74,12 @@ final class JdkAesCtr implements AesCtr {
         INIT = init;
         RESET = reset;
         ENCRYPT = encrypt;
-        UNAVAILABLE_BECAUSE = JdkProvider.verdict(why, JdkAesCtr::selfTest, LOG,
-                "AES counter mode runs on the JDK's CounterMode", "AES counter mode (SRTP) runs through a JCA ECB "
-                        + "cipher, slower than the JDK's counter-mode stub");
+        UNAVAILABLE_BECAUSE = JdkProvider.verdict(
+                why,
+                JdkAesCtr::selfTest,
+                LOG,
+                "AES counter mode runs on the JDK's CounterMode",
+                "AES counter mode (SRTP) runs through a JCA ECB " + "cipher, slower than the JDK's counter-mode stub");
         AVAILABLE = UNAVAILABLE_BECAUSE == null;
     }
 

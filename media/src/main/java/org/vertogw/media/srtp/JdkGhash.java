@@ -56,13 +56,16 @@ final class JdkGhash implements Ghash {
         try {
             Class<?> ghash = Class.forName("com.sun.crypto.provider.GHASH");
             MethodHandles.Lookup jdk = MethodHandles.privateLookupIn(ghash, MethodHandles.lookup());
-            process = jdk.findStatic(ghash, "processBlocks", MethodType.methodType(void.class, byte[].class,
-                    int.class, int.class, long[].class, long[].class));
+            process = jdk.findStatic(
+                    ghash,
+                    "processBlocks",
+                    MethodType.methodType(void.class, byte[].class, int.class, int.class, long[].class, long[].class));
             create = jdk.findConstructor(ghash, MethodType.methodType(void.class, byte[].class))
                     .asType(MethodType.methodType(Object.class, byte[].class));
             table = jdk.findGetter(ghash, "subkeyHtbl", long[].class)
                     .asType(MethodType.methodType(long[].class, Object.class));
-            why = intrinsicEnabled() ? null
+            why = intrinsicEnabled()
+                    ? null
                     : "the JVM runs without its GHASH intrinsic (-XX:-UseGHASHIntrinsics, or no carry-less multiply)";
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             why = JdkProvider.unreachable("GHASH", e);
@@ -70,8 +73,12 @@ final class JdkGhash implements Ghash {
         PROCESS_BLOCKS = process;
         NEW_GHASH = create;
         SUBKEY_HTBL = table;
-        UNAVAILABLE_BECAUSE = JdkProvider.verdict(why, JdkGhash::selfTest, LOG,
-                "AES-GCM hashes with the JDK's GHASH intrinsic", "AES-GCM (SRTP AEAD_AES_128_GCM) hashes in pure "
+        UNAVAILABLE_BECAUSE = JdkProvider.verdict(
+                why,
+                JdkGhash::selfTest,
+                LOG,
+                "AES-GCM hashes with the JDK's GHASH intrinsic",
+                "AES-GCM (SRTP AEAD_AES_128_GCM) hashes in pure "
                         + "Java, several times slower than by the JDK's carry-less multiply intrinsic");
         AVAILABLE = UNAVAILABLE_BECAUSE == null;
     }
@@ -171,8 +178,8 @@ final class JdkGhash implements Ghash {
                     g.finish(aad, len - aad, g == jdk ? actual : expected);
                 }
                 if (!Arrays.equals(expected, actual)) {
-                    return "the JDK's GHASH disagrees with GaloisHash in a self-test (H " + Bytes.hex(h, 0, 16)
-                            + ", " + aad + " + " + (len - aad) + " bytes)";
+                    return "the JDK's GHASH disagrees with GaloisHash in a self-test (H " + Bytes.hex(h, 0, 16) + ", "
+                            + aad + " + " + (len - aad) + " bytes)";
                 }
             }
             rnd.nextBytes(h);

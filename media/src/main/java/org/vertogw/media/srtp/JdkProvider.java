@@ -12,8 +12,7 @@ final class JdkProvider {
 
     static final String ADD_OPENS = "--add-opens java.base/com.sun.crypto.provider=ALL-UNNAMED";
 
-    private JdkProvider() {
-    }
+    private JdkProvider() {}
 
     /** Why the handles on {@code className} could not be had. */
     static String unreachable(String className, Throwable e) {

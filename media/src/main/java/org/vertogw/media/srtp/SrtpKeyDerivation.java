@@ -14,8 +14,7 @@ public final class SrtpKeyDerivation {
     public static final int LABEL_RTCP_AUTH = 0x04;
     public static final int LABEL_RTCP_SALT = 0x05;
 
-    private SrtpKeyDerivation() {
-    }
+    private SrtpKeyDerivation() {}
 
     public static byte[] derive(byte[] masterKey, byte[] masterSalt, int label, int length) {
         if (masterSalt.length > 14) {

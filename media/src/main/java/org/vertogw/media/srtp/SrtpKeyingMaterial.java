@@ -12,12 +12,14 @@ public record SrtpKeyingMaterial(SrtpMasterKey local, SrtpMasterKey remote) {
         int k = profile.keyLength();
         int s = profile.saltLength();
         if (exported.length != profile.keyingMaterialLength()) {
-            throw new IllegalArgumentException("expected " + profile.keyingMaterialLength() + " bytes of keying material, got "
-                    + exported.length);
+            throw new IllegalArgumentException(
+                    "expected " + profile.keyingMaterialLength() + " bytes of keying material, got " + exported.length);
         }
-        SrtpMasterKey client = new SrtpMasterKey(profile, Arrays.copyOfRange(exported, 0, k),
-                Arrays.copyOfRange(exported, 2 * k, 2 * k + s));
-        SrtpMasterKey server = new SrtpMasterKey(profile, Arrays.copyOfRange(exported, k, 2 * k),
+        SrtpMasterKey client = new SrtpMasterKey(
+                profile, Arrays.copyOfRange(exported, 0, k), Arrays.copyOfRange(exported, 2 * k, 2 * k + s));
+        SrtpMasterKey server = new SrtpMasterKey(
+                profile,
+                Arrays.copyOfRange(exported, k, 2 * k),
                 Arrays.copyOfRange(exported, 2 * k + s, 2 * k + 2 * s));
         return weAreDtlsClient ? new SrtpKeyingMaterial(client, server) : new SrtpKeyingMaterial(server, client);
     }

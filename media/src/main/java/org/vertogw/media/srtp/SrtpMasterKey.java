@@ -26,7 +26,9 @@ public record SrtpMasterKey(SrtpProfile profile, byte[] key, byte[] salt) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof SrtpMasterKey m && m.profile == profile && Arrays.equals(m.key, key)
+        return o instanceof SrtpMasterKey m
+                && m.profile == profile
+                && Arrays.equals(m.key, key)
                 && Arrays.equals(m.salt, salt);
     }
 

@@ -14,20 +14,22 @@ final class SrtpScratch {
 
     /** Counter blocks and their encryption, for {@link AesCounterMode}. */
     final byte[] counters = new byte[AesCounterMode.MAX_BLOCKS * 16];
+
     final byte[] keystream = new byte[AesCounterMode.MAX_BLOCKS * 16];
     /** The transforms' IV, associated data, tag, MAC and 32-bit word (ROC or SRTCP index). */
     final byte[] iv = new byte[16];
+
     final byte[] aad = new byte[12];
     final byte[] tag = new byte[16];
     final byte[] digest = new byte[HmacSha1.LENGTH];
     final byte[] word = new byte[4];
     /** {@link AesGcm}'s counter block, hash and tag mask. */
     final byte[] counter = new byte[16];
+
     final byte[] hash = new byte[16];
     final byte[] mask = new byte[16];
 
-    private SrtpScratch() {
-    }
+    private SrtpScratch() {}
 
     static SrtpScratch current() {
         return PER_THREAD.get();

@@ -7,8 +7,7 @@ public final class Fingerprint {
 
     static final int XOR = 0x5354554E;
 
-    private Fingerprint() {
-    }
+    private Fingerprint() {}
 
     /**
      * The FINGERPRINT value for the message at {@code msg[base..]} whose attribute starts at {@code attrOffset}

@@ -16,8 +16,7 @@ public final class MessageIntegrity {
 
     public static final int LENGTH = 20;
 
-    private MessageIntegrity() {
-    }
+    private MessageIntegrity() {}
 
     public static byte[] shortTermKey(String password) {
         return password.getBytes(StandardCharsets.UTF_8);

@@ -24,8 +24,7 @@ public final class StunAttributeType {
     public static final int ICE_CONTROLLED = 0x8029;
     public static final int ICE_CONTROLLING = 0x802A;
 
-    private StunAttributeType() {
-    }
+    private StunAttributeType() {}
 
     public static boolean isComprehensionRequired(int type) {
         return type < 0x8000;
@@ -34,9 +33,21 @@ public final class StunAttributeType {
     /** Attributes this implementation understands; the others are skipped, or refused with 420 when required. */
     public static boolean isKnown(int type) {
         switch (type) {
-            case MAPPED_ADDRESS, USERNAME, MESSAGE_INTEGRITY, ERROR_CODE, UNKNOWN_ATTRIBUTES, REALM, NONCE,
-                    XOR_MAPPED_ADDRESS, PRIORITY, USE_CANDIDATE, SOFTWARE, ALTERNATE_SERVER, FINGERPRINT,
-                    ICE_CONTROLLED, ICE_CONTROLLING:
+            case MAPPED_ADDRESS,
+                    USERNAME,
+                    MESSAGE_INTEGRITY,
+                    ERROR_CODE,
+                    UNKNOWN_ATTRIBUTES,
+                    REALM,
+                    NONCE,
+                    XOR_MAPPED_ADDRESS,
+                    PRIORITY,
+                    USE_CANDIDATE,
+                    SOFTWARE,
+                    ALTERNATE_SERVER,
+                    FINGERPRINT,
+                    ICE_CONTROLLED,
+                    ICE_CONTROLLING:
                 return true;
             default:
                 return false;

@@ -37,8 +37,7 @@ public final class StunMessage {
     private int integrityIndex;
 
     /** An empty reader; {@link #wrap} fills it. Used by one thread at a time. */
-    public StunMessage() {
-    }
+    public StunMessage() {}
 
     /** A message over its own copy of {@code buf[off..off+len)}. */
     public static StunMessage decode(byte[] buf, int off, int len) throws StunDecodeException {
@@ -78,13 +77,14 @@ public final class StunMessage {
             int at = u16(buf, off + p);
             int alen = u16(buf, off + p + 2);
             if (p + 4 + alen > len) {
-                throw new StunDecodeException(String.format("attribute 0x%04x at offset %d: length %d runs past the end",
-                        at, p, alen));
+                throw new StunDecodeException(
+                        String.format("attribute 0x%04x at offset %d: length %d runs past the end", at, p, alen));
             }
             checkLength(at, alen, p);
             if (at == StunAttributeType.FINGERPRINT) {
                 if (p + 8 != len) {
-                    throw new StunDecodeException("attribute FINGERPRINT at offset " + p + " is not the last attribute");
+                    throw new StunDecodeException(
+                            "attribute FINGERPRINT at offset " + p + " is not the last attribute");
                 }
                 int expected = Fingerprint.compute(crc, buf, off, p, len - HEADER_LENGTH);
                 int actual = (u16(buf, off + p + 4) << 16) | u16(buf, off + p + 6);
@@ -109,8 +109,8 @@ public final class StunMessage {
 
     private void add(int at, int valueOffset, int alen) throws StunDecodeException {
         if (count == MAX_ATTRIBUTES) {
-            throw new StunDecodeException("attribute at offset " + (valueOffset - 4) + ": more than "
-                    + MAX_ATTRIBUTES + " attributes");
+            throw new StunDecodeException(
+                    "attribute at offset " + (valueOffset - 4) + ": more than " + MAX_ATTRIBUTES + " attributes");
         }
         types[count] = at;
         offsets[count] = valueOffset;
@@ -127,8 +127,8 @@ public final class StunMessage {
             default -> -1;
         };
         if (expected >= 0 && alen != expected) {
-            throw new StunDecodeException(String.format("attribute 0x%04x at offset %d: length %d, expected %d",
-                    at, p, alen, expected));
+            throw new StunDecodeException(
+                    String.format("attribute 0x%04x at offset %d: length %d, expected %d", at, p, alen, expected));
         }
         if (at == StunAttributeType.USERNAME && alen > 513) {
             throw new StunDecodeException("attribute USERNAME at offset " + p + ": length " + alen + " over 513");
@@ -227,12 +227,12 @@ public final class StunMessage {
         int off = base + offsets[i];
         int len = lengths[i];
         int colon = first.length;
-        if (len < colon + 1 || raw[off + colon] != ':'
-                || !Arrays.equals(raw, off, off + colon, first, 0, colon)) {
+        if (len < colon + 1 || raw[off + colon] != ':' || !Arrays.equals(raw, off, off + colon, first, 0, colon)) {
             return false;
         }
-        return second == null || (len == colon + 1 + second.length
-                && Arrays.equals(raw, off + colon + 1, off + len, second, 0, second.length));
+        return second == null
+                || (len == colon + 1 + second.length
+                        && Arrays.equals(raw, off + colon + 1, off + len, second, 0, second.length));
     }
 
     /** Where USERNAME's part before the first colon (the receiver's ufrag) lies in {@link #array()}; -1 if absent. */
@@ -351,7 +351,8 @@ public final class StunMessage {
 
     @Override
     public String toString() {
-        return raw == null ? "STUN (nothing read)"
+        return raw == null
+                ? "STUN (nothing read)"
                 : String.format("STUN %s method 0x%03x, %d attributes", stunClass(), method(), count);
     }
 }

@@ -9,13 +9,15 @@ public final class StunMessageType {
     /** The only method ICE uses (RFC 8489 §18.1). */
     public static final int BINDING = 0x001;
 
-    private StunMessageType() {
-    }
+    private StunMessageType() {}
 
     public static int encode(StunClass cls, int method) {
         int c = cls.bits();
-        return (method & 0x000F) | ((method & 0x0070) << 1) | ((method & 0x0F80) << 2)
-                | ((c & 0b01) << 4) | ((c & 0b10) << 7);
+        return (method & 0x000F)
+                | ((method & 0x0070) << 1)
+                | ((method & 0x0F80) << 2)
+                | ((c & 0b01) << 4)
+                | ((c & 0b10) << 7);
     }
 
     public static StunClass classOf(int type) {

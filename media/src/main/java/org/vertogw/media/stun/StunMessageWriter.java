@@ -25,10 +25,10 @@ public final class StunMessageWriter {
     private final CRC32 crc = new CRC32();
     /** The last address encoded and its bytes: {@code InetAddress.getAddress()} copies on every call. */
     private InetAddress lastAddress;
+
     private byte[] lastIp;
 
-    public StunMessageWriter() {
-    }
+    public StunMessageWriter() {}
 
     public static StunMessageWriter request(int method) {
         return new StunMessageWriter().startRequest(method);

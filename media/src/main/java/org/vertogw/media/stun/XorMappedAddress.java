@@ -11,8 +11,7 @@ import java.net.UnknownHostException;
  */
 public final class XorMappedAddress {
 
-    private XorMappedAddress() {
-    }
+    private XorMappedAddress() {}
 
     /** The value's length for an address of {@code ipLength} bytes. */
     static int valueLength(int ipLength) {
@@ -40,7 +39,8 @@ public final class XorMappedAddress {
         int family = msg[off + 1] & 0xFF;
         int ipLength = family == 0x01 ? 4 : family == 0x02 ? 16 : -1;
         if (ipLength < 0 || length != 4 + ipLength) {
-            throw new StunDecodeException(String.format("attribute 0x%04x at offset %d: family %d with length %d",
+            throw new StunDecodeException(String.format(
+                    "attribute 0x%04x at offset %d: family %d with length %d",
                     StunAttributeType.XOR_MAPPED_ADDRESS, valueOffset - 4, family, length));
         }
         int port = (((msg[off + 2] & 0xFF) << 8) | (msg[off + 3] & 0xFF)) ^ (StunMessage.MAGIC_COOKIE >>> 16);

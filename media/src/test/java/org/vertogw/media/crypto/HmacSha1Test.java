@@ -30,7 +30,8 @@ class HmacSha1Test {
                 mac.update(msg, 0, msg.length / 2);
                 mac.update(msg, msg.length / 2, msg.length - msg.length / 2);
                 mac.finish(out, 4);
-                assertThat(java.util.Arrays.copyOfRange(out, 4, 24)).as("key of %d bytes", keyLength)
+                assertThat(java.util.Arrays.copyOfRange(out, 4, 24))
+                        .as("key of %d bytes", keyLength)
                         .isEqualTo(expected);
             }
         }

@@ -12,7 +12,9 @@ class TransportDemuxTest {
     void aUfragIsFoundByItsBytesOnlyWhenItMatchesExactly() {
         TransportDemux<String> demux = new TransportDemux<>();
         assertThat(demux.register("abcd", "leg1")).isTrue();
-        assertThat(demux.register("abcd", "leg2")).as("a ufrag names one transport").isFalse();
+        assertThat(demux.register("abcd", "leg2"))
+                .as("a ufrag names one transport")
+                .isFalse();
         assertThat(demux.register("wxyz", "leg2")).isTrue();
         byte[] datagram = "....abcd:peer....wxyz".getBytes(StandardCharsets.US_ASCII);
         assertThat(demux.byLocalUfrag(datagram, 4, 4)).isEqualTo("leg1");

@@ -40,10 +40,26 @@ class DtlsCertificateTest {
         var clientOutcome = new DtlsTransportTest.Outcome();
         var serverOutcome = new DtlsTransportTest.Outcome();
         DtlsTransport[] pair = new DtlsTransport[2];
-        pair[0] = new DtlsTransport(cert, DtlsRole.SERVER, peer.fingerprint(), List.of(SrtpProfile.AES_CM_128_HMAC_SHA1_80),
-                (b, o, l) -> pair[1].receive(b, o, l), EXECUTOR, 10_000, 200, serverOutcome);
-        pair[1] = new DtlsTransport(peer, DtlsRole.CLIENT, cert.fingerprint(), List.of(SrtpProfile.AES_CM_128_HMAC_SHA1_80),
-                (b, o, l) -> pair[0].receive(b, o, l), EXECUTOR, 10_000, 200, clientOutcome);
+        pair[0] = new DtlsTransport(
+                cert,
+                DtlsRole.SERVER,
+                peer.fingerprint(),
+                List.of(SrtpProfile.AES_CM_128_HMAC_SHA1_80),
+                (b, o, l) -> pair[1].receive(b, o, l),
+                EXECUTOR,
+                10_000,
+                200,
+                serverOutcome);
+        pair[1] = new DtlsTransport(
+                peer,
+                DtlsRole.CLIENT,
+                cert.fingerprint(),
+                List.of(SrtpProfile.AES_CM_128_HMAC_SHA1_80),
+                (b, o, l) -> pair[0].receive(b, o, l),
+                EXECUTOR,
+                10_000,
+                200,
+                clientOutcome);
         pair[0].start();
         pair[1].start();
         assertThat(clientOutcome.keys.get(10, TimeUnit.SECONDS).local())
@@ -57,7 +73,17 @@ class DtlsCertificateTest {
         Path key = dir.resolve("key.pem");
         Path cert = dir.resolve("cert.pem");
         openssl("genrsa", "-traditional", "-out", key.toString(), "4096");
-        openssl("req", "-x509", "-new", "-key", key.toString(), "-days", "2", "-subj", "/CN=FreeSWITCH", "-out",
+        openssl(
+                "req",
+                "-x509",
+                "-new",
+                "-key",
+                key.toString(),
+                "-days",
+                "2",
+                "-subj",
+                "/CN=FreeSWITCH",
+                "-out",
                 cert.toString());
         assertThat(Files.readString(key)).contains("BEGIN RSA PRIVATE KEY");
         Path combined = dir.resolve("dtls-srtp.pem");
@@ -79,7 +105,8 @@ class DtlsCertificateTest {
     void aPemWithoutItsKeyIsRefusedNamingTheFile() throws Exception {
         OpenSslPeer.Credentials c = OpenSslPeer.Credentials.generate(dir, "rsa:2048");
         assertThatThrownBy(() -> DtlsCertificate.load(c.certificate(), c.certificate()))
-                .isInstanceOf(IOException.class).hasMessageContaining(c.certificate().toString())
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining(c.certificate().toString())
                 .hasMessageContaining("no private key");
     }
 
@@ -88,7 +115,8 @@ class DtlsCertificateTest {
         assertThat(DtlsKeyType.parse("rsa-2048")).isEqualTo(DtlsKeyType.RSA_2048);
         assertThat(DtlsKeyType.parse(" ECDSA-P256 ")).isEqualTo(DtlsKeyType.ECDSA_P256);
         assertThat(DtlsKeyType.RSA_4096.configName()).isEqualTo("rsa-4096");
-        assertThatThrownBy(() -> DtlsKeyType.parse("dsa-1024")).hasMessageContaining("'dsa-1024'")
+        assertThatThrownBy(() -> DtlsKeyType.parse("dsa-1024"))
+                .hasMessageContaining("'dsa-1024'")
                 .hasMessageContaining("rsa-2048");
     }
 

@@ -62,25 +62,48 @@ class DtlsTransportTest {
         final DtlsTransport server;
         final AtomicInteger dropped = new AtomicInteger();
 
-        Pair(List<SrtpProfile> clientProfiles, List<SrtpProfile> serverProfiles, DtlsFingerprint clientExpects,
-                DtlsFingerprint serverExpects, IntPredicate dropNth, int timeoutMillis) {
+        Pair(
+                List<SrtpProfile> clientProfiles,
+                List<SrtpProfile> serverProfiles,
+                DtlsFingerprint clientExpects,
+                DtlsFingerprint serverExpects,
+                IntPredicate dropNth,
+                int timeoutMillis) {
             DtlsTransport[] holder = new DtlsTransport[2];
             AtomicInteger clientSent = new AtomicInteger();
             AtomicInteger serverSent = new AtomicInteger();
-            client = new DtlsTransport(CLIENT_CERT, DtlsRole.CLIENT, clientExpects, clientProfiles, (b, o, l) -> {
-                if (dropNth.test(clientSent.incrementAndGet())) {
-                    dropped.incrementAndGet();
-                } else {
-                    holder[1].receive(b, o, l);
-                }
-            }, executor, timeoutMillis, 200, clientOutcome);
-            server = new DtlsTransport(SERVER_CERT, DtlsRole.SERVER, serverExpects, serverProfiles, (b, o, l) -> {
-                if (dropNth.test(serverSent.incrementAndGet())) {
-                    dropped.incrementAndGet();
-                } else {
-                    holder[0].receive(b, o, l);
-                }
-            }, executor, timeoutMillis, 200, serverOutcome);
+            client = new DtlsTransport(
+                    CLIENT_CERT,
+                    DtlsRole.CLIENT,
+                    clientExpects,
+                    clientProfiles,
+                    (b, o, l) -> {
+                        if (dropNth.test(clientSent.incrementAndGet())) {
+                            dropped.incrementAndGet();
+                        } else {
+                            holder[1].receive(b, o, l);
+                        }
+                    },
+                    executor,
+                    timeoutMillis,
+                    200,
+                    clientOutcome);
+            server = new DtlsTransport(
+                    SERVER_CERT,
+                    DtlsRole.SERVER,
+                    serverExpects,
+                    serverProfiles,
+                    (b, o, l) -> {
+                        if (dropNth.test(serverSent.incrementAndGet())) {
+                            dropped.incrementAndGet();
+                        } else {
+                            holder[0].receive(b, o, l);
+                        }
+                    },
+                    executor,
+                    timeoutMillis,
+                    200,
+                    serverOutcome);
             holder[0] = client;
             holder[1] = server;
             server.start();
@@ -89,7 +112,12 @@ class DtlsTransportTest {
     }
 
     private Pair pair(List<SrtpProfile> clientProfiles, List<SrtpProfile> serverProfiles) {
-        return new Pair(clientProfiles, serverProfiles, SERVER_CERT.fingerprint(), CLIENT_CERT.fingerprint(), n -> false,
+        return new Pair(
+                clientProfiles,
+                serverProfiles,
+                SERVER_CERT.fingerprint(),
+                CLIENT_CERT.fingerprint(),
+                n -> false,
                 10_000);
     }
 
@@ -111,7 +139,8 @@ class DtlsTransportTest {
 
     @Test
     void aBrowserLegServerPrefersGcmWhenTheClientOffersBoth() throws Exception {
-        Pair p = pair(List.of(SrtpProfile.AES_CM_128_HMAC_SHA1_80, SrtpProfile.AEAD_AES_128_GCM),
+        Pair p = pair(
+                List.of(SrtpProfile.AES_CM_128_HMAC_SHA1_80, SrtpProfile.AEAD_AES_128_GCM),
                 List.of(SrtpProfile.AEAD_AES_128_GCM, SrtpProfile.AES_CM_128_HMAC_SHA1_80));
         assertThat(p.serverOutcome.keys.get(10, TimeUnit.SECONDS).profile()).isEqualTo(SrtpProfile.AEAD_AES_128_GCM);
         assertThat(p.clientOutcome.keys.get(10, TimeUnit.SECONDS).profile()).isEqualTo(SrtpProfile.AEAD_AES_128_GCM);
@@ -119,7 +148,8 @@ class DtlsTransportTest {
 
     @Test
     void anIslandLegServerKeepsToAesCmEvenWhenOfferedGcm() throws Exception {
-        Pair p = pair(List.of(SrtpProfile.AEAD_AES_128_GCM, SrtpProfile.AES_CM_128_HMAC_SHA1_80),
+        Pair p = pair(
+                List.of(SrtpProfile.AEAD_AES_128_GCM, SrtpProfile.AES_CM_128_HMAC_SHA1_80),
                 List.of(SrtpProfile.AES_CM_128_HMAC_SHA1_80));
         assertThat(p.clientOutcome.keys.get(10, TimeUnit.SECONDS).profile())
                 .isEqualTo(SrtpProfile.AES_CM_128_HMAC_SHA1_80);
@@ -127,28 +157,48 @@ class DtlsTransportTest {
 
     @Test
     void aServerCertificateThatDoesNotMatchTheFingerprintFailsTheClient() throws Exception {
-        Pair p = new Pair(List.of(SrtpProfile.AEAD_AES_128_GCM), List.of(SrtpProfile.AEAD_AES_128_GCM),
-                CLIENT_CERT.fingerprint(), CLIENT_CERT.fingerprint(), n -> false, 10_000);
-        assertThat(p.clientOutcome.keys).failsWithin(10, TimeUnit.SECONDS).withThrowableOfType(java.util.concurrent.ExecutionException.class);
+        Pair p = new Pair(
+                List.of(SrtpProfile.AEAD_AES_128_GCM),
+                List.of(SrtpProfile.AEAD_AES_128_GCM),
+                CLIENT_CERT.fingerprint(),
+                CLIENT_CERT.fingerprint(),
+                n -> false,
+                10_000);
+        assertThat(p.clientOutcome.keys)
+                .failsWithin(10, TimeUnit.SECONDS)
+                .withThrowableOfType(java.util.concurrent.ExecutionException.class);
         assertThat(p.clientOutcome.failure).isEqualTo(DtlsFailure.FINGERPRINT_MISMATCH);
-        assertThat(p.serverOutcome.keys).failsWithin(10, TimeUnit.SECONDS).withThrowableOfType(java.util.concurrent.ExecutionException.class);
+        assertThat(p.serverOutcome.keys)
+                .failsWithin(10, TimeUnit.SECONDS)
+                .withThrowableOfType(java.util.concurrent.ExecutionException.class);
         assertThat(p.client.state()).isEqualTo(DtlsState.FAILED);
     }
 
     @Test
     void aClientCertificateThatDoesNotMatchTheFingerprintFailsTheServer() throws Exception {
-        Pair p = new Pair(List.of(SrtpProfile.AEAD_AES_128_GCM), List.of(SrtpProfile.AEAD_AES_128_GCM),
-                SERVER_CERT.fingerprint(), SERVER_CERT.fingerprint(), n -> false, 10_000);
-        assertThat(p.serverOutcome.keys).failsWithin(10, TimeUnit.SECONDS).withThrowableOfType(java.util.concurrent.ExecutionException.class);
+        Pair p = new Pair(
+                List.of(SrtpProfile.AEAD_AES_128_GCM),
+                List.of(SrtpProfile.AEAD_AES_128_GCM),
+                SERVER_CERT.fingerprint(),
+                SERVER_CERT.fingerprint(),
+                n -> false,
+                10_000);
+        assertThat(p.serverOutcome.keys)
+                .failsWithin(10, TimeUnit.SECONDS)
+                .withThrowableOfType(java.util.concurrent.ExecutionException.class);
         assertThat(p.serverOutcome.failure).isEqualTo(DtlsFailure.FINGERPRINT_MISMATCH);
     }
 
     @Test
     void noCommonSrtpProfileFailsTheHandshake() throws Exception {
         Pair p = pair(List.of(SrtpProfile.AEAD_AES_128_GCM), List.of(SrtpProfile.AES_CM_128_HMAC_SHA1_80));
-        assertThat(p.serverOutcome.keys).failsWithin(10, TimeUnit.SECONDS).withThrowableOfType(java.util.concurrent.ExecutionException.class);
+        assertThat(p.serverOutcome.keys)
+                .failsWithin(10, TimeUnit.SECONDS)
+                .withThrowableOfType(java.util.concurrent.ExecutionException.class);
         assertThat(p.serverOutcome.failure).isEqualTo(DtlsFailure.NO_SRTP_PROFILE);
-        assertThat(p.clientOutcome.keys).failsWithin(10, TimeUnit.SECONDS).withThrowableOfType(java.util.concurrent.ExecutionException.class);
+        assertThat(p.clientOutcome.keys)
+                .failsWithin(10, TimeUnit.SECONDS)
+                .withThrowableOfType(java.util.concurrent.ExecutionException.class);
     }
 
     @Test
@@ -159,7 +209,8 @@ class DtlsTransportTest {
         ThreadPoolExecutor pool = (ThreadPoolExecutor) executor;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (pool.getActiveCount() > 0) {
-            assertThat(System.nanoTime()).as("handshake threads still busy: %d", pool.getActiveCount())
+            assertThat(System.nanoTime())
+                    .as("handshake threads still busy: %d", pool.getActiveCount())
                     .isLessThan(deadline);
             Thread.sleep(5);
         }
@@ -174,8 +225,13 @@ class DtlsTransportTest {
     @Test
     void lostFlightsAreRetransmittedUntilTheHandshakeCompletes() throws Exception {
         // drop the 1st and 2nd datagram of each side: ClientHello, then the server's first flight
-        Pair p = new Pair(List.of(SrtpProfile.AES_CM_128_HMAC_SHA1_80), List.of(SrtpProfile.AES_CM_128_HMAC_SHA1_80),
-                SERVER_CERT.fingerprint(), CLIENT_CERT.fingerprint(), n -> n <= 2, 20_000);
+        Pair p = new Pair(
+                List.of(SrtpProfile.AES_CM_128_HMAC_SHA1_80),
+                List.of(SrtpProfile.AES_CM_128_HMAC_SHA1_80),
+                SERVER_CERT.fingerprint(),
+                CLIENT_CERT.fingerprint(),
+                n -> n <= 2,
+                20_000);
         SrtpKeyingMaterial c = p.clientOutcome.keys.get(20, TimeUnit.SECONDS);
         SrtpKeyingMaterial s = p.serverOutcome.keys.get(20, TimeUnit.SECONDS);
         assertThat(c.local()).isEqualTo(s.remote());
@@ -185,18 +241,36 @@ class DtlsTransportTest {
     @Test
     void aServerThatHearsNothingTimesOut() throws Exception {
         Outcome outcome = new Outcome();
-        DtlsTransport server = new DtlsTransport(SERVER_CERT, DtlsRole.SERVER, CLIENT_CERT.fingerprint(),
-                List.of(SrtpProfile.AEAD_AES_128_GCM), (b, o, l) -> { }, executor, 1000, 200, outcome);
+        DtlsTransport server = new DtlsTransport(
+                SERVER_CERT,
+                DtlsRole.SERVER,
+                CLIENT_CERT.fingerprint(),
+                List.of(SrtpProfile.AEAD_AES_128_GCM),
+                (b, o, l) -> {},
+                executor,
+                1000,
+                200,
+                outcome);
         server.start();
-        assertThat(outcome.keys).failsWithin(10, TimeUnit.SECONDS).withThrowableOfType(java.util.concurrent.ExecutionException.class);
+        assertThat(outcome.keys)
+                .failsWithin(10, TimeUnit.SECONDS)
+                .withThrowableOfType(java.util.concurrent.ExecutionException.class);
         assertThat(outcome.failure).isEqualTo(DtlsFailure.TIMEOUT);
     }
 
     @Test
     void garbageRecordsDoNotCompleteOrCrashTheHandshake() throws Exception {
         Outcome outcome = new Outcome();
-        DtlsTransport server = new DtlsTransport(SERVER_CERT, DtlsRole.SERVER, CLIENT_CERT.fingerprint(),
-                List.of(SrtpProfile.AEAD_AES_128_GCM), (b, o, l) -> { }, executor, 1500, 200, outcome);
+        DtlsTransport server = new DtlsTransport(
+                SERVER_CERT,
+                DtlsRole.SERVER,
+                CLIENT_CERT.fingerprint(),
+                List.of(SrtpProfile.AEAD_AES_128_GCM),
+                (b, o, l) -> {},
+                executor,
+                1500,
+                200,
+                outcome);
         server.start();
         java.util.Random r = new java.util.Random(3);
         for (int i = 0; i < 50; i++) {
@@ -205,7 +279,9 @@ class DtlsTransportTest {
             junk[0] = 22;
             server.receive(junk, 0, junk.length);
         }
-        assertThat(outcome.keys).failsWithin(10, TimeUnit.SECONDS).withThrowableOfType(java.util.concurrent.ExecutionException.class);
+        assertThat(outcome.keys)
+                .failsWithin(10, TimeUnit.SECONDS)
+                .withThrowableOfType(java.util.concurrent.ExecutionException.class);
         assertThat(outcome.failure).isIn(DtlsFailure.TIMEOUT, DtlsFailure.HANDSHAKE_ERROR);
     }
 
@@ -214,7 +290,8 @@ class DtlsTransportTest {
         DtlsFingerprint f = SERVER_CERT.fingerprint();
         assertThat(f.toSdp()).matches("sha-256 ([0-9A-F]{2}:){31}[0-9A-F]{2}");
         assertThat(DtlsFingerprint.parse(f.toSdp())).isEqualTo(f);
-        assertThat(DtlsFingerprint.parse("SHA-256 " + f.toSdp().substring(8).toLowerCase())).isEqualTo(f);
+        assertThat(DtlsFingerprint.parse("SHA-256 " + f.toSdp().substring(8).toLowerCase()))
+                .isEqualTo(f);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> DtlsFingerprint.parse("md5 AA:BB"))
                 .hasMessageContaining("md5");
     }

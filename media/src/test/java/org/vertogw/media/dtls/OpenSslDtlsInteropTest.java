@@ -53,38 +53,44 @@ class OpenSslDtlsInteropTest {
     }
 
     @ParameterizedTest(name = "gateway {0} with {2}, OpenSSL with {1} {4}")
-    @CsvSource(delimiter = '|', value = {
-        "CLIENT | rsa:2048 | ecdsa-p256 | ECDHE_RSA_WITH_AES_128_GCM_SHA256   | ",
-        "SERVER | rsa:2048 | ecdsa-p256 | ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 | ",
-        "CLIENT | rsa:3072 | ecdsa-p256 | ECDHE_RSA_WITH_AES_128_GCM_SHA256   | ",
-        "SERVER | rsa:3072 | ecdsa-p256 | ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 | ",
-        "CLIENT | rsa:4096 | ecdsa-p256 | ECDHE_RSA_WITH_AES_128_GCM_SHA256   | ",
-        "SERVER | rsa:4096 | ecdsa-p256 | ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 | ",
-        "CLIENT | P-256    | ecdsa-p256 | ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 | ",
-        "SERVER | P-256    | ecdsa-p256 | ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 | ",
-        "CLIENT | P-384    | ecdsa-p256 | ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 | ",
-        "SERVER | P-384    | ecdsa-p256 | ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 | ",
-        "CLIENT | rsa:2048 | ecdsa-p256 | ECDHE_RSA_WITH_AES_128_GCM_SHA256   | -sigalgs rsa_pkcs1_sha256:ecdsa_secp256r1_sha256",
-        "SERVER | rsa:2048 | ecdsa-p256 | ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 | -sigalgs rsa_pkcs1_sha256:ecdsa_secp256r1_sha256",
-        "CLIENT | rsa:2048 | ecdsa-p256 | ECDHE_RSA_WITH_AES_128_GCM_SHA256   | -sigalgs rsa_pss_rsae_sha256:ecdsa_secp256r1_sha256",
-        "SERVER | rsa:2048 | ecdsa-p256 | ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 | -sigalgs rsa_pss_rsae_sha256:ecdsa_secp256r1_sha256",
-        "CLIENT | rsa:2048 | ecdsa-p256 | ECDHE_RSA_WITH_AES_256_GCM_SHA384   | -cipher ECDHE-RSA-AES256-GCM-SHA384",
-        "CLIENT | rsa:2048 | ecdsa-p256 | ECDHE_RSA_WITH_AES_128_CBC_SHA      | -cipher ECDHE-RSA-AES128-SHA",
-        "SERVER | rsa:2048 | ecdsa-p256 | ECDHE_ECDSA_WITH_AES_128_CBC_SHA    | -cipher ECDHE-ECDSA-AES128-SHA",
-        "CLIENT | P-256    | rsa-2048   | ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 | ",
-        "SERVER | P-256    | rsa-2048   | ECDHE_RSA_WITH_AES_128_GCM_SHA256   | ",
-        "SERVER | rsa:4096 | rsa-4096   | ECDHE_RSA_WITH_AES_256_GCM_SHA384   | -cipher ECDHE-RSA-AES256-GCM-SHA384",
-        "CLIENT | rsa:2048 | rsa-2048   | ECDHE_RSA_WITH_AES_128_GCM_SHA256   | -client_sigalgs rsa_pkcs1_sha256",
-        "SERVER | rsa:2048 | rsa-3072   | ECDHE_RSA_WITH_AES_128_CBC_SHA      | -cipher ECDHE-RSA-AES128-SHA -sigalgs rsa_pkcs1_sha256",
-    })
-    void handshakeExportsTheKeysOpenSslExports(DtlsRole role, String peerKey, String ourKey, String suite,
-            String peerOptions) throws Exception {
-        List<String> options = peerOptions == null ? List.of() : Arrays.asList(peerOptions.trim().split(" +"));
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "CLIENT | rsa:2048 | ecdsa-p256 | ECDHE_RSA_WITH_AES_128_GCM_SHA256   | ",
+                "SERVER | rsa:2048 | ecdsa-p256 | ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 | ",
+                "CLIENT | rsa:3072 | ecdsa-p256 | ECDHE_RSA_WITH_AES_128_GCM_SHA256   | ",
+                "SERVER | rsa:3072 | ecdsa-p256 | ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 | ",
+                "CLIENT | rsa:4096 | ecdsa-p256 | ECDHE_RSA_WITH_AES_128_GCM_SHA256   | ",
+                "SERVER | rsa:4096 | ecdsa-p256 | ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 | ",
+                "CLIENT | P-256    | ecdsa-p256 | ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 | ",
+                "SERVER | P-256    | ecdsa-p256 | ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 | ",
+                "CLIENT | P-384    | ecdsa-p256 | ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 | ",
+                "SERVER | P-384    | ecdsa-p256 | ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 | ",
+                "CLIENT | rsa:2048 | ecdsa-p256 | ECDHE_RSA_WITH_AES_128_GCM_SHA256   | -sigalgs rsa_pkcs1_sha256:ecdsa_secp256r1_sha256",
+                "SERVER | rsa:2048 | ecdsa-p256 | ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 | -sigalgs rsa_pkcs1_sha256:ecdsa_secp256r1_sha256",
+                "CLIENT | rsa:2048 | ecdsa-p256 | ECDHE_RSA_WITH_AES_128_GCM_SHA256   | -sigalgs rsa_pss_rsae_sha256:ecdsa_secp256r1_sha256",
+                "SERVER | rsa:2048 | ecdsa-p256 | ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 | -sigalgs rsa_pss_rsae_sha256:ecdsa_secp256r1_sha256",
+                "CLIENT | rsa:2048 | ecdsa-p256 | ECDHE_RSA_WITH_AES_256_GCM_SHA384   | -cipher ECDHE-RSA-AES256-GCM-SHA384",
+                "CLIENT | rsa:2048 | ecdsa-p256 | ECDHE_RSA_WITH_AES_128_CBC_SHA      | -cipher ECDHE-RSA-AES128-SHA",
+                "SERVER | rsa:2048 | ecdsa-p256 | ECDHE_ECDSA_WITH_AES_128_CBC_SHA    | -cipher ECDHE-ECDSA-AES128-SHA",
+                "CLIENT | P-256    | rsa-2048   | ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 | ",
+                "SERVER | P-256    | rsa-2048   | ECDHE_RSA_WITH_AES_128_GCM_SHA256   | ",
+                "SERVER | rsa:4096 | rsa-4096   | ECDHE_RSA_WITH_AES_256_GCM_SHA384   | -cipher ECDHE-RSA-AES256-GCM-SHA384",
+                "CLIENT | rsa:2048 | rsa-2048   | ECDHE_RSA_WITH_AES_128_GCM_SHA256   | -client_sigalgs rsa_pkcs1_sha256",
+                "SERVER | rsa:2048 | rsa-3072   | ECDHE_RSA_WITH_AES_128_CBC_SHA      | -cipher ECDHE-RSA-AES128-SHA -sigalgs rsa_pkcs1_sha256",
+            })
+    void handshakeExportsTheKeysOpenSslExports(
+            DtlsRole role, String peerKey, String ourKey, String suite, String peerOptions) throws Exception {
+        List<String> options = peerOptions == null
+                ? List.of()
+                : Arrays.asList(peerOptions.trim().split(" +"));
         Handshake h = handshake(role, ours(ourKey), theirs(peerKey), SrtpProfile.AES_CM_128_HMAC_SHA1_80, options);
         try {
             SrtpKeyingMaterial keys = h.keys();
-            SrtpKeyingMaterial expected = SrtpKeyingMaterial.fromExport(SrtpProfile.AES_CM_128_HMAC_SHA1_80,
-                    h.peer.keyingMaterial().get(10, TimeUnit.SECONDS), role == DtlsRole.CLIENT);
+            SrtpKeyingMaterial expected = SrtpKeyingMaterial.fromExport(
+                    SrtpProfile.AES_CM_128_HMAC_SHA1_80,
+                    h.peer.keyingMaterial().get(10, TimeUnit.SECONDS),
+                    role == DtlsRole.CLIENT);
             assertThat(keys.local().key()).isEqualTo(expected.local().key());
             assertThat(keys.local().salt()).isEqualTo(expected.local().salt());
             assertThat(keys.remote().key()).isEqualTo(expected.remote().key());
@@ -101,8 +107,10 @@ class OpenSslDtlsInteropTest {
     void gcmProfileKeysMatchToo(DtlsRole role) throws Exception {
         Handshake h = handshake(role, ours("ecdsa-p256"), theirs("rsa:2048"), SrtpProfile.AEAD_AES_128_GCM, List.of());
         try {
-            SrtpKeyingMaterial expected = SrtpKeyingMaterial.fromExport(SrtpProfile.AEAD_AES_128_GCM,
-                    h.peer.keyingMaterial().get(10, TimeUnit.SECONDS), role == DtlsRole.CLIENT);
+            SrtpKeyingMaterial expected = SrtpKeyingMaterial.fromExport(
+                    SrtpProfile.AEAD_AES_128_GCM,
+                    h.peer.keyingMaterial().get(10, TimeUnit.SECONDS),
+                    role == DtlsRole.CLIENT);
             assertThat(h.keys().local().key()).isEqualTo(expected.local().key());
             assertThat(h.keys().remote().salt()).isEqualTo(expected.remote().salt());
         } finally {
@@ -112,12 +120,18 @@ class OpenSslDtlsInteropTest {
 
     @Test
     void aServerWithNoSuiteInCommonSaysWhichSuitesWereOffered() throws Exception {
-        Handshake h = handshake(DtlsRole.SERVER, ours("ecdsa-p256"), theirs("rsa:2048"),
-                SrtpProfile.AES_CM_128_HMAC_SHA1_80, List.of("-cipher", "AES128-SHA"));
+        Handshake h = handshake(
+                DtlsRole.SERVER,
+                ours("ecdsa-p256"),
+                theirs("rsa:2048"),
+                SrtpProfile.AES_CM_128_HMAC_SHA1_80,
+                List.of("-cipher", "AES128-SHA"));
         try {
             assertThat(h.outcome.keys).failsWithin(15, TimeUnit.SECONDS);
             assertThat(h.outcome.failure).isEqualTo(DtlsFailure.NO_COMMON_CIPHER_SUITE);
-            assertThat(h.outcome.detail).contains("handshake_failure").contains("peer offered RSA_WITH_AES_128_CBC_SHA");
+            assertThat(h.outcome.detail)
+                    .contains("handshake_failure")
+                    .contains("peer offered RSA_WITH_AES_128_CBC_SHA");
         } finally {
             h.close();
         }
@@ -125,8 +139,12 @@ class OpenSslDtlsInteropTest {
 
     @Test
     void aClientWhoseKeyTheServerCannotAcceptSaysWhatTheServerAccepts() throws Exception {
-        Handshake h = handshake(DtlsRole.CLIENT, ours("ecdsa-p256"), theirs("rsa:2048"),
-                SrtpProfile.AES_CM_128_HMAC_SHA1_80, List.of("-sigalgs", "rsa_pkcs1_sha256"));
+        Handshake h = handshake(
+                DtlsRole.CLIENT,
+                ours("ecdsa-p256"),
+                theirs("rsa:2048"),
+                SrtpProfile.AES_CM_128_HMAC_SHA1_80,
+                List.of("-sigalgs", "rsa_pkcs1_sha256"));
         try {
             assertThat(h.outcome.keys).failsWithin(15, TimeUnit.SECONDS);
             assertThat(h.outcome.failure).isEqualTo(DtlsFailure.NO_COMMON_SIGNATURE_ALGORITHM);
@@ -139,8 +157,13 @@ class OpenSslDtlsInteropTest {
     @Test
     void aWrongFingerprintNamesThePeersCertificate() throws Exception {
         OpenSslPeer.Credentials peer = theirs("rsa:2048");
-        Handshake h = handshake(DtlsRole.CLIENT, ours("ecdsa-p256"), peer, ours("rsa-2048").fingerprint(),
-                SrtpProfile.AES_CM_128_HMAC_SHA1_80, List.of());
+        Handshake h = handshake(
+                DtlsRole.CLIENT,
+                ours("ecdsa-p256"),
+                peer,
+                ours("rsa-2048").fingerprint(),
+                SrtpProfile.AES_CM_128_HMAC_SHA1_80,
+                List.of());
         try {
             assertThat(h.outcome.keys).failsWithin(15, TimeUnit.SECONDS);
             assertThat(h.outcome.failure).isEqualTo(DtlsFailure.FINGERPRINT_MISMATCH);
@@ -154,8 +177,8 @@ class OpenSslDtlsInteropTest {
         return opensslKey.startsWith("rsa:") ? "RSA-" + opensslKey.substring(4) : "ECDSA " + opensslKey;
     }
 
-    private record Handshake(DtlsTransport transport, DtlsTransportTest.Outcome outcome, OpenSslPeer peer,
-            UdpDtlsLink link) {
+    private record Handshake(
+            DtlsTransport transport, DtlsTransportTest.Outcome outcome, OpenSslPeer peer, UdpDtlsLink link) {
 
         SrtpKeyingMaterial keys() throws Exception {
             try {
@@ -172,19 +195,30 @@ class OpenSslDtlsInteropTest {
         }
     }
 
-    private static Handshake handshake(DtlsRole role, DtlsCertificate ours, OpenSslPeer.Credentials theirs,
-            SrtpProfile profile, List<String> options) throws Exception {
+    private static Handshake handshake(
+            DtlsRole role,
+            DtlsCertificate ours,
+            OpenSslPeer.Credentials theirs,
+            SrtpProfile profile,
+            List<String> options)
+            throws Exception {
         return handshake(role, ours, theirs, theirs.fingerprint(), profile, options);
     }
 
-    private static Handshake handshake(DtlsRole role, DtlsCertificate ours, OpenSslPeer.Credentials theirs,
-            DtlsFingerprint expected, SrtpProfile profile, List<String> options) throws Exception {
-        String opensslProfile = profile == SrtpProfile.AEAD_AES_128_GCM ? "SRTP_AEAD_AES_128_GCM"
-                : "SRTP_AES128_CM_SHA1_80";
+    private static Handshake handshake(
+            DtlsRole role,
+            DtlsCertificate ours,
+            OpenSslPeer.Credentials theirs,
+            DtlsFingerprint expected,
+            SrtpProfile profile,
+            List<String> options)
+            throws Exception {
+        String opensslProfile =
+                profile == SrtpProfile.AEAD_AES_128_GCM ? "SRTP_AEAD_AES_128_GCM" : "SRTP_AES128_CM_SHA1_80";
         var outcome = new DtlsTransportTest.Outcome();
         UdpDtlsLink link = new UdpDtlsLink();
-        DtlsTransport t = new DtlsTransport(ours, role, expected, List.of(profile), link, EXECUTOR, 10_000, 500,
-                outcome);
+        DtlsTransport t =
+                new DtlsTransport(ours, role, expected, List.of(profile), link, EXECUTOR, 10_000, 500, outcome);
         link.attach(t);
         OpenSslPeer peer;
         if (role == DtlsRole.CLIENT) {

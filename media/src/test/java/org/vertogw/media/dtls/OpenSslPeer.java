@@ -25,8 +25,19 @@ final class OpenSslPeer implements AutoCloseable {
             String name = keySpec.replace(':', '-');
             Path cert = dir.resolve(name + ".crt");
             Path key = dir.resolve(name + ".key");
-            List<String> cmd = new ArrayList<>(List.of("openssl", "req", "-x509", "-nodes", "-days", "2", "-subj",
-                    "/CN=freeswitch", "-keyout", key.toString(), "-out", cert.toString()));
+            List<String> cmd = new ArrayList<>(List.of(
+                    "openssl",
+                    "req",
+                    "-x509",
+                    "-nodes",
+                    "-days",
+                    "2",
+                    "-subj",
+                    "/CN=freeswitch",
+                    "-keyout",
+                    key.toString(),
+                    "-out",
+                    cert.toString()));
             if (keySpec.startsWith("rsa")) {
                 cmd.addAll(List.of("-newkey", keySpec));
             } else {
@@ -61,19 +72,47 @@ final class OpenSslPeer implements AutoCloseable {
 
     /** {@code s_server} on a loopback port, requiring a client certificate as WebRTC does. */
     static OpenSslPeer server(int port, Credentials c, String srtpProfile, List<String> extra) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of("openssl", "s_server", "-dtls1_2", "-accept", "127.0.0.1:" + port,
-                "-cert", c.certificate().toString(), "-key", c.key().toString(), "-Verify", "1", "-use_srtp",
-                srtpProfile, "-keymatexport", "EXTRACTOR-dtls_srtp", "-keymatexportlen",
-                String.valueOf(materialLength(srtpProfile)), "-naccept", "1"));
+        List<String> cmd = new ArrayList<>(List.of(
+                "openssl",
+                "s_server",
+                "-dtls1_2",
+                "-accept",
+                "127.0.0.1:" + port,
+                "-cert",
+                c.certificate().toString(),
+                "-key",
+                c.key().toString(),
+                "-Verify",
+                "1",
+                "-use_srtp",
+                srtpProfile,
+                "-keymatexport",
+                "EXTRACTOR-dtls_srtp",
+                "-keymatexportlen",
+                String.valueOf(materialLength(srtpProfile)),
+                "-naccept",
+                "1"));
         cmd.addAll(extra);
         return new OpenSslPeer(cmd);
     }
 
     /** {@code s_client} toward a loopback port, presenting its certificate. */
     static OpenSslPeer client(int port, Credentials c, String srtpProfile, List<String> extra) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of("openssl", "s_client", "-dtls1_2", "-connect", "127.0.0.1:" + port,
-                "-cert", c.certificate().toString(), "-key", c.key().toString(), "-use_srtp", srtpProfile,
-                "-keymatexport", "EXTRACTOR-dtls_srtp", "-keymatexportlen",
+        List<String> cmd = new ArrayList<>(List.of(
+                "openssl",
+                "s_client",
+                "-dtls1_2",
+                "-connect",
+                "127.0.0.1:" + port,
+                "-cert",
+                c.certificate().toString(),
+                "-key",
+                c.key().toString(),
+                "-use_srtp",
+                srtpProfile,
+                "-keymatexport",
+                "EXTRACTOR-dtls_srtp",
+                "-keymatexportlen",
                 String.valueOf(materialLength(srtpProfile))));
         cmd.addAll(extra);
         return new OpenSslPeer(cmd);
@@ -84,8 +123,8 @@ final class OpenSslPeer implements AutoCloseable {
     }
 
     private void read() {
-        try (BufferedReader r = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader r =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = r.readLine()) != null) {
                 lines.add(line);
@@ -93,7 +132,8 @@ final class OpenSslPeer implements AutoCloseable {
                 if (t.equals("ACCEPT")) {
                     ready.complete(null);
                 } else if (t.startsWith("Keying material:")) {
-                    keyingMaterial.complete(HexFormat.of().parseHex(t.substring("Keying material:".length()).trim()));
+                    keyingMaterial.complete(HexFormat.of()
+                            .parseHex(t.substring("Keying material:".length()).trim()));
                 }
             }
         } catch (IOException e) {

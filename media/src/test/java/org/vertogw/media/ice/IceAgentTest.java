@@ -68,7 +68,8 @@ class IceAgentTest {
         for (long t = 0; t <= 5 * S; t += S / 4) {
             p[0].tick(t);
         }
-        long requests = outA.sent.stream().filter(s -> s.message().isBindingRequest()).count();
+        long requests =
+                outA.sent.stream().filter(s -> s.message().isBindingRequest()).count();
         assertThat(requests).isEqualTo(6);
     }
 
@@ -118,7 +119,8 @@ class IceAgentTest {
         p[0].tick(0);
         p[1].handle(outA.sent.get(0).message(), addrA, 0);
         RecordingOutput.Sent response = outB.last();
-        IceAgent stranger = new IceAgent(IceCredentials.random(), true, true, IceTimers.DEFAULT, new RecordingOutput(), 0);
+        IceAgent stranger =
+                new IceAgent(IceCredentials.random(), true, true, IceTimers.DEFAULT, new RecordingOutput(), 0);
         stranger.setRemote(credB, addrB);
         assertThat(stranger.handle(response.message(), addrB, 0)).isEqualTo(IceDiscard.UNMATCHED_RESPONSE);
         assertThat(p[0].handle(response.message(), addrB, 0)).isEqualTo(IceDiscard.NONE);

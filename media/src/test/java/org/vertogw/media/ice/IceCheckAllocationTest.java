@@ -48,12 +48,10 @@ class IceCheckAllocationTest {
         }
 
         @Override
-        public void onSelected(InetSocketAddress address) {
-        }
+        public void onSelected(InetSocketAddress address) {}
 
         @Override
-        public void onStateChanged(IceState previous, IceState next) {
-        }
+        public void onStateChanged(IceState previous, IceState next) {}
     }
 
     private final com.sun.management.ThreadMXBean mx =

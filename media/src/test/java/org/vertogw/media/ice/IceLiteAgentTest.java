@@ -26,12 +26,16 @@ class IceLiteAgentTest {
     }
 
     private StunMessage check(String username, String password, boolean useCandidate) throws Exception {
-        StunMessageWriter w = StunMessageWriter.request(StunMessageType.BINDING).username(username).priority(1)
+        StunMessageWriter w = StunMessageWriter.request(StunMessageType.BINDING)
+                .username(username)
+                .priority(1)
                 .iceControlling(5);
         if (useCandidate) {
             w.useCandidate();
         }
-        byte[] bytes = w.messageIntegrity(MessageIntegrity.shortTermKey(password)).fingerprint().toBytes();
+        byte[] bytes = w.messageIntegrity(MessageIntegrity.shortTermKey(password))
+                .fingerprint()
+                .toBytes();
         return StunMessage.decode(bytes, 0, bytes.length);
     }
 
@@ -48,7 +52,8 @@ class IceLiteAgentTest {
         assertThat(resp.stunClass()).isEqualTo(StunClass.SUCCESS_RESPONSE);
         assertThat(resp.hasTransactionId(req.transactionId())).isTrue();
         assertThat(resp.xorMappedAddress()).isEqualTo(a);
-        assertThat(resp.verifyMessageIntegrity(MessageIntegrity.shortTermKey(ours.password()))).isTrue();
+        assertThat(resp.verifyMessageIntegrity(MessageIntegrity.shortTermKey(ours.password())))
+                .isTrue();
         assertThat(resp.hasFingerprint()).isTrue();
         assertThat(agent.state()).isEqualTo(IceState.CHECKING);
         assertThat(agent.selected()).isNull();
@@ -70,7 +75,9 @@ class IceLiteAgentTest {
                 .isEqualTo(IceDiscard.UNKNOWN_USERNAME);
         assertThat(agent.handle(check("gwUf:xxxx", ours.password(), true), a, S))
                 .isEqualTo(IceDiscard.UNKNOWN_USERNAME);
-        byte[] noMi = StunMessageWriter.request(StunMessageType.BINDING).username("gwUf:brUf").toBytes();
+        byte[] noMi = StunMessageWriter.request(StunMessageType.BINDING)
+                .username("gwUf:brUf")
+                .toBytes();
         assertThat(agent.handle(StunMessage.decode(noMi, 0, noMi.length), a, S))
                 .isEqualTo(IceDiscard.NO_MESSAGE_INTEGRITY);
         assertThat(out.sent).isEmpty();
@@ -103,8 +110,13 @@ class IceLiteAgentTest {
         agent.tick(44 * S);
         assertThat(agent.state()).isEqualTo(IceState.FAILED);
         assertThat(agent.handle(valid(true), a, 45 * S)).isEqualTo(IceDiscard.CLOSED);
-        assertThat(out.states).containsExactly(IceState.CONNECTED, IceState.DISCONNECTED, IceState.CONNECTED,
-                IceState.DISCONNECTED, IceState.FAILED);
+        assertThat(out.states)
+                .containsExactly(
+                        IceState.CONNECTED,
+                        IceState.DISCONNECTED,
+                        IceState.CONNECTED,
+                        IceState.DISCONNECTED,
+                        IceState.FAILED);
     }
 
     @Test
@@ -116,8 +128,10 @@ class IceLiteAgentTest {
 
     @Test
     void unknownComprehensionRequiredAttributesGet420() throws Exception {
-        byte[] bytes = StunMessageWriter.request(StunMessageType.BINDING).username("gwUf:brUf")
-                .attribute(0x0031, new byte[4]).messageIntegrity(MessageIntegrity.shortTermKey(ours.password()))
+        byte[] bytes = StunMessageWriter.request(StunMessageType.BINDING)
+                .username("gwUf:brUf")
+                .attribute(0x0031, new byte[4])
+                .messageIntegrity(MessageIntegrity.shortTermKey(ours.password()))
                 .toBytes();
         agent.handle(StunMessage.decode(bytes, 0, bytes.length), a, S);
         assertThat(out.last().message().errorCode()).isEqualTo(420);

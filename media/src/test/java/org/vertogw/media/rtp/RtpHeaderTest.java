@@ -32,7 +32,8 @@ class RtpHeaderTest {
     void headersLongerThanThePacketAreRejected() {
         byte[] p = Bytes.fromHex("9000000100000002000000030000bede0009");
         assertThat(RtpHeader.headerLength(p, 0, p.length)).isEqualTo(-1);
-        assertThat(RtpHeader.headerLength(Bytes.fromHex("400000010000000200000003"), 0, 12)).isEqualTo(-1);
+        assertThat(RtpHeader.headerLength(Bytes.fromHex("400000010000000200000003"), 0, 12))
+                .isEqualTo(-1);
         assertThat(RtpHeader.headerLength(new byte[11], 0, 11)).isEqualTo(-1);
     }
 }

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class SessionDescriptionTest {
 
     /** A Chrome-like audio+video offer with BUNDLE, trickle, extensions, SSRCs and an unknown attribute. */
-    static final String CHROME_OFFER = String.join("\r\n",
+    static final String CHROME_OFFER = String.join(
+            "\r\n",
             "v=0",
             "o=- 4611731400430051336 2 IN IP4 127.0.0.1",
             "s=-",
@@ -53,7 +54,7 @@ class SessionDescriptionTest {
             "m=application 9 UDP/DTLS/SCTP webrtc-datachannel",
             "c=IN IP4 0.0.0.0",
             "a=mid:2",
-            "") ;
+            "");
 
     @Test
     void parseThenSerialiseReproducesTheInputExactly() throws Exception {
@@ -62,12 +63,14 @@ class SessionDescriptionTest {
         assertThat(sdp.media()).hasSize(3);
         assertThat(sdp.media().get(0).formats()).containsExactly("111", "63", "9", "0", "8", "13", "110", "126");
         assertThat(sdp.media().get(1).mid()).isEqualTo("1");
-        assertThat(SessionDescription.parse(CHROME_OFFER.replace("\r\n", "\n")).toString()).isEqualTo(CHROME_OFFER);
+        assertThat(SessionDescription.parse(CHROME_OFFER.replace("\r\n", "\n")).toString())
+                .isEqualTo(CHROME_OFFER);
     }
 
     @Test
     void malformedLinesAreRefusedWithTheirLineNumber() {
-        assertThatThrownBy(() -> SessionDescription.parse("v=0\r\nbroken\r\n")).isInstanceOf(SdpException.class)
+        assertThatThrownBy(() -> SessionDescription.parse("v=0\r\nbroken\r\n"))
+                .isInstanceOf(SdpException.class)
                 .hasMessageContaining("line 2");
         assertThatThrownBy(() -> SessionDescription.parse("v=0\r\nm=audio x RTP/AVP 0\r\n"))
                 .hasMessageContaining("line 2: m= line has no numeric port");
@@ -90,10 +93,22 @@ class SessionDescriptionTest {
     @Test
     void rewriteReplacesTheTransportAndKeepsEverythingElse() throws Exception {
         SessionDescription sdp = SessionDescription.parse(CHROME_OFFER);
-        LocalTransport audio = new LocalTransport("203.0.113.5", 10000, "gwU1", "gatewaypasswordgatewaypw",
-                "candidate:1 1 UDP 2130706431 203.0.113.5 10000 typ host", "sha-256 AA:BB", "passive");
-        LocalTransport video = new LocalTransport("203.0.113.5", 10000, "gwU2", "gatewaypasswordgatewaypw",
-                "candidate:1 1 UDP 2130706431 203.0.113.5 10000 typ host", "sha-256 AA:BB", "passive");
+        LocalTransport audio = new LocalTransport(
+                "203.0.113.5",
+                10000,
+                "gwU1",
+                "gatewaypasswordgatewaypw",
+                "candidate:1 1 UDP 2130706431 203.0.113.5 10000 typ host",
+                "sha-256 AA:BB",
+                "passive");
+        LocalTransport video = new LocalTransport(
+                "203.0.113.5",
+                10000,
+                "gwU2",
+                "gatewaypasswordgatewaypw",
+                "candidate:1 1 UDP 2130706431 203.0.113.5 10000 typ host",
+                "sha-256 AA:BB",
+                "passive");
         SessionDescription out = SdpRewriter.rewrite(sdp, Arrays.asList(audio, video, null), true);
         String text = out.toString();
         assertThat(text).doesNotContain("group:BUNDLE", "192.0.2.10", "Ab12", "trickle", "a=rtcp:9", "11:22:33");
@@ -106,10 +121,17 @@ class SessionDescriptionTest {
         assertThat(a.attributes("candidate")).containsExactly("1 1 UDP 2130706431 203.0.113.5 10000 typ host");
         assertThat(a.hasAttribute("end-of-candidates")).isTrue();
         assertThat(a.hasAttribute("rtcp-mux")).isTrue();
-        for (String kept : List.of("a=rtpmap:111 opus/48000/2", "a=fmtp:111 minptime=10;useinbandfec=1",
-                "a=extmap:1 urn:ietf:params:rtp-hdrext:ssrc-audio-level", "a=ssrc:1001 cname:abc",
-                "a=x-unknown-thing:keep me", "a=msid:stream1 track1", "a=rtcp-fb:111 transport-cc",
-                "a=ssrc-group:FID 2001 2002", "a=extmap-allow-mixed", "a=mid:1")) {
+        for (String kept : List.of(
+                "a=rtpmap:111 opus/48000/2",
+                "a=fmtp:111 minptime=10;useinbandfec=1",
+                "a=extmap:1 urn:ietf:params:rtp-hdrext:ssrc-audio-level",
+                "a=ssrc:1001 cname:abc",
+                "a=x-unknown-thing:keep me",
+                "a=msid:stream1 track1",
+                "a=rtcp-fb:111 transport-cc",
+                "a=ssrc-group:FID 2001 2002",
+                "a=extmap-allow-mixed",
+                "a=mid:1")) {
             assertThat(text).contains(kept);
         }
         assertThat(out.media().get(1).attribute("ice-ufrag")).isEqualTo("gwU2");

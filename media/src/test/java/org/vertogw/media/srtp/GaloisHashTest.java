@@ -74,7 +74,8 @@ class GaloisHashTest {
             GaloisHash g = new GaloisHash(h);
             for (int n = 0; n < 64; n++) {
                 rnd.nextBytes(x);
-                assertThat(ghash(g, x, empty)).as("H=%s X=%s", HEX.formatHex(h), HEX.formatHex(x))
+                assertThat(ghash(g, x, empty))
+                        .as("H=%s X=%s", HEX.formatHex(h), HEX.formatHex(x))
                         .isEqualTo(referenceGhash(h, x, empty));
             }
         }
@@ -82,8 +83,17 @@ class GaloisHashTest {
 
     @Test
     void extremeOperandsMatchAlgorithm1() {
-        long[] words = {0, -1L, 1L, Long.MIN_VALUE, 0x5555555555555555L, 0xAAAAAAAAAAAAAAAAL,
-            0x1111111111111111L, 0x8888888888888888L, 0x00000000FFFFFFFFL};
+        long[] words = {
+            0,
+            -1L,
+            1L,
+            Long.MIN_VALUE,
+            0x5555555555555555L,
+            0xAAAAAAAAAAAAAAAAL,
+            0x1111111111111111L,
+            0x8888888888888888L,
+            0x00000000FFFFFFFFL
+        };
         byte[] h = new byte[16];
         byte[] x = new byte[16];
         for (long hHi : words) {

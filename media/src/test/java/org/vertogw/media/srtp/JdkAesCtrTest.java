@@ -15,7 +15,8 @@ class JdkAesCtrTest {
 
     @Test
     void theJdkCounterModeIsUsedWhenJavaBaseOpensItsProvider() {
-        assertThat(JdkAesCtr.AVAILABLE).as("the JDK's counter mode is unavailable: %s", JdkAesCtr.UNAVAILABLE_BECAUSE)
+        assertThat(JdkAesCtr.AVAILABLE)
+                .as("the JDK's counter mode is unavailable: %s", JdkAesCtr.UNAVAILABLE_BECAUSE)
                 .isTrue();
         assertThat(AesCtr.forKey(new byte[16])).isInstanceOf(JdkAesCtr.class);
     }
@@ -25,8 +26,9 @@ class JdkAesCtrTest {
         AesCtr ctr = new JdkAesCtr(Bytes.fromHex("2B7E151628AED2A6ABF7158809CF4F3C"));
         byte[] ks = new byte[48];
         ctr.apply(Bytes.fromHex("F0F1F2F3F4F5F6F7F8F9FAFBFCFD0000"), ks, 0, ks.length);
-        assertThat(Bytes.hex(ks, 0, 48)).isEqualToIgnoringCase("E03EAD0935C95E80E166B16DD92B4EB4"
-                + "D23513162B02D0F72A43A2FE4A5F97AB" + "41E95B3BB0A2E8DD477901E4FCA894C0");
+        assertThat(Bytes.hex(ks, 0, 48))
+                .isEqualToIgnoringCase("E03EAD0935C95E80E166B16DD92B4EB4" + "D23513162B02D0F72A43A2FE4A5F97AB"
+                        + "41E95B3BB0A2E8DD477901E4FCA894C0");
     }
 
     /**

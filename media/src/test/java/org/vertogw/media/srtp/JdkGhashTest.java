@@ -19,8 +19,11 @@ class JdkGhashTest {
     @Test
     void theJdkGhashIsUsedWhenJavaBaseOpensItsProvider() {
         assertThat(Object.class.getModule().isOpen("com.sun.crypto.provider", JdkGhash.class.getModule()))
-                .as("the JVM runs with %s", JdkProvider.ADD_OPENS).isTrue();
-        assertThat(JdkGhash.AVAILABLE).as("the JDK's GHASH is unavailable: %s", JdkGhash.UNAVAILABLE_BECAUSE).isTrue();
+                .as("the JVM runs with %s", JdkProvider.ADD_OPENS)
+                .isTrue();
+        assertThat(JdkGhash.AVAILABLE)
+                .as("the JDK's GHASH is unavailable: %s", JdkGhash.UNAVAILABLE_BECAUSE)
+                .isTrue();
         assertThat(Ghash.forKey(new byte[16])).isInstanceOf(JdkGhash.class);
     }
 
@@ -46,7 +49,8 @@ class JdkGhashTest {
                 int off = rnd.nextInt(buf.length - aad - len + 1);
                 hash(reference, buf, off, aad, len, expected);
                 hash(jdk, buf, off, aad, len, actual);
-                assertThat(HEX.formatHex(actual)).as("H=%s, %d + %d bytes", HEX.formatHex(h), aad, len)
+                assertThat(HEX.formatHex(actual))
+                        .as("H=%s, %d + %d bytes", HEX.formatHex(h), aad, len)
                         .isEqualTo(HEX.formatHex(expected));
             }
         }

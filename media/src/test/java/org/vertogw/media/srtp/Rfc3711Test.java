@@ -21,8 +21,9 @@ class Rfc3711Test {
         byte[] iv = Bytes.fromHex("F0F1F2F3F4F5F6F7F8F9FAFBFCFD0000");
         byte[] ks = new byte[48];
         cm.apply(iv, ks, 0, ks.length);
-        assertThat(Bytes.hex(ks, 0, 48)).isEqualToIgnoringCase("E03EAD0935C95E80E166B16DD92B4EB4"
-                + "D23513162B02D0F72A43A2FE4A5F97AB" + "41E95B3BB0A2E8DD477901E4FCA894C0");
+        assertThat(Bytes.hex(ks, 0, 48))
+                .isEqualToIgnoringCase("E03EAD0935C95E80E166B16DD92B4EB4" + "D23513162B02D0F72A43A2FE4A5F97AB"
+                        + "41E95B3BB0A2E8DD477901E4FCA894C0");
         byte[] late = new byte[16];
         cm.apply(Bytes.fromHex("F0F1F2F3F4F5F6F7F8F9FAFBFCFDFEFF"), late, 0, 16);
         assertThat(Bytes.hex(late, 0, 16)).isEqualToIgnoringCase("EC8CDF7398607CB0F2D21675EA9EA1E4");

@@ -14,8 +14,8 @@ class Rfc7714Test {
     static final byte[] KEY = Bytes.fromHex("000102030405060708090a0b0c0d0e0f");
     static final byte[] SALT = Bytes.fromHex("517569642070726f2071756f");
 
-    static final String RTP = "8040f17b8041f8d35501a0b2"
-            + "47616c6c696120657374206f6d6e69732064697669736120696e207061727465732074726573";
+    static final String RTP =
+            "8040f17b8041f8d35501a0b2" + "47616c6c696120657374206f6d6e69732064697669736120696e207061727465732074726573";
     static final String SRTP = "8040f17b8041f8d35501a0b2"
             + "f24de3a3fb34de6cacba861c9d7e4bcabe633bd50d294e6f42a5f47a51c7d19b36de3adf8833"
             + "899d7f27beb16a9152cf765ee4390cce";

@@ -134,7 +134,8 @@ class SrtpContextTest {
     void srtcpRoundTripsAndRejectsReplayAndTamper(SrtpProfile profile) {
         SrtcpContext tx = SrtcpContext.of(master(profile));
         SrtcpContext rx = SrtcpContext.of(master(profile));
-        PacketBuffer p = Rfc3711Test.packet("81c90007" + "0a0b0c0d" + "00000001000000020000000300000004000000050000000600");
+        PacketBuffer p =
+                Rfc3711Test.packet("81c90007" + "0a0b0c0d" + "00000001000000020000000300000004000000050000000600");
         p.setLength(32);
         assertThat(tx.protect(p)).isEqualTo(SrtpStatus.OK);
         PacketBuffer dup = copy(p);

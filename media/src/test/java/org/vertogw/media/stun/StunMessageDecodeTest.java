@@ -18,14 +18,17 @@ class StunMessageDecodeTest {
         byte[] m = request();
         m[m.length - 1] ^= 1;
         assertThatThrownBy(() -> StunMessage.decode(m, 0, m.length))
-                .isInstanceOf(StunDecodeException.class).hasMessageContaining("FINGERPRINT").hasMessageContaining("CRC");
+                .isInstanceOf(StunDecodeException.class)
+                .hasMessageContaining("FINGERPRINT")
+                .hasMessageContaining("CRC");
     }
 
     @Test
     void aLengthFieldThatDisagreesWithTheDatagramIsRefused() {
         byte[] m = request();
         assertThatThrownBy(() -> StunMessage.decode(m, 0, m.length - 4))
-                .isInstanceOf(StunDecodeException.class).hasMessageContaining("offset 2");
+                .isInstanceOf(StunDecodeException.class)
+                .hasMessageContaining("offset 2");
     }
 
     @Test
@@ -38,18 +41,22 @@ class StunMessageDecodeTest {
     @Test
     void aPriorityOfTheWrongLengthNamesTheAttributeAndOffset() {
         byte[] m = StunMessageWriter.request(StunMessageType.BINDING)
-                .attribute(StunAttributeType.PRIORITY, new byte[6]).toBytes();
+                .attribute(StunAttributeType.PRIORITY, new byte[6])
+                .toBytes();
         assertThatThrownBy(() -> StunMessage.decode(m, 0, m.length))
                 .hasMessage("attribute 0x0024 at offset 20: length 6, expected 4");
     }
 
     @Test
     void aTamperedBodyFailsMessageIntegrityButStillDecodes() throws Exception {
-        byte[] m = StunMessageWriter.request(StunMessageType.BINDING).username("a:b")
-                .messageIntegrity(MessageIntegrity.shortTermKey("pw")).toBytes();
+        byte[] m = StunMessageWriter.request(StunMessageType.BINDING)
+                .username("a:b")
+                .messageIntegrity(MessageIntegrity.shortTermKey("pw"))
+                .toBytes();
         m[24] ^= 1;
         StunMessage decoded = StunMessage.decode(m, 0, m.length);
-        assertThat(decoded.verifyMessageIntegrity(MessageIntegrity.shortTermKey("pw"))).isFalse();
+        assertThat(decoded.verifyMessageIntegrity(MessageIntegrity.shortTermKey("pw")))
+                .isFalse();
     }
 
     @Test
@@ -67,7 +74,8 @@ class StunMessageDecodeTest {
             assertThat(reader.usernameIs("evt".getBytes(), null)).isFalse();
             assertThat(reader.usernameIs("evtj".getBytes(), "h6v".getBytes())).isFalse();
             assertThat(reader.verifyMessageIntegrity(key)).isTrue();
-            assertThat(reader.hasTransactionId(java.util.Arrays.copyOfRange(sample, 8, 20))).isTrue();
+            assertThat(reader.hasTransactionId(java.util.Arrays.copyOfRange(sample, 8, 20)))
+                    .isTrue();
             assertThat(reader.bytes()).isEqualTo(sample);
             byte[] garbage = sample.clone();
             garbage[4] = 0;
@@ -82,16 +90,23 @@ class StunMessageDecodeTest {
             w.software("x");
         }
         byte[] m = w.toBytes();
-        assertThatThrownBy(() -> StunMessage.decode(m, 0, m.length)).isInstanceOf(StunDecodeException.class)
+        assertThatThrownBy(() -> StunMessage.decode(m, 0, m.length))
+                .isInstanceOf(StunDecodeException.class)
                 .hasMessageContaining("more than " + StunMessage.MAX_ATTRIBUTES + " attributes");
     }
 
     @Test
     void aReusedWriterStartsEachMessageAfreshWithItsOwnTransactionId() throws Exception {
         StunMessageWriter w = new StunMessageWriter();
-        byte[] first = w.startRequest(StunMessageType.BINDING).username("a:b").software("long software name")
-                .fingerprint().toBytes();
-        byte[] second = w.startRequest(StunMessageType.BINDING).priority(7).fingerprint().toBytes();
+        byte[] first = w.startRequest(StunMessageType.BINDING)
+                .username("a:b")
+                .software("long software name")
+                .fingerprint()
+                .toBytes();
+        byte[] second = w.startRequest(StunMessageType.BINDING)
+                .priority(7)
+                .fingerprint()
+                .toBytes();
         StunMessage a = StunMessage.decode(first, 0, first.length);
         StunMessage b = StunMessage.decode(second, 0, second.length);
         assertThat(b.username()).isNull();
@@ -102,9 +117,12 @@ class StunMessageDecodeTest {
 
     @Test
     void unknownComprehensionRequiredAttributesAreReported() throws Exception {
-        byte[] m = StunMessageWriter.request(StunMessageType.BINDING).attribute(0x0031, new byte[4])
-                .attribute(0x8031, new byte[4]).toBytes();
-        assertThat(StunMessage.decode(m, 0, m.length).unknownComprehensionRequired()).containsExactly(0x0031);
+        byte[] m = StunMessageWriter.request(StunMessageType.BINDING)
+                .attribute(0x0031, new byte[4])
+                .attribute(0x8031, new byte[4])
+                .toBytes();
+        assertThat(StunMessage.decode(m, 0, m.length).unknownComprehensionRequired())
+                .containsExactly(0x0031);
     }
 
     @Test

@@ -21,7 +21,7 @@ import org.vertogw.protocol.message.VertoMethod;
 
 /**
  * Text frame ⇄ {@link JsonRpcMessage}. Strict about framing (one JSON object, {@code "jsonrpc":"2.0"}), lenient
- * about content: duplicate keys are accepted with the last one winning, because FreeSWITCH emits them (§1.5).
+ * about content: duplicate keys are accepted with the last one winning, because FreeSWITCH emits them (docs/protocol.md §1.5).
  * Output is compact JSON. Thread-safe.
  */
 public final class VertoCodec {
@@ -32,9 +32,13 @@ public final class VertoCodec {
     private final ObjectMapper mapper;
 
     public VertoCodec() {
-        JsonMapper m = JsonMapper.builder().disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
+        JsonMapper m = JsonMapper.builder()
+                .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+                .build();
         m.getFactory()
-                .setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build());
+                .setStreamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(MAX_NESTING)
+                        .build());
         this.mapper = m;
     }
 

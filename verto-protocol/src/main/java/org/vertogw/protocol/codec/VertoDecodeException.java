@@ -8,7 +8,7 @@ import org.vertogw.protocol.jsonrpc.RpcError;
 
 /**
  * A frame that is not a usable JSON-RPC message. It carries the error response mod_verto would send for it
- * (verto-protocol.md §1.2): {@code -32600 "Invalid Request"} with a null id for unparseable text,
+ * (docs/protocol.md §1.2): {@code -32600 "Invalid Request"} with a null id for unparseable text,
  * {@code -32600 "Invalid message"} with the request's id when {@code jsonrpc} is not {@code "2.0"}.
  */
 public final class VertoDecodeException extends Exception {

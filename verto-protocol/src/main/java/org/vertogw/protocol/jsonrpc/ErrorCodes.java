@@ -1,16 +1,17 @@
 package org.vertogw.protocol.jsonrpc;
 
 /**
- * Error codes on the wire. mod_verto's own are listed in verto-protocol.md §7; the gateway's range -32010..-32019
- * is ours (architecture.md, "What the gateway adds to Verto").
+ * Error codes on the wire. mod_verto's own are listed in docs/protocol.md §7; the gateway's range -32010..-32019
+ * is ours (docs/protocol.md §10).
  */
 public final class ErrorCodes {
-    /** Not logged in and no credentials in params: the trigger of verto.js's login dance (§3.7). */
+    /** Not logged in and no credentials in params: the trigger of verto.js's login dance (docs/protocol.md §3.7). */
     public static final int AUTHENTICATION_REQUIRED = -32000;
-    /** Authentication failed, including "Session in use" (§3.4). */
+    /** Authentication failed, including "Session in use" (docs/protocol.md §3.4). */
     public static final int AUTHENTICATION_FAILED = -32001;
-    /** Call and session errors, with a message naming which (§7). */
+    /** Call and session errors, with a message naming which (docs/protocol.md §7). */
     public static final int CALL_ERROR = -32002;
+
     public static final int INVALID_REQUEST = -32600;
     public static final int METHOD_NOT_FOUND = -32601;
     public static final int PERMISSION_DENIED = -32602;

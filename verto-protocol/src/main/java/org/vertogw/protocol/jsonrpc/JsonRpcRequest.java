@@ -8,8 +8,8 @@ import java.util.Objects;
 
 /**
  * A request. {@code params} is the raw object as received, so members that no record models survive a relay
- * unchanged (verto.js sends large heterogeneous {@code dialogParams}, §4.2). A missing {@code params} member is
- * represented as an empty object; FreeSWITCH treats both alike for everything but {@code login} (§3.4).
+ * unchanged (verto.js sends large heterogeneous {@code dialogParams}, docs/protocol.md §4.2). A missing {@code params} member is
+ * represented as an empty object; FreeSWITCH treats both alike for everything but {@code login} (docs/protocol.md §3.4).
  */
 /** A missing {@code id} is a {@link MissingNode} (a notification); an explicit {@code "id": null} stays a null node. */
 public record JsonRpcRequest(JsonNode id, String method, ObjectNode params, boolean hadParams)

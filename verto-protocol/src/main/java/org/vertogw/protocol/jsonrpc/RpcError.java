@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * A JSON-RPC error object, kept raw: mod_verto's error objects carry extra members ({@code callID}, {@code cause},
- * {@code causeCode}, {@code unauthorizedChannels}) and some have no {@code code} at all (§7).
+ * {@code causeCode}, {@code unauthorizedChannels}) and some have no {@code code} at all (docs/protocol.md §7).
  */
 public record RpcError(ObjectNode raw) {
 
@@ -29,7 +29,7 @@ public record RpcError(ObjectNode raw) {
         return e;
     }
 
-    /** The code, or null when the object has none. Numeric strings count, as verto.js reads them (§8.11). */
+    /** The code, or null when the object has none. Numeric strings count, as verto.js reads them (docs/protocol.md §8.11). */
     public Integer code() {
         JsonNode c = raw.get("code");
         if (c == null) {

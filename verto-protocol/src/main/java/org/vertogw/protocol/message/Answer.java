@@ -2,7 +2,7 @@ package org.vertogw.protocol.message;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** {@code verto.answer}: the browser answers (C→S, SDP answer) or the far end answered (S→C, SDP unless sent in verto.media) (§4.3, §4.4). */
+/** {@code verto.answer}: the browser answers (C→S, SDP answer) or the far end answered (S→C, SDP unless sent in verto.media) (docs/protocol.md §4.3, §4.4). */
 public record Answer(ObjectNode params) implements VertoMessage, CallMessage {
 
     @Override
@@ -10,7 +10,7 @@ public record Answer(ObjectNode params) implements VertoMessage, CallMessage {
         return Params.callId(params);
     }
 
-    /** The top-level SDP, which is what FreeSWITCH reads (§2.4, §4.3). */
+    /** The top-level SDP, which is what FreeSWITCH reads (docs/protocol.md §2.4, §4.3). */
     public String sdp() {
         return Params.text(params, "sdp");
     }

@@ -2,7 +2,7 @@ package org.vertogw.protocol.message;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** {@code verto.broadcast} (C→S): publish {@code data} on a channel; {@code localBroadcast} fans out to local subscribers (§5.3). */
+/** {@code verto.broadcast} (C→S): publish {@code data} on a channel; {@code localBroadcast} fans out to local subscribers (docs/protocol.md §5.3). */
 public record Broadcast(ObjectNode params) implements VertoMessage {
 
     public String eventChannel() {

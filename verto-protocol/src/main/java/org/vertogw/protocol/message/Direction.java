@@ -1,6 +1,6 @@
 package org.vertogw.protocol.message;
 
-/** Who may send a method: the client (browser) to the server (island), the reverse, or both (§4.1). */
+/** Who may send a method: the client (browser) to the server (island), the reverse, or both (docs/protocol.md §4.1). */
 public enum Direction {
     CLIENT_TO_SERVER,
     SERVER_TO_CLIENT,

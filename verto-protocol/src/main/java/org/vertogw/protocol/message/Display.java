@@ -2,7 +2,7 @@ package org.vertogw.protocol.message;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** {@code verto.display} (S→C): caller id and display update (§4.8). */
+/** {@code verto.display} (S→C): caller id and display update (docs/protocol.md §4.8). */
 public record Display(ObjectNode params) implements VertoMessage, CallMessage {
 
     @Override

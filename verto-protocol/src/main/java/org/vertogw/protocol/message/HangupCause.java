@@ -2,7 +2,7 @@ package org.vertogw.protocol.message;
 
 /**
  * FreeSWITCH hangup causes as they travel in {@code verto.bye} ({@code cause} name, {@code causeCode} number,
- * mostly Q.850). A bye names its cause; an unknown or missing one reads as {@link #NORMAL_CLEARING} (§4.5).
+ * mostly Q.850). A bye names its cause; an unknown or missing one reads as {@link #NORMAL_CLEARING} (docs/protocol.md §4.5).
  */
 public enum HangupCause {
     UNALLOCATED_NUMBER(1),
@@ -35,7 +35,7 @@ public enum HangupCause {
         return code;
     }
 
-    /** {@code cause} wins if it is a known name, else a known {@code causeCode}, else NORMAL_CLEARING (§4.5). */
+    /** {@code cause} wins if it is a known name, else a known {@code causeCode}, else NORMAL_CLEARING (docs/protocol.md §4.5). */
     public static HangupCause of(String cause, Integer causeCode) {
         if (cause != null) {
             for (HangupCause c : values()) {

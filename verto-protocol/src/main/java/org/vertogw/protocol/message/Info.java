@@ -2,7 +2,7 @@ package org.vertogw.protocol.message;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** {@code verto.info}, both directions: DTMF, chat, real-time text, app commands (§4.7). */
+/** {@code verto.info}, both directions: DTMF, chat, real-time text, app commands (docs/protocol.md §4.7). */
 public record Info(ObjectNode params) implements VertoMessage, CallMessage {
 
     @Override

@@ -2,7 +2,7 @@ package org.vertogw.protocol.message;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** {@code verto.invite}: the browser places a call (C→S) or the island calls the browser (S→C), with an offer (§4.3, §4.4). */
+/** {@code verto.invite}: the browser places a call (C→S) or the island calls the browser (S→C), with an offer (docs/protocol.md §4.3, §4.4). */
 public record Invite(ObjectNode params) implements VertoMessage, CallMessage {
 
     @Override
@@ -10,7 +10,7 @@ public record Invite(ObjectNode params) implements VertoMessage, CallMessage {
         return Params.callId(params);
     }
 
-    /** The top-level SDP, which is what FreeSWITCH reads (§2.4, §4.3). */
+    /** The top-level SDP, which is what FreeSWITCH reads (docs/protocol.md §2.4, §4.3). */
     public String sdp() {
         return Params.text(params, "sdp");
     }

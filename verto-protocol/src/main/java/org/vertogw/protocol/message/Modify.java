@@ -2,7 +2,7 @@ package org.vertogw.protocol.message;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** {@code verto.modify} (C→S): hold, unhold, toggleHold, transfer, replace, videoRefresh, updateMedia (§4.6). */
+/** {@code verto.modify} (C→S): hold, unhold, toggleHold, transfer, replace, videoRefresh, updateMedia (docs/protocol.md §4.6). */
 public record Modify(ObjectNode params) implements VertoMessage, CallMessage {
 
     @Override
@@ -18,7 +18,7 @@ public record Modify(ObjectNode params) implements VertoMessage, CallMessage {
         return Params.text(params, "destination");
     }
 
-    /** The top-level SDP, which is what FreeSWITCH reads (§2.4, §4.3). */
+    /** The top-level SDP, which is what FreeSWITCH reads (docs/protocol.md §2.4, §4.3). */
     public String sdp() {
         return Params.text(params, "sdp");
     }

@@ -36,7 +36,7 @@ public final class Params {
         return null;
     }
 
-    /** A string or an array of strings, as {@code eventChannel} may be (§5.1). */
+    /** A string or an array of strings, as {@code eventChannel} may be (docs/protocol.md §5.1). */
     static List<String> texts(ObjectNode o, String name) {
         JsonNode n = o == null ? null : o.get(name);
         List<String> out = new ArrayList<>();

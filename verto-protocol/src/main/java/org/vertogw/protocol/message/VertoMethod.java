@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** The registry of Verto methods: wire name, who may send it, and its record (verto-protocol.md §4.1, §5). */
+/** The registry of Verto methods: wire name, who may send it, and its record (docs/protocol.md §4.1, §5). */
 public enum VertoMethod {
     LOGIN("login", Direction.CLIENT_TO_SERVER, Login.class, Login::new),
     INVITE("verto.invite", Direction.BOTH, Invite.class, Invite::new),

@@ -29,8 +29,7 @@ class VertoCodecGoldenTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("examples")
-    void everyDocumentedMessageSurvivesDecodeAndEncodeUnchanged(GoldenMessages.Example example)
-            throws Exception {
+    void everyDocumentedMessageSurvivesDecodeAndEncodeUnchanged(GoldenMessages.Example example) throws Exception {
         JsonRpcMessage decoded = codec.decode(example.text());
         String encoded = codec.encode(decoded);
         assertThat(mapper.readTree(encoded)).isEqualTo(mapper.readTree(example.text()));
@@ -38,11 +37,13 @@ class VertoCodecGoldenTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("examples")
-    void everyDocumentedRequestIsAKnownVertoMethodAndItsTypedViewKeepsEveryParam(
-            GoldenMessages.Example example) throws Exception {
+    void everyDocumentedRequestIsAKnownVertoMethodAndItsTypedViewKeepsEveryParam(GoldenMessages.Example example)
+            throws Exception {
         JsonRpcMessage decoded = codec.decode(example.text());
         if (decoded instanceof JsonRpcRequest request) {
-            assertThat(VertoMethod.fromWire(request.method())).as(request.method()).isPresent();
+            assertThat(VertoMethod.fromWire(request.method()))
+                    .as(request.method())
+                    .isPresent();
             JsonNode viaTyped = VertoCodec.typed(request).orElseThrow().params();
             assertThat(viaTyped).isEqualTo(mapper.readTree(example.text()).get("params"));
         }

@@ -23,14 +23,13 @@ class VertoCodecTest {
     @ParameterizedTest
     @ValueSource(strings = {"{", "not json", "{\"jsonrpc\":\"2.0\",", "[1,2", "\"\\u12\"", ""})
     void unparseableTextIsAnInvalidRequestWithANullId(String text) {
-        assertThatThrownBy(() -> codec.decode(text))
-                .isInstanceOfSatisfying(VertoDecodeException.class, e -> {
-                    assertThat(e.code()).isEqualTo(ErrorCodes.INVALID_REQUEST);
-                    JsonRpcError response = e.toResponse();
-                    assertThat(response.id().isNull()).isTrue();
-                    assertThat(response.error().message()).isEqualTo("Invalid Request");
-                    assertThat(codec.encode(response)).contains("\"id\":null").contains("-32600");
-                });
+        assertThatThrownBy(() -> codec.decode(text)).isInstanceOfSatisfying(VertoDecodeException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCodes.INVALID_REQUEST);
+            JsonRpcError response = e.toResponse();
+            assertThat(response.id().isNull()).isTrue();
+            assertThat(response.error().message()).isEqualTo("Invalid Request");
+            assertThat(codec.encode(response)).contains("\"id\":null").contains("-32600");
+        });
     }
 
     @Test
@@ -59,14 +58,13 @@ class VertoCodecTest {
     void aMessageWithoutMethodIsMethodNotFoundAsFreeSwitchAnswersIt() {
         assertThatThrownBy(() -> codec.decode("{\"jsonrpc\":\"2.0\",\"id\":3}"))
                 .isInstanceOfSatisfying(
-                        VertoDecodeException.class,
-                        e -> assertThat(e.code()).isEqualTo(ErrorCodes.METHOD_NOT_FOUND));
+                        VertoDecodeException.class, e -> assertThat(e.code()).isEqualTo(ErrorCodes.METHOD_NOT_FOUND));
     }
 
     @Test
     void hostileNestingIsRefusedNotStackOverflowed() {
-        String deep = "{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"id\":1,\"params\":{\"a\":"
-                + "[".repeat(5000) + "]".repeat(5000) + "}}";
+        String deep = "{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"id\":1,\"params\":{\"a\":" + "[".repeat(5000)
+                + "]".repeat(5000) + "}}";
         assertThatThrownBy(() -> codec.decode(deep)).isInstanceOf(VertoDecodeException.class);
     }
 
@@ -92,8 +90,7 @@ class VertoCodecTest {
     void idsOfAnyScalarTypeAreEchoedAsTheyCame() throws Exception {
         JsonRpcResult r = (JsonRpcResult) codec.decode("{\"jsonrpc\":\"2.0\",\"id\":\"5\",\"result\":{}}");
         assertThat(codec.encode(r.withId(r.id()))).contains("\"id\":\"5\"");
-        JsonRpcResult big =
-                (JsonRpcResult) codec.decode("{\"jsonrpc\":\"2.0\",\"id\":98765432109876,\"result\":{}}");
+        JsonRpcResult big = (JsonRpcResult) codec.decode("{\"jsonrpc\":\"2.0\",\"id\":98765432109876,\"result\":{}}");
         assertThat(codec.encode(big)).contains("98765432109876");
     }
 
@@ -108,23 +105,30 @@ class VertoCodecTest {
         assertThat(invite.sdp()).isEqualTo("v=0\r\nold");
         assertThat(rewritten.callId()).isEqualTo("c1");
         String out = codec.encode(VertoCodec.request(r.id(), rewritten));
-        assertThat(out).contains("\"videoParams\":{\"w\":1}").contains("\"custom\":[1,2]").contains("\\r\\nnew");
+        assertThat(out)
+                .contains("\"videoParams\":{\"w\":1}")
+                .contains("\"custom\":[1,2]")
+                .contains("\\r\\nnew");
     }
 
     @Test
     void typedViewsReadWhatVertoJsAndFreeSwitchSend() throws Exception {
-        Login empty = (Login) VertoCodec.typed(
-                        (JsonRpcRequest) codec.decode("{\"jsonrpc\":\"2.0\",\"method\":\"login\",\"params\":{\"sessid\":\"s\"},\"id\":1}"))
+        Login empty = (Login) VertoCodec.typed((JsonRpcRequest) codec.decode(
+                        "{\"jsonrpc\":\"2.0\",\"method\":\"login\",\"params\":{\"sessid\":\"s\"},\"id\":1}"))
                 .orElseThrow();
         assertThat(empty.hasCredentials()).isFalse();
         assertThat(empty.sessid()).isEqualTo("s");
-        Bye bye = (Bye) VertoCodec.typed((JsonRpcRequest) codec.decode(
-                        "{\"jsonrpc\":\"2.0\",\"method\":\"verto.bye\",\"params\":{\"callID\":\"c\",\"causeCode\":\"17\"},\"id\":1}"))
+        Bye bye = (Bye) VertoCodec.typed(
+                        (JsonRpcRequest)
+                                codec.decode(
+                                        "{\"jsonrpc\":\"2.0\",\"method\":\"verto.bye\",\"params\":{\"callID\":\"c\",\"causeCode\":\"17\"},\"id\":1}"))
                 .orElseThrow();
         assertThat(bye.callId()).isEqualTo("c");
         assertThat(bye.causeCode()).isEqualTo(17);
-        Subscribe sub = (Subscribe) VertoCodec.typed((JsonRpcRequest) codec.decode(
-                        "{\"jsonrpc\":\"2.0\",\"method\":\"verto.subscribe\",\"params\":{\"eventChannel\":[\"a\",\"b\"]},\"id\":1}"))
+        Subscribe sub = (Subscribe) VertoCodec.typed(
+                        (JsonRpcRequest)
+                                codec.decode(
+                                        "{\"jsonrpc\":\"2.0\",\"method\":\"verto.subscribe\",\"params\":{\"eventChannel\":[\"a\",\"b\"]},\"id\":1}"))
                 .orElseThrow();
         assertThat(sub.eventChannels()).containsExactly("a", "b");
     }

@@ -47,7 +47,9 @@ import org.vertogw.media.srtp.SrtpStatus;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"--add-opens", "java.base/com.sun.crypto.provider=ALL-UNNAMED"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"--add-opens", "java.base/com.sun.crypto.provider=ALL-UNNAMED"})
 public class SrtpBenchmark {
 
     @Param({"AES_CM_128_HMAC_SHA1_80", "AEAD_AES_128_GCM"})

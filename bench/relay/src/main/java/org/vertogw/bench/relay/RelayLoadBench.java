@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import org.vertogw.island.media.endpoint.WebRtcEndpoint;
 import org.vertogw.media.MediaConfig;
 import org.vertogw.media.MediaEngine;
-import org.vertogw.media.endpoint.WebRtcEndpoint;
 import org.vertogw.media.relay.MediaRelay;
 import org.vertogw.media.relay.TransitHistogram;
 import org.vertogw.media.rtp.RtpHeader;
@@ -36,17 +36,34 @@ public final class RelayLoadBench {
     public static void main(String[] args) throws Exception {
         int maxCalls = args.length > 0 ? Integer.parseInt(args[0]) : 800;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
-        MediaEngine gateway = MediaEngine.start(MediaConfig.builder().bindAddress("127.0.0.1").browserPort(0).islandPorts(0, 0)
-                .mediaThreads(1).build());
+        MediaEngine gateway = MediaEngine.start(MediaConfig.builder()
+                .bindAddress("127.0.0.1")
+                .browserPort(0)
+                .islandPorts(0, 0)
+                .mediaThreads(1)
+                .build());
         Thread relayThread = ThreadMeter.find("media-loop-");
-        MediaEngine peers = MediaEngine.start(MediaConfig.builder().bindAddress("127.0.0.1").browserPort(0).islandPorts(0, 0)
-                .mediaThreads(1).build());
+        MediaEngine peers = MediaEngine.start(MediaConfig.builder()
+                .bindAddress("127.0.0.1")
+                .browserPort(0)
+                .islandPorts(0, 0)
+                .mediaThreads(1)
+                .build());
         ThreadMeter relayMeter = new ThreadMeter(relayThread);
         StringBuilder report = new StringBuilder();
-        line(report, "machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + cpu() + ", Java " + System.getProperty("java.version"));
-        line(report, "baseline per step: the same calls through a forwarder that does nothing (SelectorForwarderBaseline)");
-        line(report, "ns/pkt are CPU ns per relayed packet, user + kernel; the last per-core figure counts user time only");
-        line(report, "| calls | offered pkt/s | relayed pkt/s | relay CPU | relayed pkt/s per core | relay ns/pkt | baseline ns/pkt | x baseline | relay user-space pkt/s per core | transit p50 | transit p99 | B alloc/pkt | loss |");
+        line(
+                report,
+                "machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + cpu() + ", Java "
+                        + System.getProperty("java.version"));
+        line(
+                report,
+                "baseline per step: the same calls through a forwarder that does nothing (SelectorForwarderBaseline)");
+        line(
+                report,
+                "ns/pkt are CPU ns per relayed packet, user + kernel; the last per-core figure counts user time only");
+        line(
+                report,
+                "| calls | offered pkt/s | relayed pkt/s | relay CPU | relayed pkt/s per core | relay ns/pkt | baseline ns/pkt | x baseline | relay user-space pkt/s per core | transit p50 | transit p99 | B alloc/pkt | loss |");
         line(report, "|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         List<Call> calls = new ArrayList<>();
         for (int n = Math.min(maxCalls, Integer.getInteger("bench.firstCalls", 25)); n <= maxCalls; n *= 2) {
@@ -59,18 +76,33 @@ public final class RelayLoadBench {
             double perCore = s.relayed / (s.cpuNanos / 1e9);
             double nsPerPacket = s.cpuNanos / (double) Math.max(1, s.relayed);
             double kernelPerPacket = s.kernelNanos < 0 ? -1 : s.kernelNanos / (double) Math.max(1, s.relayed);
-            line(report, String.format(Locale.ROOT, "| %d | %d | %.0f | %.0f %% | %.0f | %s | %s | %.2f | %s | ≤%d µs | ≤%d µs | %.2f | %.2f %% |",
-                    n, n * PPS * 2, s.relayed / (double) seconds, 100.0 * s.cpuNanos / (seconds * 1e9), perCore,
-                    split(nsPerPacket, kernelPerPacket), split(base.nanosPerPacket(), base.kernelNanosPerPacket()),
-                    nsPerPacket / base.nanosPerPacket(),
-                    kernelPerPacket < 0 ? "?" : String.format(Locale.ROOT, "%.0f", 1e9 / (nsPerPacket - kernelPerPacket)),
-                    s.p50, s.p99, s.allocated / (double) Math.max(1, s.relayed), 100 * s.loss));
+            line(
+                    report,
+                    String.format(
+                            Locale.ROOT,
+                            "| %d | %d | %.0f | %.0f %% | %.0f | %s | %s | %.2f | %s | ≤%d µs | ≤%d µs | %.2f | %.2f %% |",
+                            n,
+                            n * PPS * 2,
+                            s.relayed / (double) seconds,
+                            100.0 * s.cpuNanos / (seconds * 1e9),
+                            perCore,
+                            split(nsPerPacket, kernelPerPacket),
+                            split(base.nanosPerPacket(), base.kernelNanosPerPacket()),
+                            nsPerPacket / base.nanosPerPacket(),
+                            kernelPerPacket < 0
+                                    ? "?"
+                                    : String.format(Locale.ROOT, "%.0f", 1e9 / (nsPerPacket - kernelPerPacket)),
+                            s.p50,
+                            s.p99,
+                            s.allocated / (double) Math.max(1, s.relayed),
+                            100 * s.loss));
             if (s.loss > 0.01) {
                 for (int i = 0; i < calls.size(); i++) {
                     Call c = calls.get(i);
                     if (c.echoed.sum() == 0) {
-                        System.out.println("call " + i + " got nothing back: relay " + c.relay.state() + " " + c.relay.counters()
-                                + "; browser " + c.browser.counters() + "; island " + c.island.counters());
+                        System.out.println(
+                                "call " + i + " got nothing back: relay " + c.relay.state() + " " + c.relay.counters()
+                                        + "; browser " + c.browser.counters() + "; island " + c.island.counters());
                         break;
                     }
                 }
@@ -94,12 +126,14 @@ public final class RelayLoadBench {
 
     /** "total (user + kernel)" in ns, or the total alone when the split is unknown. */
     private static String split(double total, double kernel) {
-        return kernel < 0 ? String.format(Locale.ROOT, "%.0f", total)
+        return kernel < 0
+                ? String.format(Locale.ROOT, "%.0f", total)
                 : String.format(Locale.ROOT, "%.0f (%.0f + %.0f)", total, total - kernel, kernel);
     }
 
     /** Per call, the next sequence number and timestamp: streams continue from one step to the next. */
     private static int[] nextSeq = new int[0];
+
     private static long[] nextTs = new long[0];
 
     private static Step step(List<Call> calls, MediaEngine peers, ThreadMeter relay, int seconds) throws Exception {
@@ -137,9 +171,9 @@ public final class RelayLoadBench {
 
     private static Call call(MediaEngine gateway, MediaEngine peers, int i) throws Exception {
         MediaRelay relay = gateway.newRelay("call-" + i);
-        WebRtcEndpoint browser = peers.newEndpoint("browser-" + i);
+        WebRtcEndpoint browser = WebRtcEndpoint.open(peers, "browser-" + i);
         browser.setSrtpProfiles(List.of(SrtpProfile.AEAD_AES_128_GCM, SrtpProfile.AES_CM_128_HMAC_SHA1_80));
-        WebRtcEndpoint island = peers.newEndpoint("island-" + i);
+        WebRtcEndpoint island = WebRtcEndpoint.open(peers, "island-" + i);
         String islandOffer = relay.islandOfferFromBrowserOffer(browser.offer());
         String browserAnswer = relay.browserAnswerFromIslandAnswer(island.answer(islandOffer));
         browser.applyAnswer(browserAnswer);
@@ -158,14 +192,18 @@ public final class RelayLoadBench {
         while (!calls.stream().allMatch(c -> c.browser.isConnected() && c.island.isConnected())) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("calls did not connect: "
-                        + calls.stream().filter(c -> !(c.browser.isConnected() && c.island.isConnected())).count() + " pending");
+                        + calls.stream()
+                                .filter(c -> !(c.browser.isConnected() && c.island.isConnected()))
+                                .count() + " pending");
             }
             TimeUnit.MILLISECONDS.sleep(100);
         }
     }
 
     private static long relayed(List<Call> calls) {
-        return calls.stream().mapToLong(c -> c.relay.counters().packetsRelayed()).sum();
+        return calls.stream()
+                .mapToLong(c -> c.relay.counters().packetsRelayed())
+                .sum();
     }
 
     private static long echoed(List<Call> calls) {
@@ -175,7 +213,8 @@ public final class RelayLoadBench {
     private static long[] histogram(List<Call> calls) {
         long[] sum = new long[TransitHistogram.BUCKETS];
         for (Call c : calls) {
-            for (TransitHistogram h : List.of(c.relay.counters().browserToIsland(), c.relay.counters().islandToBrowser())) {
+            for (TransitHistogram h : List.of(
+                    c.relay.counters().browserToIsland(), c.relay.counters().islandToBrowser())) {
                 long[] b = h.buckets();
                 for (int i = 0; i < sum.length; i++) {
                     sum[i] += b[i];
@@ -275,8 +314,11 @@ public final class RelayLoadBench {
     }
 
     private static String cpu() throws Exception {
-        return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                .findFirst().map(l -> l.substring(l.indexOf(':') + 2)).orElse("?");
+        return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                .filter(l -> l.startsWith("model name"))
+                .findFirst()
+                .map(l -> l.substring(l.indexOf(':') + 2))
+                .orElse("?");
     }
 
     private static void line(StringBuilder report, String s) {

@@ -80,7 +80,8 @@ final class SelectorForwarderBaseline implements AutoCloseable {
             long n0 = b.forwarded;
             TimeUnit.SECONDS.sleep(seconds);
             long kernel = meter.kernelNanos();
-            return new Result(b.forwarded - n0, meter.cpuNanos() - cpu0, kernel < 0 || kernel0 < 0 ? -1 : kernel - kernel0);
+            return new Result(
+                    b.forwarded - n0, meter.cpuNanos() - cpu0, kernel < 0 || kernel0 < 0 ? -1 : kernel - kernel0);
         }
     }
 

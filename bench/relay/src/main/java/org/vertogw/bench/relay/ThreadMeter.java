@@ -13,7 +13,8 @@ import java.util.stream.Stream;
  */
 final class ThreadMeter {
 
-    private static final com.sun.management.ThreadMXBean MX = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    private static final com.sun.management.ThreadMXBean MX =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     private static final long NANOS_PER_TICK = 10_000_000L;
 
     private final long threadId;
@@ -28,7 +29,9 @@ final class ThreadMeter {
 
     /** The first live thread whose name starts with {@code prefix}. */
     static Thread find(String prefix) {
-        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith(prefix)).findFirst()
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith(prefix))
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no thread named " + prefix + "*"));
     }
 
@@ -59,12 +62,13 @@ final class ThreadMeter {
         String comm = name.length() > 15 ? name.substring(0, 15) : name;
         try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
             Path[] found = tasks.filter(t -> {
-                try {
-                    return Files.readString(t.resolve("comm")).trim().equals(comm);
-                } catch (IOException e) {
-                    return false;
-                }
-            }).toArray(Path[]::new);
+                        try {
+                            return Files.readString(t.resolve("comm")).trim().equals(comm);
+                        } catch (IOException e) {
+                            return false;
+                        }
+                    })
+                    .toArray(Path[]::new);
             return found.length == 1 ? found[0].resolve("stat") : null;
         } catch (IOException e) {
             return null;

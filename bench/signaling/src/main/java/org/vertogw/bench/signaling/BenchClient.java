@@ -65,19 +65,28 @@ public final class BenchClient implements AutoCloseable {
 
         @Override
         public void onWebSocketClose(int statusCode, String reason) {
-            waiting.values().forEach(f -> f.completeExceptionally(new IllegalStateException("closed " + statusCode + " " + reason)));
+            waiting.values()
+                    .forEach(f ->
+                            f.completeExceptionally(new IllegalStateException("closed " + statusCode + " " + reason)));
         }
 
         CompletableFuture<JsonNode> request(String method, String paramsJson) {
             int id = ids.getAndIncrement();
             CompletableFuture<JsonNode> f = new CompletableFuture<>();
             waiting.put(id, f);
-            session.sendText("{\"jsonrpc\":\"2.0\",\"method\":\"" + method + "\",\"params\":" + paramsJson + ",\"id\":" + id + "}", Callback.NOOP);
+            session.sendText(
+                    "{\"jsonrpc\":\"2.0\",\"method\":\"" + method + "\",\"params\":" + paramsJson + ",\"id\":" + id
+                            + "}",
+                    Callback.NOOP);
             return f;
         }
 
         CompletableFuture<JsonNode> login(String user, String sessid) {
-            return request("login", "{\"login\":\"" + user + "\",\"passwd\":\"1234\",\"loginParams\":{},\"userVariables\":{},\"sessid\":\"" + sessid + "\"}");
+            return request(
+                    "login",
+                    "{\"login\":\"" + user
+                            + "\",\"passwd\":\"1234\",\"loginParams\":{},\"userVariables\":{},\"sessid\":\"" + sessid
+                            + "\"}");
         }
 
         void close() {

@@ -23,19 +23,27 @@ import org.HdrHistogram.Histogram;
 public final class SignalingBench {
 
     public static void main(String[] args) throws Exception {
-        Path jar = Path.of(args.length > 0 ? args[0] : "gateway/target/verto-gateway.jar");
+        Path jar = Path.of(args.length > 0 ? args[0] : "app/target/verto-gateway.jar");
         int logins = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
         int sessions = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
         Path dir = Files.createTempDirectory("bench-signaling");
-        try (ServerProcess island = new ServerProcess(jar, "Island ready: \\S+ (ws://\\S+)", "island", "--id", "fs-01", "--port", "0")) {
+        try (ServerProcess island =
+                new ServerProcess(jar, "Island ready: \\S+ (ws://\\S+)", "island", "--id", "fs-01", "--port", "0")) {
             URI islandUri = URI.create(island.awaitReady());
-            Files.writeString(dir.resolve("map.json"),
+            Files.writeString(
+                    dir.resolve("map.json"),
                     "{\"version\":1,\"islands\":[{\"id\":\"fs-01\",\"verto\":\"" + islandUri + "\"}]}");
-            Files.writeString(dir.resolve("gateway.json"), "{\"mode\":\"demo\",\"listen\":{\"host\":\"127.0.0.1\",\"port\":0},"
-                    + "\"partitionMap\":\"map.json\",\"dataDir\":\"data\",\"limits\":{\"connectionsPerAddress\":100000,"
-                    + "\"maxSessions\":100000,\"messagesPerSecond\":1000,\"messageBurst\":1000}}");
-            try (ServerProcess gateway = new ServerProcess(jar, "Gateway ready: https://localhost:(\\d+)/", "gateway", "--config",
-                    dir.resolve("gateway.json").toString());
+            Files.writeString(
+                    dir.resolve("gateway.json"),
+                    "{\"mode\":\"demo\",\"listen\":{\"host\":\"127.0.0.1\",\"port\":0},"
+                            + "\"partitionMap\":\"map.json\",\"dataDir\":\"data\",\"limits\":{\"connectionsPerAddress\":100000,"
+                            + "\"maxSessions\":100000,\"messagesPerSecond\":1000,\"messageBurst\":1000}}");
+            try (ServerProcess gateway = new ServerProcess(
+                            jar,
+                            "Gateway ready: https://localhost:(\\d+)/",
+                            "gateway",
+                            "--config",
+                            dir.resolve("gateway.json").toString());
                     BenchClient client = new BenchClient()) {
                 URI gw = URI.create("wss://localhost:" + gateway.awaitReady() + "/verto");
                 report("machine", machine());
@@ -80,7 +88,9 @@ public final class SignalingBench {
             long t0 = System.nanoTime();
             BenchClient.Connection c = client.connectNow(uri);
             long t1 = System.nanoTime();
-            JsonNode r = c.login((1000 + i % 20) + "@a.example", UUID.randomUUID().toString()).get(30, TimeUnit.SECONDS);
+            JsonNode r = c.login(
+                            (1000 + i % 20) + "@a.example", UUID.randomUUID().toString())
+                    .get(30, TimeUnit.SECONDS);
             long t2 = System.nanoTime();
             if (!r.has("result")) {
                 throw new IllegalStateException(label + ": login failed: " + r);
@@ -93,7 +103,8 @@ public final class SignalingBench {
         }
     }
 
-    private static List<BenchClient.Connection> concurrent(BenchClient client, URI uri, int n, Histogram latency) throws Exception {
+    private static List<BenchClient.Connection> concurrent(BenchClient client, URI uri, int n, Histogram latency)
+            throws Exception {
         List<BenchClient.Connection> open = new ArrayList<>();
         for (int base = 0; base < n; base += 100) {
             List<CompletableFuture<BenchClient.Connection>> batch = new ArrayList<>();
@@ -106,7 +117,9 @@ public final class SignalingBench {
                 BenchClient.Connection c = batch.get(i).get(30, TimeUnit.SECONDS);
                 open.add(c);
                 starts.add(System.nanoTime());
-                logins.add(c.login((1000 + (base + i) % 20) + "@a.example", UUID.randomUUID().toString()));
+                logins.add(c.login(
+                        (1000 + (base + i) % 20) + "@a.example",
+                        UUID.randomUUID().toString()));
             }
             for (int i = 0; i < logins.size(); i++) {
                 final long start = starts.get(i);
@@ -121,19 +134,28 @@ public final class SignalingBench {
     }
 
     private static void table(String what, Histogram direct, Histogram gateway) {
-        report(what, String.format(Locale.ROOT,
-                "direct p50 %.0f µs p99 %.0f µs | gateway p50 %.0f µs p99 %.0f µs | added p50 %.0f µs p99 %.0f µs | ratio p50 %.2f",
-                (double) direct.getValueAtPercentile(50), (double) direct.getValueAtPercentile(99),
-                (double) gateway.getValueAtPercentile(50), (double) gateway.getValueAtPercentile(99),
-                (double) gateway.getValueAtPercentile(50) - direct.getValueAtPercentile(50),
-                (double) gateway.getValueAtPercentile(99) - direct.getValueAtPercentile(99),
-                gateway.getValueAtPercentile(50) / (double) Math.max(1, direct.getValueAtPercentile(50))));
+        report(
+                what,
+                String.format(
+                        Locale.ROOT,
+                        "direct p50 %.0f µs p99 %.0f µs | gateway p50 %.0f µs p99 %.0f µs | added p50 %.0f µs p99 %.0f µs | ratio p50 %.2f",
+                        (double) direct.getValueAtPercentile(50),
+                        (double) direct.getValueAtPercentile(99),
+                        (double) gateway.getValueAtPercentile(50),
+                        (double) gateway.getValueAtPercentile(99),
+                        (double) gateway.getValueAtPercentile(50) - direct.getValueAtPercentile(50),
+                        (double) gateway.getValueAtPercentile(99) - direct.getValueAtPercentile(99),
+                        gateway.getValueAtPercentile(50) / (double) Math.max(1, direct.getValueAtPercentile(50))));
     }
 
     private static String machine() throws Exception {
-        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                .findFirst().map(l -> l.substring(l.indexOf(':') + 2)).orElse("?");
-        return Runtime.getRuntime().availableProcessors() + " cores, " + cpu + ", Java " + System.getProperty("java.version");
+        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                .filter(l -> l.startsWith("model name"))
+                .findFirst()
+                .map(l -> l.substring(l.indexOf(':') + 2))
+                .orElse("?");
+        return Runtime.getRuntime().availableProcessors() + " cores, " + cpu + ", Java "
+                + System.getProperty("java.version");
     }
 
     private static String kib(long bytes) {

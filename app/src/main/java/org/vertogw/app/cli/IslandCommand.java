@@ -1,0 +1,165 @@
+package org.vertogw.app.cli;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.vertogw.island.Directory;
+import org.vertogw.island.IslandConfig;
+import org.vertogw.island.VertoIsland;
+import org.vertogw.island.media.TerminatingMedia;
+import org.vertogw.media.MediaConfig;
+import org.vertogw.media.MediaEngine;
+import org.vertogw.media.dtls.DtlsCertificate;
+import org.vertogw.media.dtls.DtlsKeyType;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** One embedded island as its own process, so a test or an operator can kill it. */
+@Command(name = "island", mixinStandardHelpOptions = true, description = "Run one embedded mod_verto-like island.")
+public final class IslandCommand implements Runnable {
+
+    /** The island configuration file. */
+    record File(
+            String id,
+            String host,
+            Integer port,
+            String directory,
+            Long detachTimeoutSec,
+            Long pingIdleSec,
+            String echo,
+            String dtlsKey,
+            String dtlsCertificate) {}
+
+    @Option(
+            names = "--config",
+            description =
+                    "Island configuration (JSON: id, host, port, directory, detachTimeoutSec, pingIdleSec, echo, dtlsKey, dtlsCertificate).")
+    Path config;
+
+    @Option(names = "--id", description = "Island id (default ${DEFAULT-VALUE}).")
+    String id = "fs-01";
+
+    @Option(names = "--host", description = "Address to listen on (default ${DEFAULT-VALUE}).")
+    String host = "127.0.0.1";
+
+    @Option(names = "--port", description = "Verto WebSocket port; 0 picks a free one (default ${DEFAULT-VALUE}).")
+    int port = 8082;
+
+    @Option(names = "--directory", description = "User directory (JSON); default: the demo directory.")
+    Path directory;
+
+    @Option(
+            names = "--detach-timeout",
+            description = "Seconds an answered call survives its socket (default ${DEFAULT-VALUE}).")
+    long detachTimeoutSec = 120;
+
+    @Option(
+            names = "--media",
+            description =
+                    "terminate (WebRTC media like FreeSWITCH) or none (SDP passes between users untouched); default ${DEFAULT-VALUE}.")
+    String media = "terminate";
+
+    @Option(names = "--media-ports", description = "UDP port range for call legs, MIN-MAX (default: any free port).")
+    String mediaPorts;
+
+    @Option(
+            names = "--media-address",
+            description = "Address for media sockets and candidates (default: the listen address).")
+    String mediaAddress;
+
+    @Option(
+            names = "--dtls-key",
+            description =
+                    "Key of the self-signed DTLS certificate made at start: rsa-2048 (FreeSWITCH's own), rsa-3072, rsa-4096, ecdsa-p256, ecdsa-p384 (default ${DEFAULT-VALUE}).")
+    String dtlsKey = TerminatingMedia.DEFAULT_DTLS_KEY.configName();
+
+    @Option(
+            names = "--dtls-certificate",
+            description =
+                    "PEM file with the DTLS certificate and its private key (as FreeSWITCH's dtls-srtp.pem); overrides --dtls-key.")
+    Path dtlsCertificate;
+
+    private MediaConfig mediaConfig() throws java.io.IOException {
+        String address = mediaAddress != null ? mediaAddress : host;
+        MediaConfig.Builder m = TerminatingMedia.config()
+                .bindAddress(address)
+                .browserPort(0)
+                .publicAddress(address.equals("0.0.0.0") ? "127.0.0.1" : address);
+        if (mediaPorts == null) {
+            m.islandPorts(0, 0);
+        } else {
+            String[] r = mediaPorts.split("-");
+            if (r.length != 2) {
+                throw new IllegalArgumentException("--media-ports must be MIN-MAX, got " + mediaPorts);
+            }
+            m.islandPorts(Integer.parseInt(r[0].trim()), Integer.parseInt(r[1].trim()));
+        }
+        if (dtlsCertificate != null) {
+            m.dtlsCertificate(DtlsCertificate.load(dtlsCertificate, dtlsCertificate));
+        } else {
+            m.dtlsKey(DtlsKeyType.parse(dtlsKey));
+        }
+        return m.build();
+    }
+
+    @Override
+    public void run() {
+        IslandConfig.Builder b =
+                IslandConfig.builder(id).bindHost(host).port(port).detachTimeout(Duration.ofSeconds(detachTimeoutSec));
+        try {
+            if (config != null) {
+                File f = new ObjectMapper()
+                        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                        .readValue(config.toFile(), File.class);
+                Path dir = config.toAbsolutePath().getParent();
+                if (f.id() != null) {
+                    b = IslandConfig.builder(f.id())
+                            .bindHost(host)
+                            .port(port)
+                            .detachTimeout(Duration.ofSeconds(detachTimeoutSec));
+                }
+                if (f.host() != null) {
+                    b.bindHost(f.host());
+                }
+                if (f.port() != null) {
+                    b.port(f.port());
+                }
+                if (f.directory() != null) {
+                    b.directory(Directory.load(dir.resolve(f.directory())));
+                }
+                if (f.detachTimeoutSec() != null) {
+                    b.detachTimeout(Duration.ofSeconds(f.detachTimeoutSec()));
+                }
+                if (f.pingIdleSec() != null) {
+                    b.pingIdle(Duration.ofSeconds(f.pingIdleSec()));
+                }
+                if (f.echo() != null) {
+                    b.echoExtension(f.echo());
+                }
+                if (f.dtlsKey() != null) {
+                    dtlsKey = f.dtlsKey();
+                }
+                if (f.dtlsCertificate() != null && dtlsCertificate == null) {
+                    dtlsCertificate = dir.resolve(f.dtlsCertificate());
+                }
+            }
+            if (directory != null) {
+                b.directory(Directory.load(directory));
+            }
+            String dtls = "";
+            if (media.equals("terminate")) {
+                MediaEngine engine = MediaEngine.start(mediaConfig());
+                b.media(new TerminatingMedia(engine));
+                dtls = " (DTLS " + engine.config().dtlsKey() + " " + engine.fingerprint() + ")";
+            } else if (!media.equals("none")) {
+                throw new IllegalArgumentException("--media must be terminate or none, got " + media);
+            }
+            VertoIsland island = VertoIsland.start(b.build());
+            Console.out("Island ready: " + island.id() + " " + island.uri() + dtls);
+            Foreground.runUntilStopped(island);
+        } catch (Exception e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+}

@@ -1,8 +1,0 @@
-package org.vertogw.media.endpoint;
-
-/** Receives an endpoint's decrypted RTP and RTCP, on the media thread; the bytes are valid only during the call. */
-@FunctionalInterface
-public interface RtpSink {
-
-    void onPacket(int mediaIndex, boolean rtcp, byte[] buf, int off, int len);
-}
