@@ -156,7 +156,7 @@ export class VertoClient extends Emitter {
   /**
    * Stops the session. By default live calls are hung up first; with `keepCalls` they are left
    * to the island, which keeps answered calls for a later session with the same sessid (a page
-   * reload) to re-attach (verto-protocol.md §2.3).
+   * reload) to re-attach (docs/protocol.md §2.3).
    *
    * @param {{keepCalls?: boolean}} [options]
    */
@@ -186,7 +186,7 @@ export class VertoClient extends Emitter {
   }
 
   /**
-   * Sends a chat message to a user (C→S `verto.info` with `msg`, verto-protocol.md §4.7). The
+   * Sends a chat message to a user (C→S `verto.info` with `msg`, docs/protocol.md §4.7). The
    * island delivers it to every live connection of that user.
    *
    * @param {string} to `user@domain`, or `user` of this client's domain

@@ -409,7 +409,7 @@ export class PartitionMap {
   endpointsFor(islandId: string | null): readonly string[];
 }
 
-/** partitioning.md: home and serving island of `user@domain`; `serving` is null when nothing is up. */
+/** docs/partitioning.md: home and serving island of `user@domain`; `serving` is null when nothing is up. */
 export function resolveIsland(
   map: PartitionMapJson | PartitionMap,
   user: string,

@@ -9,7 +9,7 @@ import { RpcError } from '../rpc/rpc-errors.js';
 /**
  * How a call ends, in one place: who ends it (the application, the island's `verto.bye`, a local
  * failure, the session going away), whether the island must be told (a `verto.bye` when it knows
- * the call, verto-protocol.md §4.5), and the single `ended` outcome with its cause and meaning.
+ * the call, docs/protocol.md §4.5), and the single `ended` outcome with its cause and meaning.
  */
 export class CallEnding {
   #state;

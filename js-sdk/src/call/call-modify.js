@@ -2,7 +2,7 @@ import { ArgumentError } from '../errors.js';
 import { RpcError } from '../rpc/rpc-errors.js';
 
 /**
- * C→S `verto.modify` on an answered call (verto-protocol.md §4.6): hold, unhold and toggleHold,
+ * C→S `verto.modify` on an answered call (docs/protocol.md §4.6): hold, unhold and toggleHold,
  * whose answer carries the island's `holdState` (reported even on errors, §8.8), and blind
  * transfer of the other party, as verto.js's `dialog.transfer`.
  */

@@ -1,7 +1,7 @@
 import { CallStateError, ConnectionError } from '../errors.js';
 
 /**
- * The offer/answer exchange of one call with the island (verto-protocol.md §4.3-§4.4, §2.4):
+ * The offer/answer exchange of one call with the island (docs/protocol.md §4.3-§4.4, §2.4):
  * the outbound invite, the answer of an inbound call, early media, the far end's answer, and
  * the new offers of `verto.attach`. Island notifications are handled one at a time in wire
  * order, so an answer never overtakes the early media before it.

@@ -5,7 +5,7 @@ import { randomUuid } from '../session/sessid.js';
 /**
  * The calls of one client session: it makes them (outbound, from the island's `verto.invite`,
  * from a `verto.attach` for a call this page does not know) and keeps the re-attach books
- * (verto-protocol.md §2.4, §2.5): after each login, answered calls wait for the island's
+ * (docs/protocol.md §2.4, §2.5): after each login, answered calls wait for the island's
  * `verto.attach`; those that `verto.clientReady` (or its deadline) leaves out are gone.
  */
 export class CallRegistry {

@@ -1,7 +1,7 @@
 import { ArgumentError } from '../errors.js';
 
 /**
- * Chat over Verto (verto-protocol.md §4.7): C→S `verto.info` with `msg: {to, body, from}`, which
+ * Chat over Verto (docs/protocol.md §4.7): C→S `verto.info` with `msg: {to, body, from}`, which
  * the island delivers as S→C `verto.info` `{msg: {from, to, body}}` to every live connection of
  * the user `to` (with the callID when it travels inside a call).
  */

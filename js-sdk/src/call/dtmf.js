@@ -1,7 +1,7 @@
 import { ArgumentError } from '../errors.js';
 
 /**
- * The `dtmf` string of a C→S `verto.info` (verto-protocol.md §4.7): digits `0-9*#A-D`, in groups
+ * The `dtmf` string of a C→S `verto.info` (docs/protocol.md §4.7): digits `0-9*#A-D`, in groups
  * separated by `+`, each optionally followed by `@<ms>` (tone duration). Lower-case `a`-`d` are
  * accepted and sent upper-case.
  */

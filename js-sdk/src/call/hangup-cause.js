@@ -9,7 +9,7 @@
  * Causes the SDK gives to calls that ended without a `verto.bye` from the island.
  */
 export const LocalCause = Object.freeze({
-  /** The island hangs up unanswered calls of a lost socket with this cause (verto-protocol.md §2.3). */
+  /** The island hangs up unanswered calls of a lost socket with this cause (docs/protocol.md §2.3). */
   SOCKET_LOST: 'DESTINATION_OUT_OF_ORDER',
   /** The island's `verto.clientReady` after a reconnect did not list the call. */
   NOT_REATTACHED: 'NOT_REATTACHED',

@@ -17,7 +17,7 @@ import { mediaStateOf } from './media-state.js';
 /**
  * The WebRTC side of one call leg: one RTCPeerConnection with the local microphone, producing
  * complete (non-trickle) SDP. `bundlePolicy: "max-compat"` because FreeSWITCH negotiates each
- * m-line on its own transport and never bundles (verto-protocol.md §6.1).
+ * m-line on its own transport and never bundles (docs/protocol.md §6.1).
  *
  * A re-attached call gets a new PeerMedia over the same local stream ({@link PeerMedia.reusing}).
  */

@@ -13,7 +13,7 @@ const ISLAND_ID = /^[A-Za-z0-9._-]{1,64}$/;
  */
 
 /**
- * A validated, immutable view of a partition map (partitioning.md "The partition map").
+ * A validated, immutable view of a partition map (docs/partitioning.md "The partition map").
  * Operator-facing fields beside the computation ones are kept on `raw` untouched.
  * A map with no active island, a duplicate id, a pin to an unknown or spare island or a weight
  * out of range is rejected whole with a {@link PartitionMapError} that names the field.

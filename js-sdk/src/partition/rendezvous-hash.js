@@ -1,7 +1,7 @@
 import { murmur3 } from './murmur3.js';
 
 /**
- * Rendezvous (highest random weight) hashing, partitioning.md step 3: an island's score is the
+ * Rendezvous (highest random weight) hashing, docs/partitioning.md step 3: an island's score is the
  * largest unsigned `murmur3_32(key + "|" + id + "#" + v)` for `v` in `0 .. weight-1`; the highest
  * score wins and equal scores go to the smaller id (UTF-16 code unit order, JS `<`).
  *
@@ -28,7 +28,7 @@ export function rendezvous(key, islands) {
 }
 
 /**
- * partitioning.md step 4: the spare that takes a down home island's whole partition is the one
+ * docs/partitioning.md step 4: the spare that takes a down home island's whole partition is the one
  * with the highest `murmur3_32(home + "|" + spareId)`, same tie rule.
  *
  * @param {string} home

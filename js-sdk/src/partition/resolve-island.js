@@ -3,7 +3,7 @@ import { partitionKey, fold } from './key-folding.js';
 import { rendezvous, spareFor } from './rendezvous-hash.js';
 
 /**
- * Computes which island is home to a user and which one serves it now (partitioning.md
+ * Computes which island is home to a user and which one serves it now (docs/partitioning.md
  * "The computation"). Pure: the same map, user, domain and down set give the same answer in
  * the SDK and in the gateway.
  *

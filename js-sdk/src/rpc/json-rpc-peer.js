@@ -3,7 +3,7 @@ import { rpcErrorFor } from './rpc-errors.js';
 import { systemClock } from '../clock.js';
 
 /**
- * One JSON-RPC 2.0 conversation over one socket (verto-protocol.md §1.3, §1.4): numbered
+ * One JSON-RPC 2.0 conversation over one socket (docs/protocol.md §1.3, §1.4): numbered
  * requests matched to their answers, server requests handed to `onRequest`, whose return value
  * (if any) is sent back as the `result`. It does no I/O: text in through {@link receive}, text
  * out through `send`.

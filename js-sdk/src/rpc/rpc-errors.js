@@ -1,12 +1,12 @@
 import { VertoError } from '../errors.js';
 
 /**
- * JSON-RPC error answers as named errors (verto-protocol.md §7 and the gateway's range): the
+ * JSON-RPC error answers as named errors (docs/protocol.md §7 and the gateway's range): the
  * wire code stays on `rpcCode`, and `code` says what it means in the SDK's own terms, with the
  * members a page needs (`reason`, `island`, `retryAfterMs`...).
  */
 
-/** JSON-RPC error codes the SDK acts on (verto-protocol.md §7 and the gateway's range). */
+/** JSON-RPC error codes the SDK acts on (docs/protocol.md §7 and the gateway's range). */
 export const RpcCode = Object.freeze({
   INVALID_REQUEST: -32600,
   METHOD_NOT_FOUND: -32601,
@@ -42,7 +42,7 @@ export class RpcError extends VertoError {
   }
 }
 
-/** Wire messages of -32001 and what they mean (verto-protocol.md §7). */
+/** Wire messages of -32001 and what they mean (docs/protocol.md §7). */
 const AUTH_REASONS = Object.freeze({
   'Login Incorrect': 'invalid-credentials',
   'Authentication Failure': 'invalid-credentials',
@@ -111,7 +111,7 @@ export class RateLimitedError extends RpcError {
   }
 }
 
-/** Wire messages of -32002 that an application may want to tell apart (verto-protocol.md §7). */
+/** Wire messages of -32002 that an application may want to tell apart (docs/protocol.md §7). */
 const CALL_REASONS = Object.freeze({
   'call is not bridged': 'not-bridged',
   'destination missing': 'destination-missing',
@@ -193,7 +193,7 @@ function codeOf(rpcCode) {
 }
 
 /**
- * verto-protocol.md §8.11: codes may arrive as numbers or numeric strings.
+ * docs/protocol.md §8.11: codes may arrive as numbers or numeric strings.
  *
  * @param {unknown} code
  * @returns {number|undefined}

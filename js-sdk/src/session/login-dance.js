@@ -1,7 +1,7 @@
 import { RpcCode, RpcError } from '../rpc/rpc-errors.js';
 
 /**
- * The Verto login dance (verto-protocol.md §3.7): a credential-less `login` first, whose
+ * The Verto login dance (docs/protocol.md §3.7): a credential-less `login` first, whose
  * `-32000 Authentication Required` asks for the credentials, sent next with the same sessid. A
  * server that accepts the first login (a session it already knows) is taken at its word.
  *

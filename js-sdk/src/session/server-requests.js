@@ -1,5 +1,5 @@
 /**
- * Answers the island's requests (verto-protocol.md §4.1, §4.9, §8.5): every request that carries
+ * Answers the island's requests (docs/protocol.md §4.1, §4.9, §8.5): every request that carries
  * a `callID` is answered `{method}` at once, whatever it is (never an error object, §1.4);
  * `verto.ping` is answered `{method}` too; events, `verto.clientReady`, `verto.punt` and unknown
  * methods without a callID get no answer.

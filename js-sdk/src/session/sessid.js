@@ -1,7 +1,7 @@
 import { SetupError } from '../errors.js';
 
 /**
- * The Verto `sessid` names the client session, not the socket (verto-protocol.md §2.1): the
+ * The Verto `sessid` names the client session, not the socket (docs/protocol.md §2.1): the
  * island keys call ownership and re-attach on it, so it must survive reconnects and page reloads.
  *
  * Scope `"tab"` (the default) keeps it in `sessionStorage`: every tab is its own session, so two

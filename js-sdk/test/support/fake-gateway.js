@@ -100,7 +100,7 @@ export class FakeGateway {
     return { message: 'SENT' };
   }
 
-  /** verto-protocol.md §3.4, §3.7 */
+  /** docs/protocol.md §3.4, §3.7 */
   login(conn, params) {
     if (!params.login) return { error: { code: -32000, message: 'Authentication Required' } };
     if (!params.passwd) return { error: { code: -32001, message: 'Missing passwd' } };
