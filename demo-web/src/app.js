@@ -24,10 +24,7 @@ async function main() {
   // A read-only view for tests and the console: state, island, gateway, lastError, stats().
   Object.defineProperty(window, 'softphone', { value: softphone.view, enumerable: true });
   bindView(document, softphone);
-  if (refused) {
-    box.textContent = `The map in this link is on another site and was ignored (allow its origin in localStorage "${ALLOWED_ORIGINS_KEY}" to use it).`;
-    box.hidden = false;
-  }
+  if (refused) softphone.showProblem(`The map in this link is on another site and was ignored (allow its origin in localStorage "${ALLOWED_ORIGINS_KEY}" to use it).`);
   await softphone.loadDemo();
 }
 

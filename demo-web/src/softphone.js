@@ -191,6 +191,12 @@ export function createSoftphone({ sdk, fetch = globalThis.fetch, clientOptions =
       return () => listeners.delete(listener);
     },
 
+    /** A problem of the page itself (not the SDK's), shown where sign-in errors are until the next sign-in. */
+    showProblem(text) {
+      state.error = { name: 'PageProblem', code: 'page', text };
+      publish();
+    },
+
     /** Loads the demo users; the production gateway answers 404 and the form stays empty. */
     async loadDemo() {
       try {

@@ -261,3 +261,13 @@ test('a dial without a number says so instead of throwing', async () => {
   assert.equal(ctx.softphone.dial('  '), null);
   assert.equal(ctx.softphone.state.notice, 'Enter a number to call.');
 });
+
+test('a page problem (a refused ?map= link) shows on the sign-in form until the next sign-in', async () => {
+  const ctx = phone();
+  ctx.softphone.showProblem('The map in this link is on another site and was ignored.');
+  await ctx.softphone.loadDemo();
+  assert.equal(ctx.softphone.state.error.text, 'The map in this link is on another site and was ignored.');
+  assert.equal(ctx.softphone.state.phase, 'login');
+  await ctx.softphone.login('1000@a.example', '1234');
+  assert.equal(ctx.softphone.state.error, null);
+});
