@@ -1,36 +1,58 @@
 /**
- * What the page says to a person about SDK errors and call ends. Only the SDK's public error
- * names and codes are used, so the page keeps working with any build of the SDK.
+ * What the page says to a person about SDK errors and call ends. Only the SDK's stable error
+ * codes and reasons are read (never message texts, never FreeSWITCH cause names), so the words
+ * survive any change of wording in the SDK or the islands.
  */
 
-const AUTH_TEXT = {
-  'Authentication Failure': 'Wrong user or password.',
-  'Login Incorrect': 'Wrong user or password.',
-  'Missing passwd': 'Enter the password.',
-  'Missing or improper credentials': 'Sign in as user@domain.',
-  'Session in use': 'This session belongs to another user. Reload the page to start a new one.',
+const AUTHENTICATION = {
+  'invalid-credentials': 'Wrong user or password.',
+  'missing-password': 'Enter the password.',
+  'missing-credentials': 'Sign in as user@domain.',
+  required: 'Sign-in refused: the gateway asked for credentials again.',
+  refused: 'Sign-in refused.',
 };
 
-const CAUSE_TEXT = {
-  NORMAL_CLEARING: 'Call ended',
-  USER_BUSY: 'Busy',
-  NO_ANSWER: 'No answer',
-  NO_USER_RESPONSE: 'No answer',
-  CALL_REJECTED: 'Declined',
-  ORIGINATOR_CANCEL: 'Cancelled',
-  UNALLOCATED_NUMBER: 'Number not found',
-  NO_ROUTE_DESTINATION: 'Number not found',
-  USER_NOT_REGISTERED: 'Not signed in anywhere',
-  DESTINATION_OUT_OF_ORDER: 'Call lost: connection dropped before it was answered',
-  NOT_REATTACHED: 'Call lost while reconnecting',
-  RECOVERY_ON_TIMER_EXPIRE: 'Call lost while reconnecting',
-  PUNTED: 'Call moved to another window',
-  CLIENT_CLOSED: 'Call ended',
-  CONNECTION_FAILED: 'Call lost: the connection failed',
-  MEDIA_ERROR: 'Microphone or audio problem',
-  CALL_ERROR: 'The call could not be placed',
-  REQUEST_TIMEOUT: 'Call lost: the gateway stopped answering',
-  INCOMPATIBLE_DESTINATION: 'Audio could not be negotiated',
+const MEDIA = {
+  'permission-denied': 'Microphone blocked: allow it for this site to call.',
+  'no-device': 'No microphone found.',
+  'device-busy': 'The microphone is in use by another program.',
+  'insecure-context': 'Calls need a secure page (https).',
+  unsupported: 'This browser cannot make calls.',
+  negotiation: 'Audio could not be negotiated.',
+  'no-candidates': 'No network path for the audio.',
+  'connection-failed': 'The audio connection failed.',
+  'autoplay-blocked': 'Click the page to hear the call.',
+  unknown: 'Microphone or audio problem.',
+};
+
+const CALL_ERROR = {
+  'not-bridged': 'Only a call with a person can be transferred.',
+  'destination-missing': 'Enter a number to transfer to.',
+  'transfer-failed': 'The transfer failed.',
+  'no-such-call': 'The call is already over.',
+  'not-answered': 'The call is not answered yet.',
+  media: 'Audio could not be negotiated.',
+};
+
+const ARGUMENT = {
+  destination: 'Enter a number.',
+  digits: 'Not a key of the dial pad.',
+  to: 'Enter who to write to.',
+  body: 'Type a message first.',
+};
+
+const CALL_END = {
+  normal: 'Call ended',
+  busy: 'Busy',
+  'no-answer': 'No answer',
+  rejected: 'Declined',
+  cancelled: 'Cancelled',
+  'not-found': 'Number not found',
+  unavailable: 'Not signed in anywhere',
+  'connection-lost': 'Call lost: the connection dropped',
+  media: 'Audio failed',
+  moved: 'Call moved to another window',
+  transferred: 'Transferred',
 };
 
 /**
@@ -40,46 +62,64 @@ const CAUSE_TEXT = {
  */
 export function describeError(error, { domain } = {}) {
   const where = domain ? ` for ${domain}` : '';
-  if (!error || typeof error !== 'object') return String(error ?? 'Unknown error');
-  switch (error.name) {
-    case 'AuthenticationError':
-      return AUTH_TEXT[error.rpcMessage] ?? `Sign-in refused: ${error.rpcMessage ?? error.message}`;
-    case 'RpcError':
-      switch (error.code) {
-        case -32010:
-          return 'Moving to the island that serves you…';
-        case -32011:
-          return `No island is available${where} right now.`;
-        case -32012:
-          return `The island${where} is unreachable.`;
-        case -32013:
-          return 'The gateway is busy.';
-        default:
-          return error.rpcMessage ?? error.message;
-      }
-    case 'PuntError':
+  const e = /** @type {any} */ (error);
+  switch (e?.code) {
+    case 'authentication':
+      return AUTHENTICATION[e.reason] ?? AUTHENTICATION.refused;
+    case 'session-in-use':
+      return 'This session belongs to another user. Reload the page to start a new one.';
+    case 'wrong-island':
+      return 'Moving to the island that serves you…';
+    case 'no-island':
+      return `No island is available${where} right now.`;
+    case 'island-unreachable':
+      return `The island${where} is unreachable.`;
+    case 'rate-limited':
+      return 'The gateway is busy.';
+    case 'punted':
       return 'Signed out: this session was opened in another window.';
-    case 'ConnectionError':
-      if (error.fatal) return 'The gateway refused this connection (origin not allowed or too many connections).';
-      if (error.closeCode === 1013) return 'The gateway is draining or overloaded.';
-      if (error.closeCode === 4000) return 'The connection went silent.';
+    case 'refused':
+      return 'The gateway refused this connection (origin not allowed or too many connections).';
+    case 'network':
+      if (e.closeCode === 1013) return 'The gateway is draining or overloaded.';
+      if (e.closeCode === 4000) return 'The connection went silent.';
       return 'Cannot reach the gateway.';
-    case 'TimeoutError':
+    case 'timeout':
       return 'The gateway did not answer in time.';
-    case 'MediaError':
-      return error.message.replace(/^microphone unavailable: /, 'Microphone unavailable: ');
-    case 'PartitionMapError':
-      return `The partition map is invalid (${error.field}).`;
+    case 'media':
+      return MEDIA[e.reason] ?? MEDIA.unknown;
+    case 'call-error':
+      return CALL_ERROR[e.reason] ?? 'The island refused.';
+    case 'invalid-argument':
+      return ARGUMENT[e.argument] ?? 'Check what you typed.';
+    case 'call-state':
+      return 'Not possible in this call state.';
+    case 'hangup':
+      return describeCallEnd(e);
+    case 'setup':
+      return e.option === 'login' ? 'Sign in as user@domain, for example 1000@a.example.' : `This page is set up wrongly (${e.option}).`;
+    case 'map-unavailable':
+      return 'The partition map could not be loaded.';
+    case 'partition-map':
+      return `The partition map is invalid (${e.field}).`;
+    case 'disconnected':
+      return 'Signed out.';
+    case 'rpc':
+      return 'The gateway refused the request.';
+    case 'listener':
+      return 'Something went wrong on this page.';
     default:
-      return error.message ?? String(error);
+      return 'Something went wrong.';
   }
 }
 
 /**
- * @param {{cause?: string, error?: unknown}} end a Call `ended` payload
+ * @param {{reason?: string, cause?: string, error?: unknown}} end a Call `ended` payload (or a HangupError)
  * @returns {string}
  */
 export function describeCallEnd(end) {
-  if (end.error && end.error.name === 'MediaError') return describeError(end.error);
-  return CAUSE_TEXT[end.cause] ?? (end.cause ? end.cause.toLowerCase().replace(/_/g, ' ') : 'Call ended');
+  if (end.reason === 'media' && end.error) return describeError(end.error);
+  const text = end.reason ? CALL_END[end.reason] : undefined;
+  if (text) return text;
+  return end.cause ? `Call failed (${end.cause.toLowerCase().replace(/_/g, ' ')})` : 'Call ended';
 }

@@ -1,6 +1,7 @@
 import { describeError, describeCallEnd } from './messages.js';
 
 const LOG_LIMIT = 30;
+const CHAT_LIMIT = 50;
 
 /**
  * The softphone's behaviour, without the DOM: it owns one SDK client and at most one call, and
@@ -11,13 +12,17 @@ const LOG_LIMIT = 30;
  * @param {typeof import('../../js-sdk/src/index.js')} env.sdk
  * @param {typeof fetch} [env.fetch] for `/v1/demo`
  * @param {(login: string, passwd: string) => object} [env.clientOptions] extra VertoClient options
+ * @param {string} [env.mapUrl] the partition map (default: this origin's `/v1/partition-map`)
+ * @param {{start(call: object): void, stop(call: object): void}} [env.ringtone] the SDK's ringtone hook
  * @param {() => number} [env.now]
  */
-export function createSoftphone({ sdk, fetch = globalThis.fetch, clientOptions = () => ({}), now = () => Date.now() }) {
+export function createSoftphone({ sdk, fetch = globalThis.fetch, clientOptions = () => ({}), mapUrl = '/v1/partition-map', ringtone, now = () => Date.now() }) {
   /** @type {import('../../js-sdk/src/index.js').VertoClient|null} */
   let client = null;
   /** @type {import('../../js-sdk/src/index.js').Call|null} */
   let call = null;
+  /** The page's `<audio>`; every call plays into it. */
+  let audioElement = null;
   const listeners = new Set();
   const state = {
     phase: 'login', // login | signingIn | phone
@@ -30,8 +35,10 @@ export function createSoftphone({ sdk, fetch = globalThis.fetch, clientOptions =
     reconnect: null, // {attempt, delayMs, until, text} while reconnecting
     error: null, // {name, message, code, text}
     demo: null, // {users, password, echo}
-    call: null, // {id, direction, state, remote, held, muted, answeredAt, endedText}
+    call: null, // {id, direction, state, remote, held, muted, mediaState, audioBlocked, quality, answeredAt}
     lastCall: null, // {remote, endedText} of the call that ended last
+    chat: [], // {at, from, body, mine}
+    notice: null, // a passing problem with an action (transfer refused, chat not sent...)
     log: [],
   };
 
@@ -44,7 +51,23 @@ export function createSoftphone({ sdk, fetch = globalThis.fetch, clientOptions =
   }
 
   function setError(error, context) {
-    state.error = error ? { name: error.name, message: error.message, code: error.code ?? error.closeCode, text: describeError(error, context) } : null;
+    state.error = error ? { name: error.name, code: error.code, text: describeError(error, context) } : null;
+  }
+
+  function addChat(entry) {
+    state.chat = [...state.chat, { at: now(), ...entry }].slice(-CHAT_LIMIT);
+  }
+
+  /** Runs a user action; a refusal is shown as a notice in words, never thrown at the page. */
+  async function attempt(action) {
+    state.notice = null;
+    try {
+      return await action();
+    } catch (error) {
+      state.notice = describeError(error);
+      publish();
+      return undefined;
+    }
   }
 
   function snapshotCall() {
@@ -57,6 +80,9 @@ export function createSoftphone({ sdk, fetch = globalThis.fetch, clientOptions =
           held: call.held,
           muted: call.muted,
           recovered: call.recovered,
+          mediaState: call.mediaState,
+          audioBlocked: call.audioBlocked,
+          quality: state.call?.id === call.id ? state.call.quality : null,
           answeredAt: state.call?.id === call.id ? state.call.answeredAt : null,
         }
       : null;
@@ -70,6 +96,7 @@ export function createSoftphone({ sdk, fetch = globalThis.fetch, clientOptions =
       return;
     }
     call = newCall;
+    if (audioElement) newCall.attachAudio(audioElement);
     snapshotCall();
     newCall.on('statechange', ({ state: callState }) => {
       if (call !== newCall) return;
@@ -81,8 +108,15 @@ export function createSoftphone({ sdk, fetch = globalThis.fetch, clientOptions =
       if (call === newCall) snapshotCall();
       publish();
     });
-    newCall.on('display', () => {
-      if (call === newCall) snapshotCall();
+    for (const type of ['display', 'mediastatechange', 'audioblocked']) {
+      newCall.on(type, () => {
+        if (call === newCall) snapshotCall();
+        publish();
+      });
+    }
+    newCall.on('quality', (quality) => {
+      if (call !== newCall || !state.call) return;
+      state.call.quality = quality;
       publish();
     });
     newCall.on('ended', (end) => {
@@ -134,6 +168,18 @@ export function createSoftphone({ sdk, fetch = globalThis.fetch, clientOptions =
       publish();
     });
     c.on('punt', () => log('Session opened elsewhere: signed out'));
+    c.on('message', ({ from, body }) => {
+      addChat({ from, body, mine: false });
+      log(`Message from ${from}`);
+      publish();
+    });
+    c.on('error', (error) => {
+      // fatal stops are shown by statechange; here: a failed listener or answer, said in words
+      if (c.state !== 'closed') {
+        state.notice = describeError(error);
+        publish();
+      }
+    });
   }
 
   const api = {
@@ -143,6 +189,12 @@ export function createSoftphone({ sdk, fetch = globalThis.fetch, clientOptions =
     onChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+
+    /** A problem of the page itself (not the SDK's), shown where sign-in errors are until the next sign-in. */
+    showProblem(text) {
+      state.error = { name: 'PageProblem', code: 'page', text };
+      publish();
     },
 
     /** Loads the demo users; the production gateway answers 404 and the form stays empty. */
@@ -167,7 +219,8 @@ export function createSoftphone({ sdk, fetch = globalThis.fetch, clientOptions =
       state.phase = 'signingIn';
       publish();
       try {
-        client = new sdk.VertoClient({ login: state.login, passwd, mapUrl: '/v1/partition-map', ...clientOptions(login, passwd) });
+        const extra = clientOptions(login, passwd);
+        client = new sdk.VertoClient({ login: state.login, passwd, mapUrl, ringtone, ...extra, media: { qualityIntervalMs: 500, ...extra.media } });
       } catch (error) {
         setError(error);
         state.phase = 'login';
@@ -203,11 +256,15 @@ export function createSoftphone({ sdk, fetch = globalThis.fetch, clientOptions =
       publish();
     },
 
+    /** Places a call; null when it cannot (the reason is in `state.notice`). */
     dial(destination) {
       const number = String(destination ?? '').trim();
-      if (!client || client.state !== 'ready') throw new Error('Not connected');
-      if (!number) throw new Error('Enter a number to call');
-      if (call) throw new Error('Already in a call');
+      const problem = !client || client.state !== 'ready' ? 'Not connected.' : !number ? 'Enter a number to call.' : call ? 'Already in a call.' : null;
+      state.notice = problem;
+      if (problem) {
+        publish();
+        return null;
+      }
       const outgoing = client.call(number);
       log(`Calling ${number}`);
       adopt(outgoing);
@@ -216,7 +273,7 @@ export function createSoftphone({ sdk, fetch = globalThis.fetch, clientOptions =
     },
 
     async answer() {
-      if (call?.state === 'ringing') await call.answer();
+      if (call?.state === 'ringing') await attempt(() => call.answer());
     },
 
     async hangup() {
@@ -231,12 +288,55 @@ export function createSoftphone({ sdk, fetch = globalThis.fetch, clientOptions =
     },
 
     async toggleHold() {
-      if (!call) return;
-      await (call.held ? call.unhold() : call.hold());
+      const c = call;
+      if (!c) return;
+      await attempt(() => (c.held ? c.unhold() : c.hold()));
     },
 
     async dtmf(digit) {
-      if (call && ['early', 'active', 'held'].includes(call.state)) await call.dtmf(digit);
+      if (call && ['early', 'active', 'held'].includes(call.state)) await attempt(() => call.dtmf(digit));
+    },
+
+    /** Blind transfer of the other party; the call then ends as transferred. */
+    async transfer(destination) {
+      const c = call;
+      if (!c) return false;
+      const done = await attempt(async () => {
+        await c.transfer(String(destination ?? ''));
+        return true;
+      });
+      if (done) log(`Transferred ${c.remote.number || c.destination} to ${String(destination).trim()}`);
+      publish();
+      return done === true;
+    },
+
+    /** A chat message: to the party of the current call, or to `to` (user or user@domain). */
+    async sendMessage(text, to) {
+      const body = String(text ?? '');
+      const target = to ?? null;
+      const sent = await attempt(async () => {
+        if (target) await client?.sendMessage(target, body);
+        else if (call) await call.sendMessage(body);
+        else throw new sdk.ArgumentError('to', 'no call and no recipient');
+        return true;
+      });
+      if (sent) addChat({ from: state.login, body, mine: true });
+      publish();
+      return sent === true;
+    },
+
+    /** The page's audio element: calls play into it (and say when autoplay is blocked). */
+    setAudioElement(element) {
+      audioElement = element;
+      if (call && element) call.attachAudio(element);
+    },
+
+    /** After autoplay was blocked: play, from a click. */
+    async resumeAudio() {
+      if (call) await attempt(() => call.resumeAudio());
+      if (call === null || state.call === null) return;
+      snapshotCall();
+      publish();
     },
 
     /** @returns {Promise<{packetsReceived: number, packetsSent: number, audioLevel: number, bytesReceived: number, packetsLost: number, jitter: number, roundTripTime?: number}>} */
@@ -248,16 +348,6 @@ export function createSoftphone({ sdk, fetch = globalThis.fetch, clientOptions =
       } catch {
         return zero;
       }
-    },
-
-    /** The remote audio of the current call, for the page's audio element. */
-    remoteStream() {
-      return call?.remoteStream ?? null;
-    },
-
-    /** The current Call, for the page to listen to its `remotestream`. */
-    currentCall() {
-      return call;
     },
   };
 

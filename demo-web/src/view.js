@@ -1,3 +1,5 @@
+import { describeError } from './messages.js';
+
 /**
  * Binds the page's elements to the softphone: renders every snapshot it publishes and turns
  * clicks and keys into softphone actions. Element ids and data-testid attributes are stable: the
@@ -29,12 +31,23 @@ const CONNECTION_TEXT = {
 
 const IN_CALL_DTMF = new Set(['early', 'active', 'held']);
 
+const MEDIA_STATE_TEXT = {
+  new: '',
+  connecting: 'Audio connecting…',
+  connected: 'Audio connected',
+  disconnected: 'Audio interrupted…',
+  failed: 'Audio failed',
+  closed: '',
+};
+
+const QUALITY_TEXT = { good: 'Good line', fair: 'Fair line', poor: 'Poor line' };
+
 /**
  * @param {Document} doc
  * @param {ReturnType<typeof import('./softphone.js').createSoftphone>} softphone
- * @param {{ringer?: {start(): void, stop(): void}, setInterval?: typeof setInterval}} [options]
+ * @param {{setInterval?: typeof setInterval}} [options]
  */
-export function bindView(doc, softphone, { ringer, setInterval: every = globalThis.setInterval } = {}) {
+export function bindView(doc, softphone, { setInterval: every = globalThis.setInterval } = {}) {
   const $ = (id) => doc.getElementById(id);
   const el = {
     where: $('where'),
@@ -82,13 +95,22 @@ export function bindView(doc, softphone, { ringer, setInterval: every = globalTh
     log: $('activity-log'),
     sessid: $('sessid'),
     audio: $('remote-audio'),
+    audioBlocked: $('audio-blocked'),
+    quality: $('call-quality'),
+    mediaState: $('media-state'),
+    notice: $('call-notice'),
+    transferForm: $('transfer-form'),
+    transferInput: $('transfer-input'),
+    chatLog: $('chat-log'),
+    chatForm: $('chat-form'),
+    chatInput: $('chat-input'),
   };
-  let shownStream = null;
   let latest = softphone.state;
+  softphone.setAudioElement(el.audio);
 
   const act = (promise) =>
     Promise.resolve(promise).catch((error) => {
-      el.error.textContent = error?.message ?? String(error);
+      el.error.textContent = describeError(error);
       el.error.hidden = false;
     });
 
@@ -139,15 +161,22 @@ export function bindView(doc, softphone, { ringer, setInterval: every = globalTh
   el.hangup.addEventListener('click', () => act(softphone.hangup()));
   el.mute.addEventListener('click', () => act(softphone.toggleMute()));
   el.hold.addEventListener('click', () => act(softphone.toggleHold()));
+  el.audioBlocked.addEventListener('click', () => act(softphone.resumeAudio()));
+  el.transferForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    act(softphone.transfer(el.transferInput.value).then((done) => done && (el.transferInput.value = '')));
+  });
+  el.chatForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const text = el.chatInput.value;
+    act(softphone.sendMessage(text).then((sent) => sent && (el.chatInput.value = '')));
+  });
 
   function dial(number) {
     el.error.hidden = true;
-    try {
-      softphone.dial(number);
-    } catch (error) {
-      el.error.textContent = error.message;
-      el.error.hidden = false;
-    }
+    if (softphone.dial(number)) return;
+    el.error.textContent = softphone.state.notice;
+    el.error.hidden = false;
   }
 
   function showLoginError(text) {
@@ -190,6 +219,7 @@ export function bindView(doc, softphone, { ringer, setInterval: every = globalTh
 
     renderDemo(state.demo);
     renderCall(state);
+    renderChat(state.chat);
     renderLog(state.log);
   }
 
@@ -224,10 +254,10 @@ export function bindView(doc, softphone, { ringer, setInterval: every = globalTh
     el.callActive.hidden = !call;
     el.callButton.disabled = Boolean(call) || state.connection !== 'ready';
     el.lastCall.textContent = state.lastCall ? `Last call: ${state.lastCall.remote.name || state.lastCall.remote.number} — ${state.lastCall.endedText}` : '';
-    if (call?.state === 'ringing') ringer?.start();
-    else ringer?.stop();
+    el.notice.hidden = !state.notice;
+    el.notice.textContent = state.notice ?? '';
     if (!call) {
-      setStream(null);
+      setLevel(0);
       return;
     }
     const name = call.remote.name || call.remote.number || 'Unknown';
@@ -243,15 +273,42 @@ export function bindView(doc, softphone, { ringer, setInterval: every = globalTh
     el.mute.textContent = call.muted ? 'Unmute' : 'Mute';
     el.hold.setAttribute('aria-pressed', String(call.held));
     el.hold.textContent = call.held ? 'Resume' : 'Hold';
-    setStream(softphone.remoteStream());
+    el.transferForm.hidden = !connected;
+    el.audioBlocked.hidden = !call.audioBlocked;
+    el.mediaState.dataset.state = call.mediaState;
+    el.mediaState.textContent = MEDIA_STATE_TEXT[call.mediaState] ?? call.mediaState;
+    renderQuality(call.quality);
     renderTimer();
   }
 
-  function setStream(stream) {
-    if (stream === shownStream) return;
-    shownStream = stream;
-    el.audio.srcObject = stream;
-    if (stream) void el.audio.play?.().catch(() => {});
+  function renderQuality(q) {
+    el.quality.dataset.rating = q?.rating ?? 'unknown';
+    el.quality.textContent = q ? QUALITY_TEXT[q.rating] : '';
+    if (!q) return;
+    setLevel(q.audioLevel);
+    const value = (name, text) => {
+      const dd = el.stats.querySelector(`[data-stat="${name}"]`);
+      if (dd) dd.textContent = text;
+    };
+    value('packetsReceived', q.packetsReceived.toLocaleString());
+    value('packetsSent', q.packetsSent.toLocaleString());
+    value('bytesReceived', bytes(q.bytesReceived));
+    value('packetsLost', `${q.packetsLost.toLocaleString()} (${(q.loss * 100).toFixed(1)} %)`);
+    value('jitter', q.packetsReceived ? `${q.jitterMs.toFixed(1)} ms` : '–');
+    value('roundTripTime', q.roundTripTimeMs === undefined ? '–' : `${q.roundTripTimeMs.toFixed(0)} ms`);
+  }
+
+  function renderChat(entries) {
+    el.chatLog.replaceChildren(
+      ...entries.map((entry) => {
+        const li = doc.createElement('li');
+        li.className = entry.mine ? 'mine' : 'theirs';
+        const who = doc.createElement('strong');
+        who.textContent = entry.mine ? 'You' : entry.from;
+        li.append(who, doc.createTextNode(` ${entry.body}`));
+        return li;
+      }),
+    );
   }
 
   function renderTimer() {
@@ -276,26 +333,6 @@ export function bindView(doc, softphone, { ringer, setInterval: every = globalTh
     );
   }
 
-  async function renderStats() {
-    if (!latest.call) {
-      setLevel(0);
-      return;
-    }
-    setStream(softphone.remoteStream());
-    const s = await softphone.stats();
-    setLevel(s.audioLevel);
-    const value = (name, text) => {
-      const dd = el.stats.querySelector(`[data-stat="${name}"]`);
-      if (dd) dd.textContent = text;
-    };
-    value('packetsReceived', s.packetsReceived.toLocaleString());
-    value('packetsSent', s.packetsSent.toLocaleString());
-    value('bytesReceived', bytes(s.bytesReceived));
-    value('packetsLost', s.packetsLost.toLocaleString());
-    value('jitter', s.packetsReceived ? `${(s.jitter * 1000).toFixed(1)} ms` : '–');
-    value('roundTripTime', s.roundTripTime === undefined ? '–' : `${(s.roundTripTime * 1000).toFixed(0)} ms`);
-  }
-
   function setLevel(level) {
     const clamped = Math.max(0, Math.min(1, level || 0));
     // audioLevel is linear; a square root reads closer to loudness
@@ -306,7 +343,6 @@ export function bindView(doc, softphone, { ringer, setInterval: every = globalTh
 
   softphone.onChange(render);
   render(softphone.state);
-  every(() => void renderStats(), 250);
   every(renderTimer, 1000);
   return { render };
 }

@@ -21,6 +21,7 @@ test('the hooks end-to-end tests rely on are on the page', () => {
     'connection-state', 'island', 'gateway', 'reconnect-banner', 'reconnect-attempt', 'error-message',
     'dial-input', 'call-button', 'dial-key-1', 'dial-key-star', 'dial-key-hash', 'call-panel', 'call-state', 'call-remote',
     'answer-button', 'hangup-button', 'mute-button', 'hold-button', 'level-meter', 'call-stats', 'remote-audio', 'logout-button',
+    'audio-blocked', 'call-quality', 'media-state', 'call-notice', 'transfer-form', 'transfer-input', 'transfer-button', 'chat-log', 'chat-form', 'chat-input', 'chat-send',
   ]) {
     assert.match(html, new RegExp(`data-testid="${testid}"`), testid);
   }
@@ -38,7 +39,7 @@ test('the page loads nothing from another origin (no CDN, no web fonts)', () => 
 test('the page takes the SDK from the gateway at /sdk/verto.esm.js, and nothing else from it', () => {
   const app = read('app.js');
   assert.match(app, /import\('\.\/sdk\/verto\.esm\.js'\)/);
-  for (const file of ['softphone.js', 'view.js', 'messages.js', 'ringer.js']) {
+  for (const file of ['softphone.js', 'view.js', 'messages.js', 'ringer.js', 'map-source.js']) {
     assert.doesNotMatch(read(file), /from\s+['"][^'"]*(js-sdk|sdk\/)/, `${file} must get the SDK passed in, not import it`);
   }
 });
@@ -46,4 +47,10 @@ test('the page takes the SDK from the gateway at /sdk/verto.esm.js, and nothing 
 test('the layout adapts to phone width', () => {
   assert.match(html, /<meta name="viewport" content="width=device-width, initial-scale=1">/);
   assert.match(read('styles.css'), /@media \(max-width: 720px\)/);
+});
+
+test('the page takes ?map= only through the same-origin check', () => {
+  const app = read('app.js');
+  assert.match(app, /mapFromParam\(new URLSearchParams\(location\.search\)\.get\('map'\)/);
+  assert.doesNotMatch(app, /mapUrl\s*\?\s*\{\s*mapUrl\s*\}/, 'no raw ?map= pass-through');
 });

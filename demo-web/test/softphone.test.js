@@ -8,7 +8,7 @@ import { fakeMedia } from '../../js-sdk/test/support/fake-webrtc.js';
 import { mapFetch, mapFor } from '../../js-sdk/test/support/harness.js';
 import { AUDIO_OFFER, AUDIO_ANSWER } from '../../js-sdk/test/support/sdp.js';
 
-function phone({ demo = { users: ['1000@a.example', '1001@a.example'], password: '1234', echo: '9196' } } = {}) {
+function phone({ demo = { users: ['1000@a.example', '1001@a.example'], password: '1234', echo: '9196' }, ringtone, media } = {}) {
   const gateway = new FakeGateway();
   const clock = new FakeClock();
   const maps = mapFetch({ 'https://gw.test/v1/partition-map': mapFor([gateway]) });
@@ -20,7 +20,8 @@ function phone({ demo = { users: ['1000@a.example', '1001@a.example'], password:
     sdk,
     fetch,
     now: () => clock.now(),
-    clientOptions: () => ({ mapUrl: 'https://gw.test/v1/partition-map', fetch, createWebSocket: gateway.createWebSocket, clock, random: () => 0.5, media: fakeMedia(), sessid: 'sess-demo' }),
+    ringtone,
+    clientOptions: () => ({ mapUrl: 'https://gw.test/v1/partition-map', fetch, createWebSocket: gateway.createWebSocket, clock, random: () => 0.5, media: fakeMedia(media), sessid: 'sess-demo' }),
   });
   const snapshots = [];
   softphone.onChange((s) => snapshots.push(structuredClone(s)));
@@ -45,7 +46,7 @@ test('a wrong password brings the login form back with a clear message', async (
   assert.equal(softphone.state.phase, 'login');
   assert.equal(softphone.state.error.text, 'Wrong user or password.');
   assert.equal(softphone.view.lastError.name, 'AuthenticationError');
-  assert.equal(softphone.view.lastError.code, -32001);
+  assert.equal(softphone.view.lastError.code, 'authentication');
 });
 
 test('a login without a domain is refused before any network', async () => {
@@ -137,7 +138,7 @@ test('an unavailable island is said in words while the client keeps retrying', a
   await clock.advance(2000);
   await until(() => softphone.state.reconnect?.attempt === 2);
   assert.equal(softphone.state.reconnect.text, 'No island is available for a.example right now.');
-  assert.equal(softphone.view.lastError.code, -32011);
+  assert.equal(softphone.view.lastError.code, 'no-island');
   assert.equal(softphone.state.phase, 'phone', 'still signed in: the client keeps trying');
 });
 
@@ -168,4 +169,105 @@ test('window.softphone is a read-only view', async () => {
     softphone.view.island = 'x';
   }, TypeError);
   assert.deepEqual(Object.keys(softphone.view).sort(), ['call', 'gateway', 'island', 'lastError', 'reconnectAttempt', 'sessid', 'state', 'stats']);
+});
+
+async function activeCall(ctx, number = '1001') {
+  await ctx.softphone.login('1000@a.example', '1234');
+  const call = ctx.softphone.dial(number);
+  await call.waitFor('trying');
+  ctx.gateway.current.request('verto.answer', { callID: call.id, sdp: AUDIO_ANSWER });
+  await call.waitFor('active');
+  return call;
+}
+
+test('a call plays into the page audio element, and a blocked autoplay shows a button that resumes it', async () => {
+  const ctx = phone();
+  let refuse = true;
+  const audio = { srcObject: null, autoplay: false, async play() { if (refuse) throw Object.assign(new Error('blocked'), { name: 'NotAllowedError' }); } };
+  ctx.softphone.setAudioElement(audio);
+  const call = await activeCall(ctx);
+  assert.equal(audio.srcObject, call.remoteStream);
+  await until(() => ctx.softphone.state.call.audioBlocked === true);
+  refuse = false;
+  await ctx.softphone.resumeAudio();
+  assert.equal(ctx.softphone.state.call.audioBlocked, false);
+});
+
+test('quality and media state of the call reach the snapshot', async () => {
+  const ctx = phone();
+  const call = await activeCall(ctx);
+  call.peerConnection.setConnectionState('connected');
+  await ctx.clock.advance(500);
+  await until(() => ctx.softphone.state.call.quality !== null);
+  assert.equal(ctx.softphone.state.call.mediaState, 'connected');
+  assert.equal(ctx.softphone.state.call.quality.rating, 'good');
+  assert.equal(ctx.softphone.state.call.quality.audioLevel, 0.25);
+});
+
+test('transfer sends the call on and the last call reads "Transferred"', async () => {
+  const ctx = phone();
+  await activeCall(ctx);
+  assert.equal(await ctx.softphone.transfer('1002'), true);
+  await until(() => ctx.softphone.state.call === null);
+  assert.equal(ctx.softphone.state.lastCall.endedText, 'Transferred');
+  assert.deepEqual(ctx.gateway.transfers.map((t) => t.destination), ['1002']);
+});
+
+test('a refused transfer becomes a notice in words and the call goes on', async () => {
+  const ctx = phone();
+  const call = await activeCall(ctx);
+  ctx.gateway.unbridged.add(call.id);
+  assert.equal(await ctx.softphone.transfer('1002'), false);
+  assert.equal(ctx.softphone.state.notice, 'Only a call with a person can be transferred.');
+  assert.equal(ctx.softphone.state.call.state, 'active');
+});
+
+test('chat in a call: sent to the other party, and messages that arrive are listed', async () => {
+  const ctx = phone();
+  await activeCall(ctx);
+  assert.equal(await ctx.softphone.sendMessage('hello'), true);
+  assert.deepEqual(ctx.gateway.current.requests('verto.info').at(-1).params.msg, { to: '1001@a.example', body: 'hello', from: '1000@a.example', inDialog: true });
+  ctx.gateway.current.request('verto.info', { msg: { from: '1001@a.example', to: '1000@a.example', body: 'hi back' } });
+  await until(() => ctx.softphone.state.chat.length === 2);
+  assert.deepEqual(ctx.softphone.state.chat.map((m) => [m.mine, m.body]), [[true, 'hello'], [false, 'hi back']]);
+  assert.equal(await ctx.softphone.sendMessage(''), false);
+  assert.equal(ctx.softphone.state.notice, 'Type a message first.');
+});
+
+test('the ringtone hook rings while a call rings, through the SDK', async () => {
+  const rings = [];
+  const ctx = phone({ ringtone: { start: () => rings.push('start'), stop: () => rings.push('stop') } });
+  await ctx.softphone.login('1000@a.example', '1234');
+  ctx.gateway.current.request('verto.invite', { callID: 'in-1', sdp: AUDIO_OFFER, caller_id_number: '1001' });
+  await until(() => rings.length === 1);
+  await ctx.softphone.hangup();
+  assert.deepEqual(rings, ['start', 'stop']);
+});
+
+test('a microphone refusal on answer is a notice in words, not an unhandled rejection', async () => {
+  const ctx = phone({ media: { getUserMedia: async () => Promise.reject(Object.assign(new Error('denied'), { name: 'NotAllowedError' })) } });
+  await ctx.softphone.login('1000@a.example', '1234');
+  ctx.gateway.current.request('verto.invite', { callID: 'in-1', sdp: AUDIO_OFFER, caller_id_number: '1001' });
+  await until(() => ctx.softphone.state.call?.state === 'ringing');
+  await ctx.softphone.answer();
+  assert.equal(ctx.softphone.state.notice, 'Microphone blocked: allow it for this site to call.');
+  await until(() => ctx.softphone.state.call === null);
+  assert.equal(ctx.gateway.current.requests('verto.bye')[0].params.cause, 'MEDIA_ERROR', 'the island is told');
+});
+
+test('a dial without a number says so instead of throwing', async () => {
+  const ctx = phone();
+  await ctx.softphone.login('1000@a.example', '1234');
+  assert.equal(ctx.softphone.dial('  '), null);
+  assert.equal(ctx.softphone.state.notice, 'Enter a number to call.');
+});
+
+test('a page problem (a refused ?map= link) shows on the sign-in form until the next sign-in', async () => {
+  const ctx = phone();
+  ctx.softphone.showProblem('The map in this link is on another site and was ignored.');
+  await ctx.softphone.loadDemo();
+  assert.equal(ctx.softphone.state.error.text, 'The map in this link is on another site and was ignored.');
+  assert.equal(ctx.softphone.state.phase, 'login');
+  await ctx.softphone.login('1000@a.example', '1234');
+  assert.equal(ctx.softphone.state.error, null);
 });

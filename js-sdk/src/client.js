@@ -1,30 +1,22 @@
-import { Emitter } from './emitter.js';
+import { Emitter, reportUncaught } from './emitter.js';
 import { systemClock, delay } from './clock.js';
 import { ClientState } from './session/client-state.js';
 import { Connection } from './session/connection.js';
-import { decide } from './session/retry-policy.js';
+import { decide, defaultShouldRetry, RetryPlanner } from './session/retry-policy.js';
+import { logIn } from './session/login-dance.js';
+import { readOptions } from './session/client-options.js';
+import { IslandLocator } from './session/island-locator.js';
 import { serverRequestHandler } from './session/server-requests.js';
 import { loadSessid } from './session/sessid.js';
 import { SocketTransport, webSocketFactory } from './transport/socket-transport.js';
 import { Backoff } from './transport/backoff.js';
 import { EndpointRotation, islandUrl } from './transport/endpoint-rotation.js';
-import { PartitionMap } from './partition/partition-map.js';
 import { MapSource } from './partition/map-source.js';
-import { resolveIsland } from './partition/resolve-island.js';
-import { LocalCause } from './call/call.js';
+import { LocalCause } from './call/hangup-cause.js';
 import { CallRegistry } from './call/call-registry.js';
-import { ConnectionError, ErrorCode, PuntError, RpcError, VertoError } from './errors.js';
-
-const DEFAULTS = Object.freeze({
-  requestTimeoutMs: 10000,
-  connectTimeoutMs: 10000,
-  mapTimeoutMs: 5000,
-  clientReadyTimeoutMs: 10000,
-  maxRedirects: 3,
-});
-
-/** Spread added to a gateway's paced retry hint, so clients given one slot do not arrive in one instant. */
-const PACED_JITTER_MS = 100;
+import { chatParams } from './call/chat.js';
+import { ArgumentError, ConnectionError, DisconnectedError, ListenerError, PuntError, VertoError, asVertoError } from './errors.js';
+import { deferred } from './deferred.js';
 
 /**
  * A Verto client behind the gateway: it finds the user's island in the partition map, connects
@@ -32,73 +24,87 @@ const PACED_JITTER_MS = 100;
  * alive across dead sockets (backoff with full jitter, endpoint rotation, map refresh, same
  * `sessid`, re-attach of answered calls).
  *
- * Events: `statechange`, `connecting`, `reconnecting`, `login`, `clientready`, `incomingcall`,
- * `recoveredcall`, `map`, `punt`, `event`, `info`, `error` (payloads in verto.d.ts).
- *
+ * Events (payloads in verto.d.ts): `statechange`, `connecting`, `reconnecting`, `login`,
+ * `clientready`, `incomingcall`, `recoveredcall`, `message`, `map`, `punt`, `event`, `info`, `error`.
  * @extends {Emitter<any>}
  */
 export class VertoClient extends Emitter {
   #options;
+  #login;
   #clock;
   #logger;
-  #createWebSocket;
-  #mapSource;
+  /** @type {import('./transport/socket-transport.js').WebSocketFactory|null} */
+  #createWebSocket = null;
+  #locator;
   #state;
-  #backoff;
+  #retry;
   #rotation;
   /** @type {Connection|null} */
   #connection = null;
-  /** @type {PartitionMap|null} */
-  #map = null;
   #calls;
+  /** @type {Promise<void>|null} */
   #run = null;
+  /** @type {AbortController|null} */
   #abort = null;
+  /** @type {ReturnType<typeof deferred<void>>|null} */
   #ready = null;
-  #callBaseMs;
-  #random;
+  #loggedIn = false;
 
   /**
    * @param {import('../types/index.js').VertoClientOptions} options
+   * @throws {import('./errors.js').SetupError} naming the option at fault
    */
   constructor(options) {
     super();
-    const { user, domain } = splitLogin(options?.login);
-    this.user = user;
-    this.domain = domain;
-    this.#options = { ...DEFAULTS, ...options };
-    this.#clock = options.clock ?? systemClock;
-    const random = options.random ?? Math.random;
-    this.#random = random;
-    this.#logger = options.logger ?? {};
-    this.#createWebSocket = webSocketFactory(options);
-    this.sessid = options.sessid ?? loadSessid({ scope: options.sessidScope, storage: options.storage });
-    const reconnect = options.reconnect ?? {};
-    this.#backoff = new Backoff({ baseMs: reconnect.baseMs ?? 4000, capMs: reconnect.capMs ?? 30000, random });
-    this.#callBaseMs = reconnect.callBaseMs ?? 500;
+    const checked = readOptions(options);
+    this.user = checked.user;
+    this.domain = checked.domain;
+    this.#login = `${checked.user}@${checked.domain}`;
+    this.#options = checked;
+    this.#clock = checked.clock ?? systemClock;
+    const random = checked.random ?? Math.random;
+    this.#logger = checked.logger ?? {};
+    this.sessid = checked.sessid ?? loadSessid({ scope: checked.sessidScope, storage: checked.storage });
+    const reconnect = checked.reconnect;
+    this.#retry = new RetryPlanner({
+      backoff: new Backoff({ baseMs: reconnect.baseMs ?? 4000, capMs: reconnect.capMs ?? 30000, random }),
+      callBaseMs: reconnect.callBaseMs ?? 500,
+      random,
+      maxAttempts: reconnect.maxAttempts ?? Infinity,
+      shouldRetry: reconnect.shouldRetry ?? defaultShouldRetry,
+      onPolicyError: (error) => this.listenerFailed(error, 'reconnect.shouldRetry'),
+    });
     this.#rotation = new EndpointRotation({ random });
-    if (options.partitionMap) this.#map = options.partitionMap instanceof PartitionMap ? options.partitionMap : new PartitionMap(options.partitionMap);
-    this.#mapSource = new MapSource({
-      domain,
-      mapUrl: options.mapUrl,
-      fetch: options.fetch ?? globalThis.fetch?.bind(globalThis),
-      timeoutMs: this.#options.mapTimeoutMs,
-      clock: this.#clock,
+    this.#locator = new IslandLocator({
+      user: checked.user,
+      domain: checked.domain,
+      map: checked.map,
+      gateways: checked.gateways,
+      logger: this.#logger,
+      source: new MapSource({
+        domain: checked.domain,
+        mapUrl: checked.mapUrl,
+        fetch: checked.fetch ?? globalThis.fetch?.bind(globalThis),
+        timeoutMs: checked.mapTimeoutMs,
+        clock: this.#clock,
+      }),
     });
     this.#state = new ClientState((state, previous, detail) => this.emit('statechange', { state, previous, ...detail }));
     this.#calls = new CallRegistry({
       signal: this.#callSignal(),
       clock: this.#clock,
-      identity: { user, login: options.login, callerIdName: options.callerIdName, callerIdNumber: options.callerIdNumber },
-      emit: (type, call) => this.emit(type, call),
-      clientReadyTimeoutMs: this.#options.clientReadyTimeoutMs,
+      identity: { user: checked.user, domain: checked.domain, login: this.#login, callerIdName: checked.callerIdName, callerIdNumber: checked.callerIdNumber },
+      emit: (type, payload) => this.emit(type, payload),
+      clientReadyTimeoutMs: checked.clientReadyTimeoutMs,
+      ringtone: checked.ringtone,
     });
-    /** The latest failure, fatal or not. */
+    /** @type {VertoError|null} The latest failure, fatal or not. */
     this.lastError = null;
-    /** The gateway member of the latest login result: `{id, island, mapVersion}`. */
+    /** @type {import('../types/index.js').GatewayInfo|null} The gateway member of the latest login result. */
     this.gateway = null;
-    /** The island of the current or latest session. */
+    /** @type {string|null} The island of the current or latest session. */
     this.island = null;
-    /** The endpoint of the current or latest socket. */
+    /** @type {string|null} The endpoint of the current or latest socket. */
     this.endpoint = null;
   }
 
@@ -106,9 +112,8 @@ export class VertoClient extends Emitter {
     return this.#state.value;
   }
 
-  /** @returns {PartitionMap|null} */
   get map() {
-    return this.#map;
+    return this.#locator.map;
   }
 
   /** @returns {import('./call/call.js').Call[]} calls not yet ended */
@@ -117,29 +122,41 @@ export class VertoClient extends Emitter {
   }
 
   /**
-   * Starts the session. Resolves once logged in; rejects when the session stops for good before
-   * that (refused credentials, punt, close 1008, {@link disconnect}). Reconnects go on by
-   * themselves afterwards.
+   * Starts the session. Resolves once logged in. Rejects when the session stops before that:
+   * a setup mistake (no WebSocket, nowhere to connect, a map URL answering 4xx), refused
+   * credentials, a punt, close 1008, the reconnect policy giving up, or {@link disconnect}.
+   * Reconnects go on by themselves afterwards.
    *
    * @returns {Promise<void>}
    */
   connect() {
-    if (this.#run) return this.state === 'ready' ? Promise.resolve() : this.#ready.promise;
-    this.#ready = deferred();
-    this.#ready.promise.catch(() => {});
-    this.#backoff.reset();
-    this.#abort = new AbortController();
+    if (this.#run && this.#ready) return this.state === 'ready' ? Promise.resolve() : this.#ready.promise;
+    const ready = /** @type {ReturnType<typeof deferred<void>>} */ (deferred());
+    this.#ready = ready;
+    ready.promise.catch(() => {});
+    this.#retry.reset();
+    this.#loggedIn = false;
+    const abort = new AbortController();
+    this.#abort = abort;
+    try {
+      this.#createWebSocket ??= webSocketFactory(this.#options);
+      this.#locator.check();
+    } catch (error) {
+      this.#state.to('connecting', { attempt: 0 });
+      this.#stop(/** @type {VertoError} */ (error), LocalCause.CONNECTION_FAILED);
+      return ready.promise;
+    }
     // The loop handles its own failures; anything escaping it is a defect, and still ends the session cleanly.
-    this.#run = this.#loop(this.#abort.signal).catch((error) =>
-      this.#stop(error instanceof Error ? error : new VertoError(String(error)), LocalCause.CONNECTION_FAILED),
+    this.#run = this.#loop(abort.signal).catch((error) =>
+      this.#stop(error instanceof VertoError ? error : new VertoError('network', String(error?.message ?? error), { cause: error }), LocalCause.CONNECTION_FAILED),
     );
-    return this.#ready.promise;
+    return ready.promise;
   }
 
   /**
    * Stops the session. By default live calls are hung up first; with `keepCalls` they are left
    * to the island, which keeps answered calls for a later session with the same sessid (a page
-   * reload) to re-attach (verto-protocol.md §2.3).
+   * reload) to re-attach (docs/protocol.md §2.3).
    *
    * @param {{keepCalls?: boolean}} [options]
    */
@@ -148,7 +165,7 @@ export class VertoClient extends Emitter {
       await Promise.allSettled(this.calls.map((call) => call.hangup()));
     }
     const run = this.#run;
-    this.#stop(new ConnectionError('client disconnected'), LocalCause.CLIENT_CLOSED);
+    this.#stop(new DisconnectedError(), LocalCause.CLIENT_CLOSED);
     await run;
   }
 
@@ -161,11 +178,24 @@ export class VertoClient extends Emitter {
    * @returns {import('./call/call.js').Call}
    */
   call(destination, options = {}) {
-    if (typeof destination !== 'string' || destination.trim() === '') throw new TypeError('call destination must be a non-empty string');
+    if (typeof destination !== 'string' || destination.trim() === '') throw new ArgumentError('destination', 'call destination must be a non-empty string');
     if (this.state !== 'ready') throw new ConnectionError(`cannot call while ${this.state}: not logged in`);
-    const call = this.#calls.outbound(destination, options);
+    const call = this.#calls.outbound(destination.trim(), options);
     void call.place({ localStream: options.localStream });
     return call;
+  }
+
+  /**
+   * Sends a chat message to a user (C→S `verto.info` with `msg`, docs/protocol.md §4.7). The
+   * island delivers it to every live connection of that user.
+   *
+   * @param {string} to `user@domain`, or `user` of this client's domain
+   * @param {string} body
+   * @returns {Promise<void>}
+   */
+  async sendMessage(to, body) {
+    const params = chatParams({ to, body, from: this.#login, domain: this.domain });
+    await this.request('verto.info', params);
   }
 
   /**
@@ -179,31 +209,53 @@ export class VertoClient extends Emitter {
     return this.#connection.request(method, { ...params, sessid: this.sessid });
   }
 
+  /**
+   * Listener failures become `error` events (a failure of an `error` listener is reported to
+   * the platform, so it cannot loop).
+   *
+   * @param {unknown} error
+   * @param {string} type
+   */
+  listenerFailed(error, type) {
+    if (type === 'error' || this.listenerCount('error') === 0) {
+      reportUncaught(error);
+      return;
+    }
+    this.emit('error', error instanceof VertoError ? error : new ListenerError(type, error));
+  }
+
+  /** @param {AbortSignal} signal */
   async #loop(signal) {
+    /** @type {{island: string}|null} */
     let redirect = null;
     let rotate = false;
-    let refresh = this.#map === null;
+    let refresh = this.#locator.map === null;
     let redirects = 0;
-    this.#state.to('connecting', { attempt: this.#backoff.attempt });
+    this.#state.to('connecting', { attempt: this.#retry.attempt });
     for (;;) {
+      /** @type {Connection|null} */
       let connection = null;
       try {
-        if (refresh) await this.#refreshMap();
+        if (refresh) {
+          const map = await this.#locator.refresh({ strict: !this.#loggedIn, lastEndpoint: this.#rotation.last });
+          if (map) this.emit('map', { map });
+        }
         signal.throwIfAborted();
-        const island = redirect?.island ?? this.#computeIsland();
-        const endpoint = this.#rotation.next(this.#endpointsFor(island), { rotate });
-        if (!endpoint) throw new VertoError('No gateway endpoint known: the map lists none and options.gateways is empty');
+        const island = redirect?.island ?? this.#locator.island();
+        const endpoint = this.#rotation.next(this.#locator.endpoints(island), { rotate });
+        if (!endpoint) throw new ConnectionError('No gateway endpoint known: the map lists none and options.gateways is empty');
         this.endpoint = endpoint;
-        this.emit('connecting', { attempt: this.#backoff.attempt, endpoint, island });
+        this.emit('connecting', { attempt: this.#retry.attempt, endpoint, island });
         connection = await this.#open(endpoint, island, signal);
         this.#state.to('loggingIn', { endpoint, island });
-        const result = await this.#login(connection);
+        const result = await logIn(connection, { ...this.#options, sessid: this.sessid });
         this.#becomeReady(connection, result);
         redirect = null;
         redirects = 0;
         throw await connection.dead;
-      } catch (error) {
-        connection?.close(error instanceof Error ? error : new VertoError(String(error)));
+      } catch (caught) {
+        const error = asVertoError(caught);
+        connection?.close(error);
         if (this.#connection === connection) this.#connection = null;
         if (signal.aborted) return;
         this.lastError = error;
@@ -216,7 +268,8 @@ export class VertoClient extends Emitter {
         if (decision.kind === 'redirect' && redirects < this.#options.maxRedirects) {
           redirects++;
           redirect = decision;
-          refresh = this.#map === null || (decision.mapVersion ?? 0) > this.#map.version;
+          const map = this.#locator.map;
+          refresh = map === null || (decision.mapVersion ?? 0) > map.version;
           rotate = false;
           this.#state.to('connecting', { reason: 'wrong island', island: decision.island, error });
           continue;
@@ -224,12 +277,12 @@ export class VertoClient extends Emitter {
         redirect = null;
         refresh = true;
         rotate = true;
-        const withCalls = this.calls.length > 0;
-        const { attempt, delayMs } = this.#backoff.next(withCalls ? this.#callBaseMs : undefined);
-        // A paced hint replaces the backoff window: the gateway has already spread this client's slot.
-        const waitMs = decision.paced
-          ? decision.minDelayMs + Math.floor(this.#random() * PACED_JITTER_MS)
-          : delayMs + (decision.kind === 'retry' ? decision.minDelayMs : 0);
+        const next = this.#retry.next(error, decision, { withCalls: this.calls.length > 0, loggedIn: this.#loggedIn });
+        if (!next) {
+          this.#stop(error, LocalCause.CONNECTION_FAILED, 'gave up');
+          return;
+        }
+        const { attempt, delayMs: waitMs } = next;
         this.#state.to('reconnecting', { attempt, delayMs: waitMs, error });
         this.emit('reconnecting', { attempt, delayMs: waitMs, error });
         try {
@@ -242,37 +295,14 @@ export class VertoClient extends Emitter {
     }
   }
 
-  async #refreshMap() {
-    const known = this.#map ? [...new Set([...this.#map.gateways, ...this.#map.islands.flatMap((i) => i.gateways ?? [])])] : [];
-    const endpoints = orderFrom(known.length > 0 ? known : this.#options.gateways ?? [], this.#rotation.last);
-    try {
-      // Always the fresh copy: island states change without a new version.
-      this.#map = await this.#mapSource.load(endpoints);
-      this.emit('map', { map: this.#map });
-    } catch (error) {
-      this.#logger.warn?.(`partition map refresh failed, keeping ${this.#map ? `version ${this.#map.version}` : 'no map'}: ${error?.message ?? error}`);
-      if (!this.#map && !(this.#options.gateways?.length > 0)) throw error;
-    }
-  }
-
-  /** The serving island, or null to let the gateway route (no map, or nothing up in it). */
-  #computeIsland() {
-    if (!this.#map) return null;
-    return resolveIsland(this.#map, this.user, this.domain).serving;
-  }
-
-  #endpointsFor(island) {
-    const fromMap = this.#map ? this.#map.endpointsFor(island) : [];
-    if (fromMap.length > 0) return fromMap;
-    if (this.#options.gateways?.length > 0) return this.#options.gateways;
-    const page = globalThis.location;
-    if (page && /^https?:$/.test(page.protocol)) return [`${page.protocol === 'https:' ? 'wss' : 'ws'}://${page.host}/verto`];
-    return [];
-  }
-
+  /**
+   * @param {string} endpoint
+   * @param {string|null} island
+   * @param {AbortSignal} signal
+   */
   async #open(endpoint, island, signal) {
     const transport = await SocketTransport.open(islandUrl(endpoint, island), {
-      createWebSocket: this.#createWebSocket,
+      createWebSocket: /** @type {import('./transport/socket-transport.js').WebSocketFactory} */ (this.#createWebSocket),
       connectTimeoutMs: this.#options.connectTimeoutMs,
       clock: this.#clock,
     });
@@ -292,23 +322,10 @@ export class VertoClient extends Emitter {
     return connection;
   }
 
-  /** verto-protocol.md §3.7: a credential-less login first, credentials after its -32000. */
-  async #login(connection) {
-    try {
-      return await connection.request('login', { sessid: this.sessid });
-    } catch (error) {
-      if (!(error instanceof RpcError && error.code === ErrorCode.AUTHENTICATION_REQUIRED)) throw error;
-    }
-    const options = this.#options;
-    return connection.request('login', {
-      login: options.login,
-      passwd: options.passwd ?? '',
-      loginParams: options.loginParams ?? {},
-      userVariables: options.userVariables ?? {},
-      sessid: this.sessid,
-    });
-  }
-
+  /**
+   * @param {Connection} connection
+   * @param {any} result
+   */
   #becomeReady(connection, result) {
     if (typeof result?.sessid === 'string' && result.sessid !== '' && result.sessid !== this.sessid) {
       this.#logger.warn?.(`the island bound sessid ${result.sessid} instead of ${this.sessid}`);
@@ -316,7 +333,8 @@ export class VertoClient extends Emitter {
     }
     this.gateway = result?.gateway && typeof result.gateway === 'object' ? { ...result.gateway } : null;
     this.island = this.gateway?.island ?? connection.island;
-    this.#backoff.reset();
+    this.#retry.reset();
+    this.#loggedIn = true;
     const keepalive = this.#options.keepalive;
     if (keepalive !== false) {
       connection.startKeepalive({ idleMs: keepalive?.idleMs ?? 25000, timeoutMs: keepalive?.timeoutMs ?? 10000 }, () => ({ sessid: this.sessid }));
@@ -324,10 +342,15 @@ export class VertoClient extends Emitter {
     this.#calls.loggedIn();
     this.#state.to('ready', { endpoint: connection.endpoint, island: this.island });
     this.emit('login', { sessid: this.sessid, island: this.island, gateway: this.gateway, endpoint: connection.endpoint, result });
-    this.#ready.resolve();
+    this.#ready?.resolve();
   }
 
-  #stop(error, cause) {
+  /**
+   * @param {VertoError} error
+   * @param {string} cause the calls' end cause
+   * @param {string} [reason] the `closed` state's reason, when it is not the cause
+   */
+  #stop(error, cause, reason = cause) {
     this.#abort?.abort(error);
     this.#connection?.close(error);
     this.#connection = null;
@@ -336,11 +359,12 @@ export class VertoClient extends Emitter {
     this.#ready?.reject(error);
     if (this.state === 'closed') return;
     this.lastError = cause === LocalCause.CLIENT_CLOSED ? this.lastError : error;
-    this.#state.to('closed', { reason: cause, error });
+    this.#state.to('closed', { reason, error });
     if (error instanceof PuntError) this.emit('punt', { error });
     if (cause !== LocalCause.CLIENT_CLOSED) this.emit('error', error);
   }
 
+  /** @returns {import('./call/call.js').CallSignal} */
   #callSignal() {
     return {
       request: (method, params) => {
@@ -348,48 +372,29 @@ export class VertoClient extends Emitter {
         if (!connection || !connection.isOpen) return Promise.reject(new ConnectionError(`cannot send ${method}: no connection`));
         return connection.request(method, { ...params, sessid: this.sessid });
       },
+      forget: () => {},
       media: this.#options.media ?? {},
       clock: this.#clock,
-      login: this.#options.login,
+      login: this.#login,
+      domain: this.domain,
+      listenerFailed: (error, type) => this.listenerFailed(error, type),
     };
   }
 
+  /** @returns {import('./session/server-requests.js').ServerRequestTarget} */
   #serverRequestTarget() {
     return {
       onInvite: (params) => this.#calls.onInvite(params),
       onAttach: (params) => this.#calls.onAttach(params),
       onClientReady: (params) => this.emit('clientready', { reattachedSessions: this.#calls.onClientReady(params) }),
       onPunt: () => this.#connection?.close(new PuntError()),
+      onMessage: (params) => this.#calls.onMessage(params),
       callFor: (callID) => this.#calls.get(callID),
-      onOther: (type, payload) => {
+      onOther: (type, /** @type {any} */ payload) => {
         if (type === 'event') this.emit('event', payload);
         else if (type === 'info') this.emit('info', payload.params);
         else this.#logger.debug?.(`ignored ${payload.method}`);
       },
     };
   }
-}
-
-function splitLogin(login) {
-  if (typeof login !== 'string') throw new TypeError('options.login must be "user@domain"');
-  const at = login.lastIndexOf('@');
-  const user = login.slice(0, at).trim();
-  const domain = login.slice(at + 1).trim();
-  if (at < 0 || user === '' || domain === '') throw new TypeError(`options.login must be "user@domain", got ${JSON.stringify(login)}`);
-  return { user, domain };
-}
-
-function orderFrom(list, last) {
-  const at = list.indexOf(last);
-  return at < 0 ? list : [...list.slice(at + 1), ...list.slice(0, at + 1)];
-}
-
-function deferred() {
-  let resolve;
-  let reject;
-  const promise = new Promise((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
 }

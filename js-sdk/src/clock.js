@@ -32,7 +32,7 @@ export function delay(clock, ms, signal) {
     }, ms);
     function onAbort() {
       clock.clearTimeout(handle);
-      reject(signal.reason);
+      reject(signal?.reason);
     }
     signal?.addEventListener('abort', onAbort, { once: true });
   });

@@ -1,7 +1,8 @@
 /**
- * A small typed event emitter. Listeners run synchronously in registration order; a listener that
- * throws does not stop the others nor the SDK: its error is reported the way the platform reports
- * uncaught errors.
+ * A small typed event emitter. Listeners run synchronously in registration order. A listener
+ * that throws, or returns a promise that rejects, stops neither the others nor the SDK: the
+ * failure goes to {@link Emitter#listenerFailed}, which the client turns into an `error` event
+ * (so `client.on('incomingcall', (call) => call.answer())` loses no rejection).
  *
  * @template {Record<string, any>} Events
  */
@@ -12,7 +13,7 @@ export class Emitter {
   /**
    * @template {keyof Events} K
    * @param {K} type
-   * @param {(payload: Events[K]) => void} listener
+   * @param {(payload: Events[K]) => unknown} listener
    * @returns {() => void} a function that removes the listener
    */
   on(type, listener) {
@@ -26,12 +27,13 @@ export class Emitter {
   /**
    * @template {keyof Events} K
    * @param {K} type
-   * @param {(payload: Events[K]) => void} listener
+   * @param {(payload: Events[K]) => unknown} listener
+   * @returns {() => void}
    */
   once(type, listener) {
     const off = this.on(type, (payload) => {
       off();
-      listener(payload);
+      return listener(payload);
     });
     return off;
   }
@@ -39,7 +41,7 @@ export class Emitter {
   /**
    * @template {keyof Events} K
    * @param {K} type
-   * @param {(payload: Events[K]) => void} listener
+   * @param {(payload: Events[K]) => unknown} listener
    */
   off(type, listener) {
     this.#listeners.get(type)?.delete(listener);
@@ -55,9 +57,12 @@ export class Emitter {
     if (!set) return;
     for (const listener of [...set]) {
       try {
-        listener(payload);
+        const returned = listener(payload);
+        if (returned !== null && typeof returned === 'object' && typeof returned.then === 'function') {
+          returned.then(undefined, (/** @type {unknown} */ error) => this.listenerFailed(error, String(type)));
+        }
       } catch (error) {
-        reportListenerError(error);
+        this.listenerFailed(error, String(type));
       }
     }
   }
@@ -66,11 +71,26 @@ export class Emitter {
   listenerCount(type) {
     return this.#listeners.get(type)?.size ?? 0;
   }
+
+  /**
+   * Where listener failures go. The default reports them the way the platform reports uncaught
+   * errors; the client and its calls route them to the client's `error` event.
+   *
+   * @protected
+   * @param {unknown} error
+   * @param {string} type the event whose listener failed
+   */
+  listenerFailed(error, type) {
+    void type;
+    reportUncaught(error);
+  }
 }
 
-function reportListenerError(error) {
+/** @param {unknown} error */
+export function reportUncaught(error) {
   if (typeof globalThis.reportError === 'function') globalThis.reportError(error);
-  else setTimeout(() => {
-    throw error;
-  }, 0);
+  else
+    setTimeout(() => {
+      throw error;
+    }, 0);
 }

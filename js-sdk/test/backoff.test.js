@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Backoff } from '../src/index.js';
+import { Backoff, SetupError } from '../src/index.js';
 import { seeded } from './support/random.js';
 
 test('the window doubles per attempt from baseMs and stops at capMs', () => {
@@ -38,6 +38,6 @@ test('a window past 2^30 attempts does not overflow', () => {
 });
 
 test('nonsense settings are refused', () => {
-  assert.throws(() => new Backoff({ baseMs: 0 }), RangeError);
-  assert.throws(() => new Backoff({ baseMs: 2000, capMs: 1000 }), RangeError);
+  assert.throws(() => new Backoff({ baseMs: 0 }), (e) => e instanceof SetupError && e.code === 'setup');
+  assert.throws(() => new Backoff({ baseMs: 2000, capMs: 1000 }), SetupError);
 });

@@ -391,26 +391,3 @@ test('disconnect with keepCalls leaves the calls to the island without a bye', a
   assert.equal(ended.cause, 'CLIENT_CLOSED');
   assert.equal(ctx.gateway.connections[0].requests('verto.bye').length, 0);
 });
-
-test('waitFor rejects when the call ends first and times out on the client clock', async () => {
-  const ctx = await ready();
-  const call = await outboundActive(ctx);
-  const never = assert.rejects(call.waitFor('early', { timeoutMs: 1000 }), { name: 'TimeoutError' });
-  await ctx.clock.advance(1000);
-  await never;
-  const held = assert.rejects(call.waitFor('held'), /ended \(NORMAL_CLEARING\)/);
-  ctx.gateway.current.request('verto.bye', { callID: call.id, cause: 'NORMAL_CLEARING' });
-  await held;
-});
-
-test('a call whose invite times out ends with REQUEST_TIMEOUT, not a media cause', async () => {
-  const ctx = await ready({ clientOptions: { requestTimeoutMs: 2000 } });
-  ctx.gateway.handlers['verto.invite'] = () => undefined;
-  const call = ctx.client.call('9196');
-  await call.waitFor('requesting');
-  await until(() => ctx.gateway.current.requests('verto.invite').length === 1);
-  await ctx.clock.advance(2000);
-  const ended = await call.ended;
-  assert.equal(ended.cause, 'REQUEST_TIMEOUT');
-  assert.equal(ended.error.name, 'TimeoutError');
-});

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { setup, mapFetch, mapFor } from './support/harness.js';
 import { FakeGateway } from './support/fake-gateway.js';
 import { until } from './support/fake-clock.js';
-import { VertoClient, AuthenticationError, ErrorCode, ConnectionError } from '../src/index.js';
+import { VertoClient, AuthenticationError, ConnectionError, DisconnectedError, SetupError, PartitionMapError } from '../src/index.js';
 
 test('connect logs in with the Verto dance: credential-less login, -32000, then credentials with the same sessid', async () => {
   const { client, gateway, states } = setup();
@@ -48,7 +48,9 @@ test('a wrong password ends the session with an AuthenticationError and no recon
   const { client, gateway, states, events, clock } = setup({ clientOptions: { passwd: 'wrong' } });
   await assert.rejects(client.connect(), (error) => {
     assert.ok(error instanceof AuthenticationError);
-    assert.equal(error.code, ErrorCode.AUTHENTICATION_FAILED);
+    assert.equal(error.code, 'authentication');
+    assert.equal(error.reason, 'invalid-credentials');
+    assert.equal(error.rpcCode, -32001);
     assert.equal(error.rpcMessage, 'Authentication Failure');
     return true;
   });
@@ -102,14 +104,22 @@ test('without storage every client makes its own sessid', () => {
   assert.notEqual(new VertoClient(options).sessid, new VertoClient(options).sessid);
 });
 
-test('bad options are refused with errors that say what is wrong', () => {
-  assert.throws(() => new VertoClient({ login: 'no-domain', createWebSocket: () => {} }), /user@domain/);
-  assert.throws(() => new VertoClient({ login: '@a.example', createWebSocket: () => {} }), /user@domain/);
-  assert.throws(() => new VertoClient({ login: '1000@a.example' }), /No WebSocket implementation/);
-  assert.throws(() => new VertoClient({ login: '1000@a.example', createWebSocket: () => {}, sessidScope: 'window' }), /sessid scope/);
+test('bad options are refused at construction with a SetupError that names the option', () => {
+  const setupError = (option, pattern) => (e) => e instanceof SetupError && e.code === 'setup' && e.option === option && pattern.test(e.message);
+  assert.throws(() => new VertoClient({ login: 'no-domain', createWebSocket: () => {} }), setupError('login', /user@domain/));
+  assert.throws(() => new VertoClient({ login: '@a.example', createWebSocket: () => {} }), setupError('login', /user@domain/));
+  assert.throws(() => new VertoClient(undefined), setupError('options', /options object/));
+  assert.throws(() => new VertoClient({ login: '1000@a.example', createWebSocket: () => {}, sessidScope: 'window' }), setupError('sessidScope', /"tab" or "shared"/));
+  assert.throws(() => new VertoClient({ login: '1000@a.example', gateways: 'wss://gw/verto' }), setupError('gateways', /array/));
+  assert.throws(() => new VertoClient({ login: '1000@a.example', gateways: ['https://gw/verto'] }), setupError('gateways', /ws:\/\/ or wss:\/\//));
+  assert.throws(() => new VertoClient({ login: '1000@a.example', mapUrl: '/v1/partition-map' }), setupError('mapUrl', /no page to resolve/));
+  assert.throws(() => new VertoClient({ login: '1000@a.example', WebSocket: 'ws' }), setupError('WebSocket', /function/));
+  assert.throws(() => new VertoClient({ login: '1000@a.example', reconnect: { maxAttempts: 0 } }), setupError('reconnect.maxAttempts', />= 1/));
+  assert.throws(() => new VertoClient({ login: '1000@a.example', requestTimeoutMs: -1 }), setupError('requestTimeoutMs', /> 0/));
+  assert.throws(() => new VertoClient({ login: '1000@a.example', ringtone: { start() {} } }), setupError('ringtone', /stop/));
   assert.throws(
     () => new VertoClient({ login: '1000@a.example', createWebSocket: () => {}, partitionMap: { islands: [{ id: 'x', weight: 0 }] } }),
-    /islands\[0\]\.weight/,
+    (e) => e instanceof PartitionMapError && e.code === 'partition-map' && /islands\[0\]\.weight/.test(e.message),
   );
 });
 
@@ -123,7 +133,7 @@ test('disconnect before the login rejects connect and closes the client', async 
   const connecting = client.connect();
   await until(() => gateway.connections.length === 1);
   await client.disconnect();
-  await assert.rejects(connecting, ConnectionError);
+  await assert.rejects(connecting, (e) => e instanceof DisconnectedError && e.code === 'disconnected');
   assert.equal(client.state, 'closed');
   assert.ok(gateway.connections.every((c) => c.closed));
 });

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { setup, mapFetch, mapFor } from './support/harness.js';
 import { FakeGateway } from './support/fake-gateway.js';
 import { until } from './support/fake-clock.js';
-import { ConnectionError, PuntError, ErrorCode, CloseCode } from '../src/index.js';
+import { ConnectionError, PuntError, RpcCode as ErrorCode, CloseCode } from '../src/index.js';
 
 /** A `random` that returns the given values in turn, then the last one forever. */
 function sequence(...values) {
@@ -129,7 +129,7 @@ test('redirects that go round in circles fall back to backoff after maxRedirects
   void client.connect();
   await until(() => client.state === 'reconnecting');
   assert.equal(gateway.connections.length, 4, 'the first try and three redirects');
-  assert.equal(events.find((e) => e.type === 'reconnecting').payload.error.code, ErrorCode.WRONG_ISLAND);
+  assert.equal(events.find((e) => e.type === 'reconnecting').payload.error.code, 'wrong-island');
 });
 
 test('verto.punt stops the client for good and says why', async () => {
@@ -234,7 +234,7 @@ for (const [code, message, data] of [
     await clock.advance(4000);
     await until(() => client.state === 'ready');
     const waits = events.filter((e) => e.type === 'reconnecting').map((e) => e.payload);
-    assert.deepEqual(waits.map((w) => w.error.code), [code, code]);
+    assert.deepEqual(waits.map((w) => w.error.rpcCode), [code, code]);
     assert.deepEqual(waits.map((w) => w.delayMs), [2000, 4000]);
     assert.equal(fetch.calls.length, 3, 'the map is fetched again before each retry');
   });
@@ -243,7 +243,7 @@ for (const [code, message, data] of [
 test('backoff windows double per failed attempt up to the cap and start over after a login', async () => {
   const gateway = new FakeGateway();
   gateway.refuseWith = 1006;
-  const { client, clock, events } = setup({ gateways: [gateway], clientOptions: { random: () => 0.999999, reconnect: { baseMs: 1000, capMs: 8000 } } });
+  const { client, clock, events } = setup({ gateways: [gateway], clientOptions: { random: () => 0.999999, reconnect: { baseMs: 1000, capMs: 8000, shouldRetry: () => true } } });
   void client.connect();
   for (let i = 0; i < 5; i++) {
     await until(() => client.state === 'reconnecting');

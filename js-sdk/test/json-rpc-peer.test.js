@@ -37,14 +37,14 @@ test('an error answer rejects with an RpcError that keeps code, message, data an
   const { p } = peer();
   const call = p.request('verto.invite', {});
   p.receive(JSON.stringify({ jsonrpc: '2.0', id: 1, error: { code: -32002, message: 'CALL ERROR', cause: 'USER_BUSY', data: { x: 1 } } }));
-  await assert.rejects(call, (e) => e instanceof RpcError && e.code === -32002 && e.rpcMessage === 'CALL ERROR' && e.details.cause === 'USER_BUSY' && e.data.x === 1 && e.method === 'verto.invite');
+  await assert.rejects(call, (e) => e instanceof RpcError && e.rpcCode === -32002 && e.code === 'call-error' && e.rpcMessage === 'CALL ERROR' && e.details.cause === 'USER_BUSY' && e.data.x === 1 && e.method === 'verto.invite');
 });
 
 test('-32001 becomes an AuthenticationError, and a numeric-string code is read as a number', async () => {
   const { p } = peer();
   const login = p.request('login', {});
   p.receive(JSON.stringify({ jsonrpc: '2.0', id: 1, error: { code: '-32001', message: 'Login Incorrect' } }));
-  await assert.rejects(login, (e) => e instanceof AuthenticationError && e.code === -32001);
+  await assert.rejects(login, (e) => e instanceof AuthenticationError && e.rpcCode === -32001 && e.code === 'authentication');
 });
 
 test('a request without an answer rejects with a TimeoutError at its deadline', async () => {

@@ -9,9 +9,11 @@ const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'));
 const built = existsSync(new URL('dist/verto.esm.js', root));
 const notBuilt = built ? false : 'dist/ is not built: run `npm run build` first';
 
-test('the package has no runtime dependencies', () => {
+test('the package has no runtime dependencies, a licence and a build before packing', () => {
   assert.equal(pkg.dependencies, undefined);
-  assert.deepEqual(Object.keys(pkg.devDependencies).sort(), ['rollup', 'ws']);
+  assert.equal(pkg.peerDependencies, undefined);
+  assert.equal(pkg.license, 'Apache-2.0');
+  assert.equal(pkg.scripts.prepack, 'npm run build');
 });
 
 test('VERSION is the package version', () => {
@@ -19,7 +21,8 @@ test('VERSION is the package version', () => {
 });
 
 test('the export map points at the ESM and UMD bundles and the declarations', { skip: notBuilt }, () => {
-  for (const file of [pkg.exports['.'].import, pkg.exports['.'].require, pkg.exports['.'].types, pkg.main, pkg.module, pkg.types]) {
+  const entry = pkg.exports['.'];
+  for (const file of [entry.import.default, entry.import.types, entry.require.default, entry.require.types, pkg.main, pkg.module, pkg.types, pkg.unpkg]) {
     assert.ok(existsSync(new URL(file, root)), `${file} exists`);
   }
 });
@@ -38,6 +41,16 @@ test('the declarations declare every exported name', { skip: notBuilt }, () => {
   for (const name of Object.keys(source)) {
     assert.match(dts, new RegExp(`export (declare )?(class|function|const) ${name}\\b`), `${name} is declared`);
   }
+});
+
+test('the minified UMD bundle defines window.Verto for a <script> tag', { skip: notBuilt }, async () => {
+  const { runInNewContext } = await import('node:vm');
+  const code = readFileSync(new URL('dist/verto.umd.min.js', root), 'utf8');
+  const window = { TextEncoder, URL };
+  runInNewContext(code, window);
+  assert.equal(typeof window.Verto.VertoClient, 'function');
+  assert.deepEqual(Object.keys(window.Verto).sort(), Object.keys(source).sort());
+  assert.ok(code.length < readFileSync(new URL('dist/verto.umd.cjs', root), 'utf8').length / 2, 'minified');
 });
 
 test('the bundles have no imports: they load in a page as /sdk/verto.esm.js alone', { skip: notBuilt }, () => {

@@ -1,10 +1,11 @@
 import { Call, LocalCause } from './call.js';
+import { chatMessage } from './chat.js';
 import { randomUuid } from '../session/sessid.js';
 
 /**
  * The calls of one client session: it makes them (outbound, from the island's `verto.invite`,
  * from a `verto.attach` for a call this page does not know) and keeps the re-attach books
- * (verto-protocol.md §2.4, §2.5): after each login, answered calls wait for the island's
+ * (docs/protocol.md §2.4, §2.5): after each login, answered calls wait for the island's
  * `verto.attach`; those that `verto.clientReady` (or its deadline) leaves out are gone.
  */
 export class CallRegistry {
@@ -17,21 +18,24 @@ export class CallRegistry {
   #identity;
   #emit;
   #clientReadyTimeoutMs;
+  #ringtone;
 
   /**
    * @param {object} options
-   * @param {import('./call.js').CallSignal} options.signal shared by every call; `forget` is added here
+   * @param {import('./call.js').CallSignal} options.signal shared by every call; `forget` is set here
    * @param {import('../clock.js').Clock} options.clock
-   * @param {{user: string, login: string, callerIdName?: string, callerIdNumber?: string}} options.identity
-   * @param {(type: 'incomingcall'|'recoveredcall', call: Call) => void} options.emit
+   * @param {{user: string, domain: string, login: string, callerIdName?: string, callerIdNumber?: string}} options.identity
+   * @param {(type: 'incomingcall'|'recoveredcall'|'message', payload: any) => void} options.emit
    * @param {number} options.clientReadyTimeoutMs
+   * @param {import('../../types/index.js').Ringtone} [options.ringtone] started while an inbound call rings
    */
-  constructor({ signal, clock, identity, emit, clientReadyTimeoutMs }) {
-    this.#signal = { ...signal, forget: (call) => this.#calls.delete(call.id) };
+  constructor({ signal, clock, identity, emit, clientReadyTimeoutMs, ringtone }) {
+    this.#signal = { ...signal, forget: (/** @type {Call} */ call) => this.#calls.delete(call.id) };
     this.#clock = clock;
     this.#identity = identity;
     this.#emit = emit;
     this.#clientReadyTimeoutMs = clientReadyTimeoutMs;
+    this.#ringtone = ringtone;
   }
 
   /** @returns {Call[]} calls not yet ended */
@@ -87,7 +91,22 @@ export class CallRegistry {
     });
     this.#calls.set(call.id, call);
     call.handleInvite(params);
+    this.#ring(call);
     this.#emit('incomingcall', call);
+  }
+
+  /**
+   * S→C chat (`verto.info` with `msg`): to the call it names, or else to the call with the
+   * sender as its party, and always to the client.
+   *
+   * @param {Record<string, any>} params
+   */
+  onMessage(params) {
+    const message = chatMessage(params);
+    if (!message) return;
+    const call = (message.callID !== undefined ? this.#calls.get(message.callID) : undefined) ?? this.list.find((c) => !c.isEnded && c.isParty(message.from));
+    call?.handleMessage(message);
+    this.#emit('message', { ...message, call: call ?? null });
   }
 
   /** S→C `verto.attach` (§2.4): an offer for a call of this session; unknown ones a page reload lost. */
@@ -139,6 +158,31 @@ export class CallRegistry {
   endAll(cause) {
     this.#clearTimer();
     for (const call of this.list) call.endLocally(cause);
+  }
+
+  /**
+   * The ringtone hook: `start` once the call rings, `stop` once it stops ringing (answered,
+   * declined, cancelled, lost), exactly once each. Hook failures go to the client's `error`.
+   *
+   * @param {Call} call
+   */
+  #ring(call) {
+    const ringtone = this.#ringtone;
+    if (!ringtone || call.state !== 'ringing') return;
+    const hook = (/** @type {'start'|'stop'} */ name) => {
+      try {
+        const returned = ringtone[name](call);
+        if (returned && typeof (/** @type {any} */ (returned).then) === 'function') /** @type {Promise<unknown>} */ (returned).catch((error) => this.#signal.listenerFailed(error, `ringtone.${name}`));
+      } catch (error) {
+        this.#signal.listenerFailed(error, `ringtone.${name}`);
+      }
+    };
+    const off = call.on('statechange', ({ state }) => {
+      if (state === 'ringing') return;
+      off();
+      hook('stop');
+    });
+    hook('start');
   }
 
   #dropUnattached() {

@@ -1,11 +1,12 @@
 import { CallStateError } from '../errors.js';
 
 /**
- * The dialog states of verto.js (verto-protocol.md §4.10), with the same names so that logs of
+ * The dialog states of verto.js (docs/protocol.md §4.10), with the same names so that logs of
  * both clients read alike. Additions for answered calls, which survive a lost socket (§2.3):
  * `active`, `held` and a re-attach's `answering` may go to `recovering` (waiting for the
  * island's `verto.attach`), and a recovered call may go from `answering` back to `held`.
  */
+/** @type {readonly import('../../types/index.js').CallState[]} */
 export const CallStates = Object.freeze([
   'new',
   'requesting',

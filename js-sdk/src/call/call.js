@@ -1,56 +1,37 @@
 import { Emitter } from '../emitter.js';
-import { CallState, BYE_STATES } from './call-state.js';
+import { CallState } from './call-state.js';
+import { CallEnding } from './call-ending.js';
 import { dtmfString } from './dtmf.js';
-import { PeerMedia } from '../media/peer-media.js';
-import { CallStateError, ConnectionError, MediaError, RpcError, TimeoutError, VertoError } from '../errors.js';
+import { chatParams, userOf } from './chat.js';
+import { LocalCause } from './hangup-cause.js';
+import { CallMedia } from './call-media.js';
+import { CallModify } from './call-modify.js';
+import { CallNegotiation } from './call-negotiation.js';
+import { waitForState } from './wait-for.js';
+import { CallStateError } from '../errors.js';
 
-/**
- * Causes the SDK gives to calls that ended without a `verto.bye` from the island. Causes that
- * come from the island are FreeSWITCH cause names (`NORMAL_CLEARING`, `USER_BUSY`, ...).
- */
-export const LocalCause = Object.freeze({
-  /** The island hangs up unanswered calls of a lost socket with this cause (verto-protocol.md §2.3). */
-  SOCKET_LOST: 'DESTINATION_OUT_OF_ORDER',
-  /** The island's `verto.clientReady` after a reconnect did not list the call. */
-  NOT_REATTACHED: 'NOT_REATTACHED',
-  /** Another connection took the session over (`verto.punt`). */
-  PUNTED: 'PUNTED',
-  /** The application closed the client. */
-  CLIENT_CLOSED: 'CLIENT_CLOSED',
-  /** The session stopped for good (refused credentials after a reconnect, close 1008). */
-  CONNECTION_FAILED: 'CONNECTION_FAILED',
-  /** Local media failed (microphone, SDP, ICE gathering). */
-  MEDIA_ERROR: 'MEDIA_ERROR',
-  /** A request about the call got no answer in time. */
-  REQUEST_TIMEOUT: 'REQUEST_TIMEOUT',
-  /** The island refused a request about the call without naming a cause. */
-  CALL_ERROR: 'CALL_ERROR',
-});
-
-/** The cause of a call ended by a local failure that carries no island cause. */
-function causeOf(error) {
-  if (error instanceof MediaError) return LocalCause.MEDIA_ERROR;
-  if (error instanceof ConnectionError) return LocalCause.SOCKET_LOST;
-  if (error instanceof TimeoutError) return LocalCause.REQUEST_TIMEOUT;
-  return LocalCause.CALL_ERROR;
-}
+export { LocalCause };
 
 /**
  * @typedef {object} CallSignal what a call needs from its client
  * @property {(method: string, params: object) => Promise<any>} request adds `sessid`
  * @property {(call: Call) => void} forget
- * @property {import('../media/peer-media.js').MediaOptions} media
+ * @property {import('../media/peer-media.js').MediaOptions & {qualityIntervalMs?: number|false}} media
  * @property {import('../clock.js').Clock} clock
- * @property {string} login
+ * @property {string} login `user@domain`
+ * @property {string} domain
+ * @property {(error: unknown, type: string) => void} listenerFailed
  */
+
+/** @typedef {import('./call-ending.js').CallEnd} CallEnd */
 
 /**
  * One Verto dialog. Outbound calls come from `VertoClient.call()`, inbound ones from the
  * client's `incomingcall` event, and calls re-attached after a page reload from `recoveredcall`.
  *
- * Events: `statechange` `{state, previous}`, `remotestream` (MediaStream), `mute` `{muted}`,
- * `display` `{name, number}`, `info` (the island's `verto.info` params), `ended`
- * `{cause, causeCode, error}`. State names are verto.js's ({@link CallState}).
+ * Events: `statechange`, `remotestream`, `mediastatechange`, `quality`, `audioblocked`, `mute`,
+ * `display`, `message`, `info`, `ended` (payloads in verto.d.ts). State names are verto.js's
+ * ({@link CallState}).
  *
  * Server-side notifications reach a call through the `handle*` methods, which the client calls in
  * wire order; they are serialized so that an answer never overtakes the early media before it.
@@ -60,14 +41,11 @@ function causeOf(error) {
 export class Call extends Emitter {
   #signal;
   #state;
-  #media = null;
-  #serial = Promise.resolve();
+  #media;
   #dialogParams;
-  #held = false;
-  #remoteAnswerApplied = false;
-  #offer = null;
-  #ending = null;
-  #end = null;
+  #modify;
+  #negotiation;
+  #ending;
   #answered = false;
 
   /**
@@ -77,7 +55,7 @@ export class Call extends Emitter {
    * @param {'outbound'|'inbound'} init.direction
    * @param {string} init.destination
    * @param {{name: string, number: string}} init.remote
-   * @param {object} init.dialogParams
+   * @param {Record<string, unknown>} init.dialogParams
    * @param {boolean} [init.recovered] re-attached without a local dialog (page reload)
    */
   constructor(signal, { id, direction, destination, remote, dialogParams, recovered = false }) {
@@ -92,10 +70,35 @@ export class Call extends Emitter {
     this.#state = new CallState((state, previous) => {
       if (state === 'active' || state === 'held') this.#answered = true;
       this.emit('statechange', { state, previous });
+      this.#media.followCallState(state);
     });
-    this.ended = new Promise((resolve) => {
-      this.#end = resolve;
+    this.#media = new CallMedia(signal, {
+      emit: (type, payload) => this.emit(type, payload),
+      wants: (type) => this.listenerCount(type) > 0,
+      onFailed: (error) => this.#mediaFailed(error),
     });
+    this.#ending = new CallEnding(this.#state, {
+      request: (method, params) => this.#signal.request(method, params),
+      dialogParams: () => this.#dialogParams,
+      finished: (end) => {
+        this.#media.close();
+        this.#signal.forget(this);
+        this.emit('ended', end);
+      },
+    });
+    this.#modify = new CallModify(id, (method, params) => this.#signal.request(method, params), (held) => {
+      if (held && this.state === 'active') this.#state.to('held');
+      else if (!held && this.state === 'held') this.#state.to('active');
+    });
+    this.#negotiation = new CallNegotiation(this.#state, this.#media, this.#ending, {
+      request: (method, params) => this.#signal.request(method, params),
+      dialogParams: () => this.#dialogParams,
+      held: () => this.#modify.held,
+      answered: () => this.#answered,
+      detach: () => this.detach(),
+    });
+    /** Resolves with the end of the call. */
+    this.ended = this.#ending.promise;
   }
 
   get state() {
@@ -103,62 +106,54 @@ export class Call extends Emitter {
   }
 
   get held() {
-    return this.#held;
+    return this.#modify.held;
   }
 
   get muted() {
-    return this.#media?.muted ?? false;
+    return this.#media.muted;
   }
 
   get localStream() {
-    return this.#media?.localStream ?? null;
+    return this.#media.localStream;
   }
 
   get remoteStream() {
-    return this.#media?.remoteStream ?? null;
+    return this.#media.remoteStream;
   }
 
   get peerConnection() {
-    return this.#media?.peerConnection ?? null;
+    return this.#media.peerConnection;
   }
 
-  /** @returns {boolean} */
+  /** The media path's state (`new`, `connecting`, `connected`, `disconnected`, `failed`, `closed`). */
+  get mediaState() {
+    return this.#media.state;
+  }
+
+  /** True while the attached audio element waits for a user gesture to play. */
+  get audioBlocked() {
+    return this.#media.audioBlocked;
+  }
+
   get isEnded() {
-    return this.#ending !== null;
+    return this.#ending.end !== null;
+  }
+
+  /** @internal The end once decided, else null. */
+  get endedWith() {
+    return this.#ending.end;
   }
 
   /**
-   * Resolves once the call is in `state`; rejects when it ends first or after `timeoutMs`.
+   * Resolves once the call is in `state`; rejects when it ends first (with the error that ended
+   * it, or a HangupError carrying the cause) or after `timeoutMs`.
    *
-   * @param {string} state
+   * @param {import('../../types/index.js').CallState} state
    * @param {{timeoutMs?: number}} [options]
    * @returns {Promise<void>}
    */
   waitFor(state, { timeoutMs = 30000 } = {}) {
-    if (this.state === state) return Promise.resolve();
-    return new Promise((resolve, reject) => {
-      const clock = this.#signal.clock;
-      const timer = clock.setTimeout(() => {
-        cleanup();
-        reject(new TimeoutError(`call ${this.id} reaching "${state}" (now "${this.state}")`, timeoutMs));
-      }, timeoutMs);
-      const offState = this.on('statechange', (change) => {
-        if (change.state === state) {
-          cleanup();
-          resolve();
-        }
-      });
-      const offEnded = this.on('ended', (end) => {
-        if (state === 'destroy') return;
-        cleanup();
-        reject(end.error ?? new VertoError(`call ${this.id} ended (${end.cause}) before reaching "${state}"`));
-      });
-      function cleanup() {
-        clock.clearTimeout(timer);
-        offState();
-        offEnded();
-      }
-    });
+    return waitForState(this, state, timeoutMs, this.#signal.clock);
   }
 
   /**
@@ -167,21 +162,8 @@ export class Call extends Emitter {
    * @internal called by VertoClient.call
    * @param {{localStream?: MediaStream}} options
    */
-  async place({ localStream } = {}) {
-    try {
-      await this.#openMedia(localStream);
-      if (this.isEnded) return;
-      const sdp = await this.#media.offer();
-      if (this.isEnded) return;
-      this.#state.to('requesting');
-      await this.#signal.request('verto.invite', { sdp, dialogParams: this.#dialogParams });
-      if (this.state === 'requesting') this.#state.to('trying');
-      else if (this.state === 'hangup') await this.#sendBye(this.#ending);
-    } catch (error) {
-      // hung up while the invite was in flight: the island never made the call
-      if (this.state === 'hangup') this.#finish(this.#ending);
-      else this.#fail(error);
-    }
+  place({ localStream } = {}) {
+    return this.#negotiation.place(localStream);
   }
 
   /**
@@ -189,19 +171,8 @@ export class Call extends Emitter {
    *
    * @param {{localStream?: MediaStream}} [options] a stream to send instead of the microphone
    */
-  async answer({ localStream } = {}) {
-    if (this.state !== 'ringing') throw new CallStateError(`cannot answer a call in state "${this.state}"`);
-    this.#state.to('answering');
-    try {
-      await this.#openMedia(localStream);
-      const sdp = await this.#media.answer(this.#offer);
-      if (this.isEnded) return;
-      await this.#signal.request('verto.answer', { sdp, dialogParams: this.#dialogParams });
-      if (this.state === 'answering') this.#state.to('active');
-    } catch (error) {
-      this.#fail(error);
-      throw error;
-    }
+  answer({ localStream } = {}) {
+    return this.#negotiation.answer(localStream);
   }
 
   /**
@@ -209,18 +180,10 @@ export class Call extends Emitter {
    * Rejecting a ringing call is a hangup with a cause such as `CALL_REJECTED` or `USER_BUSY`.
    *
    * @param {{cause?: string, causeCode?: number}} [options]
+   * @returns {Promise<CallEnd>}
    */
-  async hangup({ cause = 'NORMAL_CLEARING', causeCode } = {}) {
-    if (this.isEnded) return this.ended;
-    const from = this.state;
-    const end = { cause, causeCode, error: undefined };
-    this.#ending = end;
-    if (from === 'new') return this.#finish(end);
-    this.#state.to('hangup');
-    if (from === 'requesting') return this.ended; // the bye follows the invite's answer (place)
-    if (BYE_STATES.has(from)) await this.#sendBye(end);
-    else this.#finish(end);
-    return this.ended;
+  hangup({ cause = 'NORMAL_CLEARING', causeCode } = {}) {
+    return this.#ending.hangup(cause, causeCode);
   }
 
   /**
@@ -231,20 +194,57 @@ export class Call extends Emitter {
   async dtmf(digits) {
     const dtmf = dtmfString(digits);
     this.#requireState(['early', 'active', 'held'], 'send DTMF');
-    return this.#signal.request('verto.info', { dtmf, dialogParams: { callID: this.id } });
+    await this.#signal.request('verto.info', { dtmf, dialogParams: { callID: this.id } });
   }
 
-  /** Puts the call on hold at the island (`verto.modify`, §4.6). */
+  /** Puts the call on hold at the island (`verto.modify`, §4.6); resolves with the new hold state. */
   hold() {
-    return this.#modify('hold');
+    return this.#hold('hold');
   }
 
   unhold() {
-    return this.#modify('unhold');
+    return this.#hold('unhold');
   }
 
   toggleHold() {
-    return this.#modify('toggleHold');
+    return this.#hold('toggleHold');
+  }
+
+  /**
+   * Blind transfer (`verto.modify` `transfer`, §4.6, as verto.js's `dialog.transfer`): the island
+   * sends the party on the other end of this call to `destination`, then ends this leg with a
+   * `verto.bye`; the call's `ended` then says `reason: "transferred"`.
+   *
+   * @param {string} destination an extension of the dialplan, e.g. `"1002"`
+   * @returns {Promise<void>} rejects with a CallError (`not-bridged`, `destination-missing`...) when the island refuses
+   */
+  async transfer(destination) {
+    this.#requireState(['active', 'held'], 'transfer');
+    // marked first: the island's bye for this leg may overtake the answer
+    this.#ending.transferredTo = typeof destination === 'string' ? destination.trim() : null;
+    try {
+      await this.#modify.transfer(destination);
+    } catch (error) {
+      if (!this.isEnded) this.#ending.transferredTo = null;
+      throw error;
+    }
+  }
+
+  /** The destination of a transfer the island accepted, or null. */
+  get transferredTo() {
+    return this.#ending.transferredTo;
+  }
+
+  /**
+   * Sends a chat message to the other party of the call (`verto.info` with `msg`, §4.7).
+   *
+   * @param {string} text
+   * @returns {Promise<void>}
+   */
+  async sendMessage(text) {
+    this.#requireState(['early', 'active', 'held'], 'send a message in');
+    const to = this.remote.number || this.destination;
+    await this.#signal.request('verto.info', chatParams({ to, body: text, from: this.#signal.login, domain: this.#signal.domain, callID: this.id }));
   }
 
   /** Stops sending microphone audio; nothing is signalled to the island. */
@@ -258,86 +258,101 @@ export class Call extends Emitter {
 
   /** @param {boolean} muted */
   setMuted(muted) {
-    if (!this.#media) throw new CallStateError('no media yet to mute');
-    if (this.#media.muted === muted) return;
-    this.#media.setMuted(muted);
-    this.emit('mute', { muted });
+    if (this.#media.setMuted(muted)) this.emit('mute', { muted });
   }
 
   /** @returns {Promise<import('../media/audio-stats.js').AudioStats>} */
   async stats() {
-    if (!this.#media) throw new CallStateError('no media yet');
     return this.#media.stats();
   }
 
   /**
-   * S→C `verto.invite`: the offer of an inbound call; the call rings.
+   * Plays the call's remote audio in `element`, now and after a re-attach, and empties it when
+   * the call ends. When the browser blocks autoplay the call emits `audioblocked`; call
+   * {@link resumeAudio} from the next click.
    *
-   * @internal
+   * @param {HTMLMediaElement} element
+   * @returns {() => void} detaches the element
    */
-  handleInvite(params) {
-    this.#offer = params.sdp;
-    this.#state.to('ringing');
-  }
-
-  /** @internal S→C `verto.media`: early media, the island's answer before the call is answered. */
-  handleMedia(params) {
-    this.#serially(async () => {
-      if (!['requesting', 'trying'].includes(this.state)) return;
-      await this.#applyRemoteAnswer(params.sdp);
-      if (['requesting', 'trying'].includes(this.state)) this.#state.to('early');
-    });
-  }
-
-  /** @internal S→C `verto.answer`: the far end answered; carries SDP unless `verto.media` did. */
-  handleAnswer(params) {
-    this.#serially(async () => {
-      if (!['requesting', 'trying', 'early'].includes(this.state)) return;
-      if (!this.#remoteAnswerApplied) await this.#applyRemoteAnswer(params.sdp);
-      if (['requesting', 'trying', 'early'].includes(this.state)) this.#state.to('active');
-    });
-  }
-
-  /** @internal S→C `verto.bye`: the island ended the call; no bye goes back. */
-  handleBye(params) {
-    if (this.isEnded && this.state === 'destroy') return;
-    const end = { cause: params.cause ?? 'NORMAL_CLEARING', causeCode: params.causeCode, error: undefined };
-    this.#ending = end;
-    if (this.state !== 'hangup') this.#state.to('hangup');
-    this.#finish(end);
+  attachAudio(element) {
+    return this.#media.attachAudio(element, () => this.emit('audioblocked', { element }));
   }
 
   /**
-   * @internal S→C `verto.attach` (§2.4): a new offer for this call, after a reconnect or a media
-   * renegotiation. A fresh peer connection answers it; the call keeps its hold state.
+   * Starts the attached element playing after `audioblocked`; call it from a user gesture.
+   *
+   * @returns {Promise<void>}
    */
-  handleAttach(params) {
-    this.#serially(async () => {
-      if (this.isEnded) return;
-      const wasHeld = this.state === 'held' || (this.state === 'recovering' && this.#held);
-      if (!['recovering', 'active', 'held'].includes(this.state)) {
-        if (this.state !== 'new') return;
-        this.#state.to('recovering');
-      }
-      this.#media = this.#media ? this.#media.reusing() : await PeerMedia.open(this.#signal.media, this.#signal.clock);
-      this.#media.onremotestream = (stream) => this.emit('remotestream', stream);
-      const sdp = await this.#media.answer(params.sdp);
-      if (this.isEnded) return;
-      this.#state.to('answering');
-      await this.#signal.request('verto.attach', { sdp, dialogParams: { ...this.#dialogParams, attach: true } });
-      if (this.state === 'answering') this.#state.to(wasHeld ? 'held' : 'active');
-    });
+  resumeAudio() {
+    return this.#media.resumeAudio();
   }
 
-  /** @internal S→C `verto.display`: the remote party changed (transfer...). */
+  /**
+   * @internal Listener failures go to the client's `error` event.
+   * @param {unknown} error
+   * @param {string} type
+   */
+  listenerFailed(error, type) {
+    this.#signal.listenerFailed(error, type);
+  }
+
+  /**
+   * @internal True when `from` (a chat sender) is this call's other party.
+   * @param {string} from
+   */
+  isParty(from) {
+    const party = this.remote.number || this.destination;
+    return party !== '' && from !== '' && userOf(party) === userOf(from);
+  }
+
+  /** @internal S→C `verto.invite` @param {Record<string, any>} params */
+  handleInvite(params) {
+    this.#negotiation.invited(params);
+  }
+
+  /** @internal S→C `verto.media` @param {Record<string, any>} params */
+  handleMedia(params) {
+    this.#negotiation.earlyMedia(params);
+  }
+
+  /** @internal S→C `verto.answer` @param {Record<string, any>} params */
+  handleAnswer(params) {
+    this.#negotiation.answered(params);
+  }
+
+  /** @internal S→C `verto.bye`: the island ended the call; no bye goes back. @param {Record<string, any>} params */
+  handleBye(params) {
+    this.#ending.byIsland(params);
+  }
+
+  /** @internal S→C `verto.attach` @param {Record<string, any>} params */
+  handleAttach(params) {
+    this.#negotiation.attach(params);
+  }
+
+  /**
+   * @internal S→C `verto.display`: the remote party changed (transfer...).
+   * @param {Record<string, any>} params
+   */
   handleDisplay(params) {
     this.remote = { name: params.display_name ?? this.remote.name, number: params.display_number ?? this.remote.number };
     this.emit('display', { ...this.remote });
   }
 
-  /** @internal S→C `verto.info` for this call (chat, real-time text). */
+  /**
+   * @internal S→C `verto.info` for this call that is not chat (real-time text, app data).
+   * @param {Record<string, any>} params
+   */
   handleInfo(params) {
     this.emit('info', params);
+  }
+
+  /**
+   * @internal A chat message from this call's party.
+   * @param {{from: string, to: string, body: string, callID: string|undefined}} message
+   */
+  handleMessage(message) {
+    this.emit('message', message);
   }
 
   /**
@@ -347,7 +362,7 @@ export class Call extends Emitter {
   detach() {
     if (this.isEnded || this.state === 'recovering') return;
     if (this.#answered) this.#state.to('recovering');
-    else this.#endLocally(LocalCause.SOCKET_LOST);
+    else this.#ending.locally(LocalCause.SOCKET_LOST);
   }
 
   /**
@@ -355,86 +370,25 @@ export class Call extends Emitter {
    * @param {string} cause
    */
   endLocally(cause) {
-    this.#endLocally(cause);
+    this.#ending.locally(cause);
   }
 
-  async #modify(action) {
+  /** @param {'hold'|'unhold'|'toggleHold'} action */
+  #hold(action) {
     this.#requireState(['active', 'held'], action);
-    let result;
-    try {
-      result = await this.#signal.request('verto.modify', { action, dialogParams: { callID: this.id } });
-    } catch (error) {
-      // §8.8: the hold state is reported even on errors.
-      if (error instanceof RpcError) this.#applyHoldState(error.details?.holdState);
-      throw error;
-    }
-    this.#applyHoldState(result?.holdState);
-    return this.#held;
+    return this.#modify.hold(action);
   }
 
-  #applyHoldState(holdState) {
-    if (holdState !== 'held' && holdState !== 'active') return;
-    this.#held = holdState === 'held';
-    if (this.#held && this.state === 'active') this.#state.to('held');
-    else if (!this.#held && this.state === 'held') this.#state.to('active');
+  /** @param {import('../errors.js').MediaError} error the media path of an answered or early call failed */
+  #mediaFailed(error) {
+    if (this.isEnded || !['early', 'active', 'held'].includes(this.state)) return;
+    this.#ending.fail(error);
   }
 
-  async #openMedia(localStream) {
-    this.#media = await PeerMedia.open(this.#signal.media, this.#signal.clock, localStream);
-    this.#media.onremotestream = (stream) => this.emit('remotestream', stream);
-    if (this.isEnded) this.#media.close();
-  }
-
-  async #applyRemoteAnswer(sdp) {
-    await this.#media.acceptAnswer(sdp);
-    this.#remoteAnswerApplied = true;
-  }
-
-  async #sendBye(end) {
-    const params = { cause: end.cause, dialogParams: this.#dialogParams };
-    if (end.causeCode !== undefined) params.causeCode = end.causeCode;
-    try {
-      await this.#signal.request('verto.bye', params);
-    } catch {
-      // the island forgets the call with the socket anyway (§2.3)
-    }
-    this.#finish(end);
-  }
-
-  #serially(task) {
-    // A socket lost under an answered call leaves it to the next session's re-attach.
-    this.#serial = this.#serial.then(task).catch((error) => (error instanceof ConnectionError && this.#answered ? this.detach() : this.#fail(error)));
-  }
-
-  /** Ends the call after a local failure, telling the island when it knows the call. */
-  #fail(error) {
-    if (this.isEnded) return;
-    const rpc = error instanceof RpcError ? error.details : undefined;
-    const end = { cause: rpc?.cause ?? causeOf(error), causeCode: rpc?.causeCode, error };
-    const from = this.state;
-    this.#ending = end;
-    if (from === 'new') return this.#finish(end);
-    this.#state.to('hangup');
-    if (BYE_STATES.has(from)) void this.#sendBye(end);
-    else this.#finish(end);
-  }
-
-  #endLocally(cause) {
-    if (this.isEnded && this.state === 'destroy') return;
-    const end = this.#ending ?? { cause, causeCode: undefined, error: undefined };
-    this.#ending = end;
-    this.#finish(end);
-  }
-
-  #finish(end) {
-    if (this.state === 'destroy') return;
-    this.#media?.close();
-    this.#state.to('destroy');
-    this.#signal.forget(this);
-    this.emit('ended', end);
-    this.#end(end);
-  }
-
+  /**
+   * @param {string[]} states
+   * @param {string} what
+   */
   #requireState(states, what) {
     if (!states.includes(this.state)) throw new CallStateError(`cannot ${what} a call in state "${this.state}"`);
   }

@@ -29,7 +29,8 @@ export function audioStats(report) {
   };
   let inboundLevel;
   let trackLevel;
-  const each = typeof report.forEach === 'function' ? (fn) => report.forEach(fn) : (fn) => [...report].forEach(([, s]) => fn(s));
+  const source = /** @type {any} */ (report);
+  const each = typeof source.forEach === 'function' ? (fn) => source.forEach(fn) : (fn) => [...source].forEach(([, s]) => fn(s));
   each((s) => {
     const kind = s.kind ?? s.mediaType;
     if (kind !== 'audio') return;

@@ -1,6 +1,6 @@
 /**
  * Waits until a peer connection's SDP is complete enough to send. Verto has no trickle ICE
- * (verto-protocol.md §6.1): every SDP carries its candidates. Like verto.js (§1.7) the wait ends
+ * (docs/protocol.md §6.1): every SDP carries its candidates. Like verto.js (§1.7) the wait ends
  * when gathering completes, or `graceMs` after the first candidate (a slow STUN or TURN server
  * must not hold a call up), or after `timeoutMs` in any case.
  *

@@ -1,6 +1,7 @@
 import { MediaError } from '../errors.js';
 import { iceGatheringDone } from './ice-gathering.js';
 import { audioStats } from './audio-stats.js';
+import { mediaStateOf } from './media-state.js';
 
 /**
  * @typedef {object} MediaOptions
@@ -16,13 +17,15 @@ import { audioStats } from './audio-stats.js';
 /**
  * The WebRTC side of one call leg: one RTCPeerConnection with the local microphone, producing
  * complete (non-trickle) SDP. `bundlePolicy: "max-compat"` because FreeSWITCH negotiates each
- * m-line on its own transport and never bundles (verto-protocol.md §6.1).
+ * m-line on its own transport and never bundles (docs/protocol.md §6.1).
  *
  * A re-attached call gets a new PeerMedia over the same local stream ({@link PeerMedia.reusing}).
  */
 export class PeerMedia {
   /** @type {(stream: MediaStream) => void} */
   onremotestream = () => {};
+  /** @type {(state: import('../../types/index.js').MediaState) => void} called on every change of {@link connectionState} */
+  onconnectionstate = () => {};
 
   #pc;
   #clock;
@@ -31,6 +34,8 @@ export class PeerMedia {
   #ownsLocal;
   #remoteStream = null;
   #muted = false;
+  /** @type {import('../../types/index.js').MediaState} */
+  #connectionState = 'new';
 
   /**
    * @param {MediaOptions} options
@@ -40,7 +45,7 @@ export class PeerMedia {
    */
   constructor(options, clock, localStream, ownsLocal) {
     const Ctor = options.RTCPeerConnection ?? globalThis.RTCPeerConnection;
-    if (typeof Ctor !== 'function') throw new MediaError('No RTCPeerConnection: WebRTC is not available here (pass options.media.RTCPeerConnection)');
+    if (typeof Ctor !== 'function') throw new MediaError('unsupported', 'No RTCPeerConnection: WebRTC is not available here (pass options.media.RTCPeerConnection)');
     this.#options = options;
     this.#clock = clock;
     this.#localStream = localStream;
@@ -54,6 +59,19 @@ export class PeerMedia {
         this.onremotestream(stream);
       }
     });
+    const onState = () => {
+      const state = mediaStateOf(this.#pc);
+      if (state === this.#connectionState) return;
+      this.#connectionState = state;
+      this.onconnectionstate(state);
+    };
+    this.#pc.addEventListener('connectionstatechange', onState);
+    this.#pc.addEventListener('iceconnectionstatechange', onState);
+  }
+
+  /** The media path's state, from the peer connection's `connectionState` (its ICE state where that is missing). */
+  get connectionState() {
+    return this.#connectionState;
   }
 
   /**
@@ -70,7 +88,9 @@ export class PeerMedia {
     try {
       local = await getUserMedia({ audio: options.audio ?? true, video: false });
     } catch (error) {
-      throw new MediaError(`microphone unavailable: ${error?.message ?? error}`, { cause: error });
+      if (error instanceof MediaError) throw error;
+      const name = /** @type {any} */ (error)?.name;
+      throw new MediaError(MediaError.reasonOf(error), `microphone unavailable: ${name && name !== 'Error' ? `${name}: ` : ''}${/** @type {any} */ (error)?.message ?? error}`, { cause: error });
     }
     return new PeerMedia(options, clock, local, true);
   }
@@ -143,11 +163,11 @@ export class PeerMedia {
   }
 
   async #remote(type, sdp) {
-    if (typeof sdp !== 'string' || !sdp.startsWith('v=0')) throw new MediaError(`the island sent no usable SDP ${type}`);
+    if (typeof sdp !== 'string' || !sdp.startsWith('v=0')) throw new MediaError('negotiation', `the island sent no usable SDP ${type}`);
     try {
       await this.#pc.setRemoteDescription({ type, sdp });
     } catch (error) {
-      throw new MediaError(`remote SDP ${type} rejected: ${error?.message ?? error}`, { cause: error });
+      throw new MediaError('negotiation', `remote SDP ${type} rejected: ${/** @type {any} */ (error)?.message ?? error}`, { cause: error });
     }
   }
 
@@ -161,18 +181,25 @@ export class PeerMedia {
       await describe();
       await gathered;
     } catch (error) {
-      throw error instanceof MediaError ? error : new MediaError(`local SDP failed: ${error?.message ?? error}`, { cause: error });
+      throw error instanceof MediaError ? error : new MediaError('negotiation', `local SDP failed: ${/** @type {any} */ (error)?.message ?? error}`, { cause: error });
     }
     const sdp = this.#pc.localDescription?.sdp ?? '';
-    if (!/^a=candidate:/m.test(sdp)) throw new MediaError('ICE gathering produced no candidate: no network path for media');
+    if (!/^a=candidate:/m.test(sdp)) throw new MediaError('no-candidates', 'ICE gathering produced no candidate: no network path for media');
     return sdp;
   }
 }
 
 function defaultGetUserMedia() {
-  const devices = globalThis.navigator?.mediaDevices;
+  const platform = /** @type {any} */ (globalThis);
+  const devices = platform.navigator?.mediaDevices;
   if (!devices || typeof devices.getUserMedia !== 'function') {
-    return () => Promise.reject(new Error('navigator.mediaDevices.getUserMedia is not available (a secure context is required)'));
+    const insecure = platform.isSecureContext === false;
+    return () =>
+      Promise.reject(
+        insecure
+          ? new MediaError('insecure-context', 'microphone unavailable: the page is not a secure context (serve it over https:// or from localhost)')
+          : new MediaError('unsupported', 'microphone unavailable: navigator.mediaDevices.getUserMedia is not available here (pass options.media.getUserMedia)'),
+      );
   }
   return (constraints) => devices.getUserMedia(constraints);
 }

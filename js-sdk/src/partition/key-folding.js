@@ -1,7 +1,7 @@
 import { PartitionMapError } from './partition-map-error.js';
 
 /**
- * partitioning.md step 1: trim surrounding white space, then map ASCII `A`-`Z` to `a`-`z`.
+ * docs/partitioning.md step 1: trim surrounding white space, then map ASCII `A`-`Z` to `a`-`z`.
  * No locale rules and no Unicode case folding. "White space" is every code unit up to U+0020,
  * the rule of Java's `String.trim()`, so both implementations cut exactly the same characters.
  *
@@ -22,7 +22,7 @@ export function fold(value, field) {
 }
 
 /**
- * partitioning.md step 2: the key is the folded domain, or `user@domain` with `"extension"`.
+ * docs/partitioning.md step 2: the key is the folded domain, or `user@domain` with `"extension"`.
  *
  * @param {'domain'|'extension'} partitionBy
  * @param {string} user

@@ -1,5 +1,5 @@
 import { PartitionMap } from './partition-map.js';
-import { VertoError } from '../errors.js';
+import { ConnectionError, MapFetchError, TimeoutError } from '../errors.js';
 import { systemClock } from '../clock.js';
 
 const MAP_PATH = '/v1/partition-map';
@@ -11,6 +11,7 @@ const MAP_PATH = '/v1/partition-map';
  */
 export class MapSource {
   #mapUrl;
+  #explicit;
   #fetch;
   #domain;
   #clock;
@@ -19,23 +20,34 @@ export class MapSource {
   /**
    * @param {object} options
    * @param {string} options.domain the user's domain, sent as `?domain=` so the gateway can show its pin
-   * @param {string} [options.mapUrl] absolute, or relative to the page
-   * @param {typeof fetch} [options.fetch]
+   * @param {string} [options.mapUrl] absolute (checked by the client options)
+   * @param {import('../../types/index.js').VertoClientOptions['fetch']} [options.fetch]
    * @param {number} [options.timeoutMs]
    * @param {import('../clock.js').Clock} [options.clock]
    */
   constructor({ domain, mapUrl, fetch = globalThis.fetch, timeoutMs = 5000, clock = systemClock }) {
     this.#domain = domain;
-    this.#mapUrl = mapUrl === undefined ? pageRelative(MAP_PATH) : absolute(mapUrl);
+    this.#explicit = mapUrl !== undefined;
+    this.#mapUrl = mapUrl ?? pageRelative(MAP_PATH);
     this.#fetch = fetch;
     this.#timeoutMs = timeoutMs;
     this.#clock = clock;
   }
 
+  /** True when the application named the map URL: a definitive failure of it is a setup mistake. */
+  get explicit() {
+    return this.#explicit;
+  }
+
+  /** True when a map can be asked for at all (a fetch, and a URL or endpoints to derive one from). */
+  get usable() {
+    return typeof this.#fetch === 'function';
+  }
+
   /**
    * The URLs tried, in order, for a given list of known gateway endpoints.
    *
-   * @param {string[]} endpoints
+   * @param {readonly string[]} endpoints
    * @returns {string[]}
    */
   candidates(endpoints) {
@@ -48,41 +60,71 @@ export class MapSource {
   /**
    * Fetches the first map that loads and validates.
    *
-   * @param {string[]} endpoints known gateway endpoints, most preferred first
-   * @returns {Promise<PartitionMap>} rejects with the last failure when every candidate failed
+   * @param {readonly string[]} endpoints known gateway endpoints, most preferred first
+   * @param {{debug?: (message: string) => void}} [logger]
+   * @returns {Promise<PartitionMap|null>} null when there is no URL to try; rejects with the
+   *   first URL's failure when every candidate failed (the application's own URL says most)
    */
-  async load(endpoints = []) {
-    if (typeof this.#fetch !== 'function') throw new VertoError('No fetch implementation: pass options.fetch or options.partitionMap');
-    const urls = this.candidates(endpoints);
-    if (urls.length === 0) throw new VertoError('No partition map URL: pass options.mapUrl or options.gateways');
-    let lastError;
+  async load(endpoints = [], logger = {}) {
+    const urls = this.usable ? this.candidates(endpoints) : [];
+    if (urls.length === 0) return null;
+    /** @type {unknown} */
+    let firstError;
     for (const url of urls) {
       try {
         return new PartitionMap(await this.#get(url));
       } catch (error) {
-        lastError = error;
+        logger.debug?.(`partition map from ${url}: ${/** @type {Error} */ (error).message}`);
+        firstError ??= error;
       }
     }
-    throw lastError;
+    throw firstError;
   }
 
+  /** @param {string} url */
   async #get(url) {
     const controller = typeof AbortController === 'function' ? new AbortController() : undefined;
+    /** @type {unknown} */
     let timer;
+    /** @type {Promise<never>} */
     const timeout = new Promise((_, reject) => {
       timer = this.#clock.setTimeout(() => {
         controller?.abort();
-        reject(new VertoError(`GET ${url} timed out after ${this.#timeoutMs} ms`));
+        reject(new TimeoutError(`GET ${url}`, this.#timeoutMs));
       }, this.#timeoutMs);
     });
     try {
-      const response = await Promise.race([this.#fetch(url, { signal: controller?.signal, headers: { accept: 'application/json' } }), timeout]);
-      if (!response.ok) throw new VertoError(`GET ${url}: HTTP ${response.status}`);
-      return await Promise.race([response.json(), timeout]);
+      /** @type {any} */
+      let response;
+      try {
+        response = await Promise.race([/** @type {any} */ (this.#fetch)(url, { signal: controller?.signal, headers: { accept: 'application/json' } }), timeout]);
+      } catch (error) {
+        if (error instanceof TimeoutError) throw error;
+        throw new ConnectionError(`GET ${url} failed: ${/** @type {Error} */ (error)?.message ?? error}`, { cause: error });
+      }
+      if (!response.ok) throw new MapFetchError(url, `GET ${url}: HTTP ${response.status}`, { status: response.status });
+      try {
+        return await Promise.race([response.json(), timeout]);
+      } catch (error) {
+        if (error instanceof TimeoutError) throw error;
+        throw new MapFetchError(url, `GET ${url}: the answer is not JSON (${/** @type {Error} */ (error)?.message ?? error})`, { status: response.status, cause: error });
+      }
     } finally {
       this.#clock.clearTimeout(timer);
     }
   }
+}
+
+/**
+ * True for an answer that retrying will not change: a client error status (but 408 and 429), a
+ * body that is not JSON. Server errors and network failures may heal.
+ *
+ * @param {unknown} error
+ */
+export function isDefinitive(error) {
+  if (!(error instanceof MapFetchError)) return false;
+  const status = error.status;
+  return status === undefined || (status >= 200 && status < 300) || (status >= 400 && status < 500 && status !== 408 && status !== 429);
 }
 
 /**
@@ -100,22 +142,28 @@ export function mapUrlOf(endpoint) {
   return url.href;
 }
 
+/**
+ * @param {string} href
+ * @param {string} domain
+ */
 function withDomain(href, domain) {
   const url = new URL(href);
   if (!url.searchParams.has('domain')) url.searchParams.set('domain', domain);
   return url.href;
 }
 
-function absolute(href) {
-  const base = globalThis.location?.href;
-  try {
-    return new URL(href, base).href;
-  } catch {
-    throw new TypeError(`mapUrl ${JSON.stringify(href)} is not an absolute URL and there is no page to resolve it against`);
-  }
+/** @param {string} path */
+function pageRelative(path) {
+  const base = pageOrigin();
+  return base ? new URL(path, base).href : undefined;
 }
 
-function pageRelative(path) {
-  const base = globalThis.location?.href;
-  return base && /^https?:/.test(base) ? new URL(path, base).href : undefined;
+/**
+ * The origin of the page the SDK runs in, when it runs in a page served over HTTP(S).
+ *
+ * @returns {string|undefined}
+ */
+export function pageOrigin() {
+  const location = /** @type {any} */ (globalThis).location;
+  return location && /^https?:$/.test(location.protocol) ? location.origin : undefined;
 }

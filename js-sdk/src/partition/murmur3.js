@@ -1,5 +1,5 @@
 /**
- * MurmurHash3 x86 32-bit, seed 0, over the UTF-8 bytes of a string (partitioning.md: the same
+ * MurmurHash3 x86 32-bit, seed 0, over the UTF-8 bytes of a string (docs/partitioning.md: the same
  * value as Guava's `Hashing.murmur3_32_fixed()`). Every intermediate is kept unsigned with `>>> 0`
  * and multiplied with `Math.imul`, so the result never depends on floating point.
  */

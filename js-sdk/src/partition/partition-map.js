@@ -9,11 +9,11 @@ const ISLAND_ID = /^[A-Za-z0-9._-]{1,64}$/;
  * @property {number} weight integer 1..64
  * @property {'active'|'spare'} role
  * @property {'up'|'down'|undefined} state as published by a gateway, absent in plain maps
- * @property {string[]|undefined} gateways endpoints that front this island, if the map says so
+ * @property {readonly string[]|undefined} gateways endpoints that front this island, if the map says so
  */
 
 /**
- * A validated, immutable view of a partition map (partitioning.md "The partition map").
+ * A validated, immutable view of a partition map (docs/partitioning.md "The partition map").
  * Operator-facing fields beside the computation ones are kept on `raw` untouched.
  * A map with no active island, a duplicate id, a pin to an unknown or spare island or a weight
  * out of range is rejected whole with a {@link PartitionMapError} that names the field.
@@ -38,7 +38,7 @@ export class PartitionMap {
     if (this.active.length === 0) throw new PartitionMapError('islands', 'no active island');
     /** @type {Map<string, string>} folded domain → island id */
     this.pins = readPins(raw.pins, this.byId);
-    /** @type {string[]} top-level gateway endpoints */
+    /** @type {readonly string[]} top-level gateway endpoints */
     this.gateways = readEndpoints(raw.gateways, 'gateways');
     Object.freeze(this);
   }
@@ -53,7 +53,7 @@ export class PartitionMap {
    * top-level list (the gateway contract: prefer the island's list).
    *
    * @param {string|null} islandId
-   * @returns {string[]}
+   * @returns {readonly string[]}
    */
   endpointsFor(islandId) {
     const island = islandId == null ? undefined : this.byId.get(islandId);

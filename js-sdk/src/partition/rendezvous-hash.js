@@ -1,7 +1,7 @@
 import { murmur3 } from './murmur3.js';
 
 /**
- * Rendezvous (highest random weight) hashing, partitioning.md step 3: an island's score is the
+ * Rendezvous (highest random weight) hashing, docs/partitioning.md step 3: an island's score is the
  * largest unsigned `murmur3_32(key + "|" + id + "#" + v)` for `v` in `0 .. weight-1`; the highest
  * score wins and equal scores go to the smaller id (UTF-16 code unit order, JS `<`).
  *
@@ -10,6 +10,7 @@ import { murmur3 } from './murmur3.js';
  * @returns {string|null} the winning id, or null for an empty list
  */
 export function rendezvous(key, islands) {
+  /** @type {string|null} */
   let best = null;
   let bestScore = -1;
   for (const island of islands) {
@@ -18,7 +19,7 @@ export function rendezvous(key, islands) {
       const hash = murmur3(`${key}|${island.id}#${v}`);
       if (hash > score) score = hash;
     }
-    if (score > bestScore || (score === bestScore && island.id < best)) {
+    if (score > bestScore || (score === bestScore && best !== null && island.id < best)) {
       best = island.id;
       bestScore = score;
     }
@@ -27,7 +28,7 @@ export function rendezvous(key, islands) {
 }
 
 /**
- * partitioning.md step 4: the spare that takes a down home island's whole partition is the one
+ * docs/partitioning.md step 4: the spare that takes a down home island's whole partition is the one
  * with the highest `murmur3_32(home + "|" + spareId)`, same tie rule.
  *
  * @param {string} home
@@ -35,11 +36,12 @@ export function rendezvous(key, islands) {
  * @returns {string|null}
  */
 export function spareFor(home, spares) {
+  /** @type {string|null} */
   let best = null;
   let bestScore = -1;
   for (const spare of spares) {
     const score = murmur3(`${home}|${spare.id}`);
-    if (score > bestScore || (score === bestScore && spare.id < best)) {
+    if (score > bestScore || (score === bestScore && best !== null && spare.id < best)) {
       best = spare.id;
       bestScore = score;
     }

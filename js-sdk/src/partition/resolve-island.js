@@ -3,7 +3,7 @@ import { partitionKey, fold } from './key-folding.js';
 import { rendezvous, spareFor } from './rendezvous-hash.js';
 
 /**
- * Computes which island is home to a user and which one serves it now (partitioning.md
+ * Computes which island is home to a user and which one serves it now (docs/partitioning.md
  * "The computation"). Pure: the same map, user, domain and down set give the same answer in
  * the SDK and in the gateway.
  *
@@ -23,7 +23,7 @@ export function resolveIsland(map, user, domain, down) {
   const isUp = (island) => !downSet.has(island.id);
 
   const pinned = partitionMap.pins.get(fold(domain, 'domain'));
-  const home = pinned !== undefined ? pinned : rendezvous(key, partitionMap.active);
+  const home = /** @type {string} */ (pinned !== undefined ? pinned : rendezvous(key, partitionMap.active));
   if (!downSet.has(home)) return { home, serving: home, key };
 
   const spare = spareFor(home, partitionMap.spares.filter(isUp));

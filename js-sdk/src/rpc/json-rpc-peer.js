@@ -1,8 +1,9 @@
-import { rpcErrorFor, TimeoutError, ConnectionError } from '../errors.js';
+import { TimeoutError, ConnectionError } from '../errors.js';
+import { rpcErrorFor } from './rpc-errors.js';
 import { systemClock } from '../clock.js';
 
 /**
- * One JSON-RPC 2.0 conversation over one socket (verto-protocol.md §1.3, §1.4): numbered
+ * One JSON-RPC 2.0 conversation over one socket (docs/protocol.md §1.3, §1.4): numbered
  * requests matched to their answers, server requests handed to `onRequest`, whose return value
  * (if any) is sent back as the `result`. It does no I/O: text in through {@link receive}, text
  * out through `send`.
@@ -19,6 +20,7 @@ export class JsonRpcPeer {
   #timeoutMs;
   #onRequest;
   #logger;
+  /** @type {Error|null} */
   #closedWith = null;
 
   /**
@@ -62,7 +64,7 @@ export class JsonRpcPeer {
         this.#send(JSON.stringify({ jsonrpc: '2.0', method, params, id }));
       } catch (error) {
         this.#settle(String(id));
-        reject(new ConnectionError(`cannot send ${method}: ${error?.message ?? error}`, { cause: error }));
+        reject(new ConnectionError(`cannot send ${method}: ${/** @type {any} */ (error)?.message ?? error}`, { cause: error }));
       }
     });
   }
@@ -124,14 +126,14 @@ export class JsonRpcPeer {
     try {
       result = this.#onRequest(message.method, params, message.id);
     } catch (error) {
-      this.#logger.warn?.(`handler for ${message.method} failed: ${error?.message ?? error}`);
+      this.#logger.warn?.(`handler for ${message.method} failed: ${/** @type {any} */ (error)?.message ?? error}`);
       result = typeof params.callID === 'string' ? { method: message.method } : undefined;
     }
     if (result === undefined || message.id === undefined) return;
     try {
       this.#send(JSON.stringify({ jsonrpc: '2.0', id: message.id, result }));
     } catch (error) {
-      this.#logger.debug?.(`could not answer ${message.method}: ${error?.message ?? error}`);
+      this.#logger.debug?.(`could not answer ${message.method}: ${/** @type {any} */ (error)?.message ?? error}`);
     }
   }
 

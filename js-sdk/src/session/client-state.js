@@ -3,11 +3,12 @@
  *
  * - `idle`: created, `connect()` not called yet
  * - `connecting`: fetching the map and opening a socket to a gateway endpoint
- * - `loggingIn`: socket open, the login dance in flight (verto-protocol.md §3.7)
+ * - `loggingIn`: socket open, the login dance in flight (docs/protocol.md §3.7)
  * - `ready`: logged in; calls can be placed
  * - `reconnecting`: waiting out the backoff delay after a failure
  * - `closed`: stopped for good (disconnect, punt, refused credentials, close 1008) until `connect()`
  */
+/** @type {readonly import('../../types/index.js').ClientState[]} */
 export const ClientStates = Object.freeze(['idle', 'connecting', 'loggingIn', 'ready', 'reconnecting', 'closed']);
 
 const TRANSITIONS = {

@@ -14,9 +14,12 @@ export class Connection {
   #transport;
   #clock;
   #peer;
+  /** @type {Keepalive|null} */
   #keepalive = null;
+  /** @type {Error|null} */
   #error = null;
-  #resolveDead;
+  /** @type {(error: Error) => void} */
+  #resolveDead = () => {};
 
   /**
    * @param {import('../transport/socket-transport.js').SocketTransport} transport an open transport
@@ -71,7 +74,7 @@ export class Connection {
 
   /**
    * Sends a `verto.ping` after `idleMs` of inbound silence and declares the socket dead when
-   * nothing arrives within `timeoutMs` after it (verto-protocol.md §1.6).
+   * nothing arrives within `timeoutMs` after it (docs/protocol.md §1.6).
    *
    * @param {{idleMs: number, timeoutMs: number}} options
    * @param {() => object} pingParams

@@ -1,4 +1,7 @@
-import { AuthenticationError, CloseCode, ConnectionError, ErrorCode, PuntError, RpcError } from '../errors.js';
+import { CloseCode, ConnectionError, MapFetchError, PuntError, SetupError } from '../errors.js';
+import { AuthenticationError, RateLimitedError, SessionInUseError, WrongIslandError } from '../rpc/rpc-errors.js';
+import { PartitionMapError } from '../partition/partition-map-error.js';
+import { isDefinitive } from '../partition/map-source.js';
 
 /**
  * @typedef {{kind: 'fatal'}
@@ -9,7 +12,8 @@ import { AuthenticationError, CloseCode, ConnectionError, ErrorCode, PuntError, 
 /**
  * What to do after a connection attempt or a live connection failed (the gateway contract):
  *
- * - fatal, stop reconnecting: refused credentials (-32001), `verto.punt`, close 1008;
+ * - fatal, stop reconnecting: setup mistakes (bad options, a map URL answering 4xx or not a
+ *   map), refused credentials and `Session in use` (-32001), `verto.punt`, close 1008;
  * - redirect at once: -32010 Wrong island, to the island it names;
  * - retry after backoff on the next endpoint: everything else, including -32011 No island
  *   available, -32012 Island unreachable, timeouts and closes 1006/1011/1013; -32013 Rate
@@ -21,21 +25,98 @@ import { AuthenticationError, CloseCode, ConnectionError, ErrorCode, PuntError, 
  * @returns {Decision}
  */
 export function decide(error) {
-  if (error instanceof AuthenticationError || error instanceof PuntError) return { kind: 'fatal' };
+  if (error instanceof SetupError || error instanceof PartitionMapError) return { kind: 'fatal' };
+  if (error instanceof MapFetchError && isDefinitive(error)) return { kind: 'fatal' };
+  if (error instanceof AuthenticationError || error instanceof SessionInUseError || error instanceof PuntError) return { kind: 'fatal' };
   if (error instanceof ConnectionError && error.fatal) return { kind: 'fatal' };
-  if (error instanceof RpcError) {
-    const data = error.data ?? {};
-    if (error.code === ErrorCode.WRONG_ISLAND && typeof data.island === 'string' && data.island !== '') {
-      return { kind: 'redirect', island: data.island, mapVersion: Number.isInteger(data.mapVersion) ? data.mapVersion : undefined };
-    }
-    if (error.code === ErrorCode.RATE_LIMITED) {
-      const after = Number(data.retryAfterMs);
-      return { kind: 'retry', minDelayMs: Number.isFinite(after) && after > 0 ? after : 0 };
-    }
-  }
+  if (error instanceof WrongIslandError && error.island !== undefined) return { kind: 'redirect', island: error.island, mapVersion: error.mapVersion };
+  if (error instanceof RateLimitedError) return { kind: 'retry', minDelayMs: error.retryAfterMs };
   if (error instanceof ConnectionError && error.closeCode === CloseCode.TRY_AGAIN_LATER) {
     const hint = /retryAfterMs=(\d+)/.exec(error.reason ?? '');
     if (hint) return { kind: 'retry', minDelayMs: Number(hint[1]), paced: true };
   }
   return { kind: 'retry', minDelayMs: 0 };
+}
+
+/** Attempts a client that never logged in makes while no gateway answers, before `connect()` rejects. */
+export const INITIAL_ATTEMPTS = 3;
+
+/** Error codes that say no gateway answered at all (as opposed to one that answered "not now"). */
+const UNANSWERED = new Set(['network', 'timeout', 'map-unavailable']);
+
+/**
+ * The default reconnect policy. After a login the client keeps trying for as long as it takes
+ * (its calls wait for it). Before the first login it gives up after {@link INITIAL_ATTEMPTS}
+ * attempts in a row that reached no gateway, so a wrong or unreachable endpoint makes `connect()`
+ * reject instead of hanging; a gateway that answers "no island available" is waited for.
+ *
+ * @param {import('../../types/index.js').RetryInfo} info
+ */
+export function defaultShouldRetry({ attempt, error, loggedIn }) {
+  return loggedIn || !UNANSWERED.has(error.code) || attempt < INITIAL_ATTEMPTS;
+}
+
+/** Spread added to a gateway's paced retry hint, so clients given one slot do not arrive in one instant. */
+const PACED_JITTER_MS = 100;
+
+/**
+ * The wait before the next attempt, and whether there is one: backoff with full jitter (a shorter
+ * first window while calls wait to be re-attached), a gateway's minimum on top, or its paced hint
+ * instead; then `maxAttempts` and the `shouldRetry` policy.
+ */
+export class RetryPlanner {
+  #backoff;
+  #callBaseMs;
+  #random;
+  #maxAttempts;
+  #shouldRetry;
+  #onPolicyError;
+
+  /**
+   * @param {object} options
+   * @param {import('../transport/backoff.js').Backoff} options.backoff
+   * @param {number} options.callBaseMs
+   * @param {() => number} options.random
+   * @param {number} options.maxAttempts
+   * @param {(info: import('../../types/index.js').RetryInfo) => boolean} options.shouldRetry
+   * @param {(error: unknown) => void} options.onPolicyError a throwing policy stops, and is reported
+   */
+  constructor({ backoff, callBaseMs, random, maxAttempts, shouldRetry, onPolicyError }) {
+    this.#backoff = backoff;
+    this.#callBaseMs = callBaseMs;
+    this.#random = random;
+    this.#maxAttempts = maxAttempts;
+    this.#shouldRetry = shouldRetry;
+    this.#onPolicyError = onPolicyError;
+  }
+
+  /** Failed attempts since the last login. */
+  get attempt() {
+    return this.#backoff.attempt;
+  }
+
+  reset() {
+    this.#backoff.reset();
+  }
+
+  /**
+   * @param {import('../errors.js').VertoError} error
+   * @param {Decision} decision a `retry` or an exhausted `redirect`
+   * @param {{withCalls: boolean, loggedIn: boolean}} context
+   * @returns {{attempt: number, delayMs: number}|null} null: give up
+   */
+  next(error, decision, { withCalls, loggedIn }) {
+    const { attempt, delayMs } = this.#backoff.next(withCalls ? this.#callBaseMs : undefined);
+    const retry = decision.kind === 'retry' ? decision : null;
+    // A paced hint replaces the backoff window: the gateway has already spread this client's slot.
+    const waitMs = retry?.paced ? retry.minDelayMs + Math.floor(this.#random() * PACED_JITTER_MS) : delayMs + (retry?.minDelayMs ?? 0);
+    if (attempt >= this.#maxAttempts) return null;
+    try {
+      if (this.#shouldRetry({ attempt, error, delayMs: waitMs, loggedIn }) === false) return null;
+    } catch (policyError) {
+      this.#onPolicyError(policyError);
+      return null;
+    }
+    return { attempt, delayMs: waitMs };
+  }
 }

@@ -1,5 +1,5 @@
 /**
- * Answers the island's requests (verto-protocol.md §4.1, §4.9, §8.5): every request that carries
+ * Answers the island's requests (docs/protocol.md §4.1, §4.9, §8.5): every request that carries
  * a `callID` is answered `{method}` at once, whatever it is (never an error object, §1.4);
  * `verto.ping` is answered `{method}` too; events, `verto.clientReady`, `verto.punt` and unknown
  * methods without a callID get no answer.
@@ -9,6 +9,7 @@
  * @property {(params: object) => void} onAttach
  * @property {(params: object) => void} onClientReady
  * @property {() => void} onPunt
+ * @property {(params: Record<string, any>) => void} onMessage a chat `verto.info` (with `msg`)
  * @property {(callID: string) => import('../call/call.js').Call|undefined} callFor
  * @property {(type: 'event'|'info'|'unknown', payload: object) => void} onOther
  */
@@ -24,7 +25,7 @@ const CALL_METHODS = {
 
 /**
  * @param {ServerRequestTarget} target
- * @returns {(method: string, params: object) => object|undefined} the JsonRpcPeer `onRequest`
+ * @returns {(method: string, params: Record<string, any>) => object|undefined} the JsonRpcPeer `onRequest`
  */
 export function serverRequestHandler(target) {
   return (method, params) => {
@@ -48,13 +49,19 @@ export function serverRequestHandler(target) {
       case 'verto.event':
         target.onOther('event', params);
         return ack;
-      default: {
-        const handler = CALL_METHODS[method];
-        const call = callID === undefined ? undefined : target.callFor(callID);
-        if (handler && call) call[handler](params);
-        else target.onOther(method === 'verto.info' ? 'info' : 'unknown', { method, params });
-        return ack;
-      }
+      case 'verto.info':
+        if (params.msg !== null && typeof params.msg === 'object') {
+          target.onMessage(params);
+          return ack;
+        }
+        break;
+      default:
+        break;
     }
+    const handler = CALL_METHODS[method];
+    const call = callID === undefined ? undefined : target.callFor(callID);
+    if (handler && call) call[handler](params);
+    else target.onOther(method === 'verto.info' ? 'info' : 'unknown', { method, params });
+    return ack;
   };
 }

@@ -1,5 +1,7 @@
+import { SetupError } from '../errors.js';
+
 /**
- * The Verto `sessid` names the client session, not the socket (verto-protocol.md §2.1): the
+ * The Verto `sessid` names the client session, not the socket (docs/protocol.md §2.1): the
  * island keys call ownership and re-attach on it, so it must survive reconnects and page reloads.
  *
  * Scope `"tab"` (the default) keeps it in `sessionStorage`: every tab is its own session, so two
@@ -20,7 +22,7 @@ export const SESSID_KEY = 'verto_session_uuid';
  * @returns {string}
  */
 export function loadSessid({ scope = 'tab', storage, key = SESSID_KEY } = {}) {
-  if (scope !== 'tab' && scope !== 'shared') throw new RangeError(`sessid scope must be "tab" or "shared", got ${JSON.stringify(scope)}`);
+  if (scope !== 'tab' && scope !== 'shared') throw new SetupError('sessidScope', `sessidScope must be "tab" or "shared", got ${JSON.stringify(scope)}`);
   const store = storage ?? platformStorage(scope === 'tab' ? 'sessionStorage' : 'localStorage');
   const stored = read(store, key);
   if (stored) return stored;

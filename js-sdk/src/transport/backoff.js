@@ -1,3 +1,5 @@
+import { SetupError } from '../errors.js';
+
 /**
  * Exponential backoff with full jitter: attempt `n` waits a uniformly random time in
  * `[0, min(capMs, baseMs * 2^n))`. Full jitter (rather than a fixed or "equal jitter" delay)
@@ -14,7 +16,7 @@ export class Backoff {
    * @param {() => number} [options.random] uniform in [0, 1)
    */
   constructor({ baseMs = 1000, capMs = 30000, random = Math.random } = {}) {
-    if (!(baseMs > 0) || !(capMs >= baseMs)) throw new RangeError(`backoff needs 0 < baseMs <= capMs, got ${baseMs}, ${capMs}`);
+    if (!(baseMs > 0) || !(capMs >= baseMs)) throw new SetupError('reconnect', `backoff needs 0 < baseMs <= capMs, got ${baseMs}, ${capMs}`);
     this.baseMs = baseMs;
     this.capMs = capMs;
     this.random = random;

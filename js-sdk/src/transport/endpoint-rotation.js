@@ -5,6 +5,7 @@
  * while another one is listed.
  */
 export class EndpointRotation {
+  /** @type {string|null} */
   #last = null;
   #random;
 

@@ -2,7 +2,7 @@ import { systemClock } from '../clock.js';
 
 /**
  * Finds a silent dead socket. After `idleMs` without any inbound frame it calls `onIdle` (the
- * client sends a `verto.ping`, verto-protocol.md §1.6); if nothing at all arrives within
+ * client sends a `verto.ping`, docs/protocol.md §1.6); if nothing at all arrives within
  * `timeoutMs` after that, it calls `onDead`. Any inbound frame counts as life, so a busy socket
  * never pings. One timer, re-armed lazily: {@link touch} only records the time.
  */

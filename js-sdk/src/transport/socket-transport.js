@@ -1,4 +1,4 @@
-import { ConnectionError, CloseCode } from '../errors.js';
+import { ConnectionError, CloseCode, SetupError } from '../errors.js';
 import { systemClock } from '../clock.js';
 
 const OPEN = 1;
@@ -52,7 +52,7 @@ export class SocketTransport {
       try {
         socket = createWebSocket(url);
       } catch (error) {
-        reject(new ConnectionError(`cannot open ${url}: ${error?.message ?? error}`, { cause: error }));
+        reject(new ConnectionError(`cannot open ${url}: ${/** @type {any} */ (error)?.message ?? error}`, { cause: error }));
         return;
       }
       const timer = clock.setTimeout(() => {
@@ -131,7 +131,7 @@ export function webSocketFactory({ WebSocket: Impl, createWebSocket }) {
   if (createWebSocket) return createWebSocket;
   const Ctor = Impl ?? globalThis.WebSocket;
   if (typeof Ctor !== 'function') {
-    throw new TypeError('No WebSocket implementation: pass options.WebSocket or options.createWebSocket (Node 20 has no global WebSocket)');
+    throw new SetupError('WebSocket', 'No WebSocket implementation: pass options.WebSocket (e.g. the `ws` package) or options.createWebSocket (Node 20 has no global WebSocket)');
   }
   return (url) => new Ctor(url);
 }

@@ -134,7 +134,7 @@ describe('the SDK against the demo gateway jar', { skip: skipWithoutJar, timeout
 
   it('a wrong password ends in an AuthenticationError and the client stops', async () => {
     const { client: c } = client(users[0], { passwd: 'not-the-password' });
-    await assert.rejects(c.connect(), (e) => e instanceof AuthenticationError && e.code === -32001);
+    await assert.rejects(c.connect(), (e) => e instanceof AuthenticationError && e.code === 'authentication' && e.reason === 'invalid-credentials' && e.rpcCode === -32001);
     assert.equal(c.state, 'closed');
   });
 

@@ -15,6 +15,10 @@ export class FakeGateway {
   /** Overrides for C→S methods: `(conn, params, message) => result | {error}`. */
   handlers = {};
   gatewayInfo = { id: 'gw-1', island: 'fs-01', mapVersion: 1 };
+  /** Transfers the island accepted: `{callID, destination}`. */
+  transfers = [];
+  /** CallIDs the island treats as not bridged (a transfer of them fails). */
+  unbridged = new Set();
 
   constructor(name = 'wss://gw-1.test/verto') {
     this.name = name;
@@ -65,15 +69,38 @@ export class FakeGateway {
       case 'verto.bye':
         return { callID: params.dialogParams?.callID, message: 'CALL ENDED', causeCode: 16, cause: 'NORMAL_CLEARING' };
       case 'verto.modify':
+        if (params.action === 'transfer') return this.transfer(conn, params);
         return { callID: params.dialogParams?.callID, action: params.action, holdState: params.action === 'hold' ? 'held' : 'active' };
       case 'verto.info':
-        return { message: 'SENT' };
+        return params.msg ? this.chat(conn, params.msg) : { message: 'SENT' };
       default:
         return { error: { code: -32601, message: 'Invalid Method, Missing Method or Permission Denied' } };
     }
   }
 
-  /** verto-protocol.md §3.4, §3.7 */
+  /**
+   * The island's transfer: the bridged partner goes to `destination`, then the transferring leg
+   * gets a `verto.bye` (sent after the result, as the island does).
+   */
+  transfer(conn, params) {
+    const callID = params.dialogParams?.callID;
+    if (!params.destination) return { error: { code: -32002, message: 'destination missing', callID, action: 'transfer' } };
+    if (this.unbridged.has(callID)) return { error: { code: -32002, message: 'call is not bridged', callID, action: 'transfer' } };
+    this.transfers.push({ callID, destination: params.destination });
+    setImmediate(() => conn.request('verto.bye', { callID, cause: 'NORMAL_CLEARING', causeCode: 16 }));
+    return { message: 'CALL TRANSFERRED', callID, action: 'transfer' };
+  }
+
+  /** The island's chat: delivered to every live connection logged in as `to`. */
+  chat(conn, msg) {
+    if (!msg.to || !msg.body) return { error: { message: 'INVALID MESSAGE to and body params required' } };
+    for (const other of this.open) {
+      if (other.loggedIn && other.login === msg.to) other.request('verto.info', { msg: { from: conn.login, to: msg.to, body: msg.body } });
+    }
+    return { message: 'SENT' };
+  }
+
+  /** docs/protocol.md §3.4, §3.7 */
   login(conn, params) {
     if (!params.login) return { error: { code: -32000, message: 'Authentication Required' } };
     if (!params.passwd) return { error: { code: -32001, message: 'Missing passwd' } };
@@ -81,6 +108,7 @@ export class FakeGateway {
     if (expected === undefined) return { error: { code: -32001, message: 'Login Incorrect' } };
     if (expected !== params.passwd) return { error: { code: -32001, message: 'Authentication Failure' } };
     conn.sessid = params.sessid;
+    conn.login = params.login;
     conn.loggedIn = true;
     this.logins.push({ sessid: params.sessid, login: params.login, url: conn.url });
     return { message: 'logged in', sessid: params.sessid, gateway: { ...this.gatewayInfo } };
@@ -94,6 +122,7 @@ export class ServerConnection {
   /** @type {object[]} answers from the client to S→C requests */
   answers = [];
   sessid = null;
+  login = null;
   loggedIn = false;
   closed = false;
   /** When true the server reads but never answers (a silent dead peer). */

@@ -50,6 +50,8 @@ export class FakePeerConnection extends EventTarget {
     this.localDescription = null;
     this.remoteDescription = null;
     this.iceGatheringState = 'new';
+    this.connectionState = 'new';
+    this.iceConnectionState = 'new';
     this.closed = false;
     /** @type {FakeTrack[]} */
     this.tracks = [];
@@ -92,8 +94,14 @@ export class FakePeerConnection extends EventTarget {
     this.dispatchEvent(Object.assign(new Event('track'), { track: new FakeTrack(), streams: [this.remoteStream] }));
   }
 
+  /** Moves the media path to `state` as a browser would, with its event. */
+  setConnectionState(state) {
+    this.connectionState = state;
+    this.dispatchEvent(new Event('connectionstatechange'));
+  }
+
   async getStats() {
-    return new Map(FakePeerConnection.stats.map((s) => [s.id, s]));
+    return new Map((this.statsList ?? FakePeerConnection.stats).map((s) => [s.id, s]));
   }
 
   close() {

@@ -36,6 +36,15 @@ public final class SoftphonePage {
         return this;
     }
 
+    /**
+     * Allows the page to read a partition map ({@code ?map=}) from {@code origin} in this browser, as a person would in
+     * the console, and reloads: a link alone cannot make the page use another origin's map.
+     */
+    public SoftphonePage allowMapOrigin(String origin) {
+        js("localStorage.setItem('vertoDemo.mapOrigins', arguments[0]);", origin);
+        return reload();
+    }
+
     public SoftphonePage login(String user, String password) {
         type("login-user", user);
         type("login-password", password);
@@ -209,8 +218,8 @@ public final class SoftphonePage {
         return browser;
     }
 
-    private Object js(String script) {
-        return ((JavascriptExecutor) driver).executeScript(script);
+    private Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
     private WebElement byTestId(String id) {
