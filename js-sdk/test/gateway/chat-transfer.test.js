@@ -83,4 +83,28 @@ describe('chat and transfer against the demo gateway jar', { skip: skipWithoutJa
     assert.equal(call.transferredTo, null);
     await call.hangup();
   });
+
+  it('a blind transfer sends the other party to the destination, and the transferring leg ends as transferred', async () => {
+    const [alice, bob, carol] = [await loggedIn(users[0]), await loggedIn(users[1]), await loggedIn(users[2])];
+    const bobRings = new Promise((resolve) => bob.once('incomingcall', resolve));
+    const toBob = alice.call(bob.user);
+    const atBob = await bobRings;
+    await atBob.answer();
+    await toBob.waitFor('active', { timeoutMs: 15000 });
+    const carolRings = new Promise((resolve) => carol.once('incomingcall', resolve));
+    await toBob.transfer(carol.user);
+    const end = await toBob.ended;
+    assert.equal(end.reason, 'transferred');
+    assert.equal(toBob.transferredTo, carol.user);
+    const atCarol = await carolRings;
+    assert.equal(atCarol.state, 'ringing');
+    assert.equal(atCarol.remote.number, bob.user);
+    const bobSeesCarol = new Promise((resolve) => atBob.once('display', resolve));
+    await atCarol.answer();
+    assert.equal((await bobSeesCarol).number, carol.user);
+    assert.equal(atBob.state, 'active');
+    const bobEnds = atBob.ended;
+    await atCarol.hangup();
+    assert.equal((await bobEnds).reason, 'normal');
+  });
 });

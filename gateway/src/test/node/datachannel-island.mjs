@@ -3,7 +3,7 @@
 // DTLS certificate given on the command line (an RSA key, as FreeSWITCH's dtls-srtp.pem).
 // JSON lines on stdin, one answer line per request on stdout: {"id", ...result} or {"id", "error"}.
 //   newLeg {leg}; answer {leg, sdp} -> {sdp}; offer {leg} -> {sdp}; applyAnswer {leg, sdp}; echo {leg};
-//   bridge {a, b}; stats {leg} -> {state, received, sent}; close {leg}
+//   bridge {a, b}; isolate {leg}; stats {leg} -> {state, received, sent}; close {leg}
 import readline from 'node:readline';
 import ndc from 'node-datachannel';
 
@@ -91,6 +91,7 @@ const ops = {
   applyAnswer: ({ leg: id, sdp }) => { leg(id).pc.setRemoteDescription(sdp, 'answer'); return {}; },
   echo: ({ leg: id }) => { leg(id).target = id; return {}; },
   bridge: ({ a, b }) => { leg(a).target = b; leg(b).target = a; return {}; },
+  isolate: ({ leg: id }) => { leg(id).target = null; return {}; },
   stats: ({ leg: id }) => { const l = leg(id); return { state: l.state, received: l.received, sent: l.sent }; },
   close: ({ leg: id }) => {
     const l = legs.get(id);

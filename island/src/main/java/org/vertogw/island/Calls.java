@@ -7,7 +7,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -23,11 +22,11 @@ import org.vertogw.protocol.message.Bye;
 import org.vertogw.protocol.message.HangupCause;
 import org.vertogw.protocol.message.Info;
 import org.vertogw.protocol.message.Invite;
-import org.vertogw.protocol.message.Modify;
 
 /**
- * Calls between the island's users, the echo extension, hold, DTMF, detach and re-attach, as mod_verto handles
- * them (docs/protocol.md §2.3, §2.4, §4). Runs on the island's thread.
+ * The island's call legs and their life, as mod_verto handles them: invite, answer, bye, DTMF, detach and re-attach
+ * (docs/protocol.md §2.3, §2.4, §4); where a call goes is the {@link Dialplan}'s, hold and transfer are
+ * {@link CallControl}'s. Runs on the island's thread.
  */
 final class Calls {
 
@@ -35,19 +34,33 @@ final class Calls {
 
     private final IslandConfig config;
     private final IslandMedia media;
-    private final Sessions sessions;
     private final ScheduledExecutorService loop;
     private final Map<String, Leg> legs = new LinkedHashMap<>();
+    private final Dialplan dialplan;
+    private final CallControl control;
 
     Calls(IslandConfig config, Sessions sessions, ScheduledExecutorService loop) {
         this.config = config;
         this.media = config.media();
-        this.sessions = sessions;
         this.loop = loop;
+        this.dialplan = new Dialplan(config, sessions, loop, this);
+        this.control = new CallControl(this, dialplan, media);
     }
 
     Collection<Leg> legs() {
         return legs.values();
+    }
+
+    Leg find(String callId) {
+        return legs.get(callId);
+    }
+
+    void add(Leg leg) {
+        legs.put(leg.callId, leg);
+    }
+
+    void modify(IslandConnection conn, JsonRpcRequest request) {
+        control.modify(conn, request);
     }
 
     void invite(IslandConnection conn, JsonRpcRequest request) {
@@ -89,61 +102,7 @@ final class Calls {
         created.put("message", "CALL CREATED");
         created.put("callID", callId);
         conn.result(request.id(), created);
-        route(a, destination, conn);
-    }
-
-    private void route(Leg a, String destination, IslandConnection conn) {
-        if (destination.equals(config.echoExtension())) {
-            a.echo = true;
-            media.echo(a.media);
-            answerCaller(a);
-            return;
-        }
-        String domain = conn.user().domain();
-        if (config.directory().find(destination, domain).isEmpty()) {
-            hangup(a, HangupCause.NO_ROUTE_DESTINATION, true);
-            return;
-        }
-        List<IslandConnection> targets = new ArrayList<>(sessions.byLogin(destination + "@" + domain));
-        targets.remove(conn);
-        if (targets.isEmpty()) {
-            hangup(a, HangupCause.USER_NOT_REGISTERED, true);
-            return;
-        }
-        for (IslandConnection target : targets) {
-            Leg b = new Leg(UUID.randomUUID().toString(), false, target);
-            b.caller = a;
-            b.callerIdName = a.callerIdName;
-            b.callerIdNumber = a.callerIdNumber;
-            b.calleeIdName = destination;
-            b.calleeIdNumber = destination;
-            String offer;
-            try {
-                b.media = media.newLeg(b.callId, a.media);
-                offer = b.media.offer();
-            } catch (MediaException e) {
-                LOG.warn("no media for a callee leg of {}: {}", a.callId, e.getMessage());
-                closeMedia(b);
-                continue;
-            }
-            a.forks.add(b);
-            legs.put(b.callId, b);
-            ObjectNode params = partyParams(b, "outbound");
-            params.put("sdp", offer);
-            target.request("verto.invite", params);
-        }
-        if (a.forks.isEmpty()) {
-            hangup(a, HangupCause.BEARERCAPABILITY_NOTAVAIL, true);
-            return;
-        }
-        a.timer = loop.schedule(
-                () -> {
-                    if (a.state == LegState.RINGING) {
-                        hangup(a, HangupCause.NO_ANSWER, true);
-                    }
-                },
-                config.ringTimeout().toMillis(),
-                TimeUnit.MILLISECONDS);
+        dialplan.route(a, destination, conn.user().domain());
     }
 
     void answer(IslandConnection conn, JsonRpcRequest request) {
@@ -183,12 +142,19 @@ final class Calls {
         ObjectNode dp = (ObjectNode) request.params().get("dialogParams");
         b.calleeIdName = text(dp, "callee_id_name", b.calleeIdName);
         b.calleeIdNumber = text(dp, "callee_id_number", b.calleeIdNumber);
-        media.bridge(a.media, b.media);
+        if (a.media != null) {
+            media.bridge(a.media, b.media);
+        }
         conn.result(request.id(), IslandConnection.object());
-        answerCaller(a);
+        if (a.state == LegState.ANSWERED) {
+            Dialplan.display(a, b.partyName(), b.partyNumber());
+        } else {
+            answerCaller(a);
+        }
     }
 
-    private void answerCaller(Leg a) {
+    /** The caller's leg is answered: {@code verto.answer} with the island's SDP. */
+    void answerCaller(Leg a) {
         String sdp;
         try {
             sdp = a.media.answer();
@@ -217,41 +183,6 @@ final class Calls {
         result.put("message", "CALL ENDED");
         result.put("causeCode", cause.code());
         result.put("cause", cause.name());
-        conn.result(request.id(), result);
-    }
-
-    void modify(IslandConnection conn, JsonRpcRequest request) {
-        Modify modify = new Modify(request.params());
-        Leg leg = owned(conn, request, modify.callId());
-        if (leg == null) {
-            return;
-        }
-        String action = modify.action();
-        if (action == null) {
-            conn.error(request.id(), callError("action missing", leg.callId));
-            return;
-        }
-        switch (action) {
-            case "hold" -> leg.held = true;
-            case "unhold" -> leg.held = false;
-            case "toggleHold" -> leg.held = !leg.held;
-            case "transfer", "replace", "updateMedia" -> {
-                RpcError e = callError(
-                        "transfer".equals(action) && leg.partner == null ? "call is not bridged" : "Unexpected Error",
-                        leg.callId);
-                e.raw().put("action", action);
-                e.raw().put("holdState", leg.held ? "held" : "active");
-                conn.error(request.id(), e);
-                return;
-            }
-            default -> {
-                // videoRefresh and unknown actions succeed, as in mod_verto (docs/protocol.md §4.6).
-            }
-        }
-        ObjectNode result = IslandConnection.object();
-        result.put("callID", leg.callId);
-        result.put("action", action);
-        result.put("holdState", leg.held ? "held" : "active");
         conn.result(request.id(), result);
     }
 
@@ -389,7 +320,7 @@ final class Calls {
         if (caller != null) {
             leg.caller = null;
             caller.forks.remove(leg);
-            if (caller.forks.isEmpty() && caller.state == LegState.RINGING) {
+            if (caller.forks.isEmpty() && caller.partner == null) {
                 hangup(caller, cause, true);
             }
         }
@@ -402,7 +333,7 @@ final class Calls {
         LOG.debug("call {} ended: {}", leg.callId, cause);
     }
 
-    private Leg owned(IslandConnection conn, JsonRpcRequest request, String callId) {
+    Leg owned(IslandConnection conn, JsonRpcRequest request, String callId) {
         if (callId == null || callId.isEmpty()) {
             conn.error(request.id(), callError("CallID missing", null));
             return null;
@@ -415,19 +346,19 @@ final class Calls {
         return leg;
     }
 
-    private static void send(Leg leg, String method, ObjectNode params) {
+    static void send(Leg leg, String method, ObjectNode params) {
         if (leg.connection != null) {
             leg.connection.request(method, params);
         }
     }
 
-    private static void closeMedia(Leg leg) {
+    static void closeMedia(Leg leg) {
         if (leg.media != null) {
             leg.media.close();
         }
     }
 
-    private static ObjectNode partyParams(Leg leg, String displayDirection) {
+    static ObjectNode partyParams(Leg leg, String displayDirection) {
         ObjectNode p = IslandConnection.object();
         p.put("callID", leg.callId);
         p.putObject("variables");

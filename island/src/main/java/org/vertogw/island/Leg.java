@@ -23,6 +23,8 @@ final class Leg {
     boolean held;
     boolean recoverCall = true;
     boolean awaitingAttachAnswer;
+    /** Set by a transfer that succeeded: the leg ends once the transfer's result is sent. */
+    boolean transferred;
     /** The bridged partner once answered. */
     Leg partner;
     /** While ringing: the caller's leg of this callee leg. */
@@ -43,6 +45,15 @@ final class Leg {
         this.login = owner.login();
         this.sessid = owner.sessid();
         this.connection = owner;
+    }
+
+    /** The name of this leg's user, as the other party sees it: the caller's, or the answering callee's. */
+    String partyName() {
+        return inbound ? callerIdName : calleeIdName;
+    }
+
+    String partyNumber() {
+        return inbound ? callerIdNumber : calleeIdNumber;
     }
 
     boolean detached() {

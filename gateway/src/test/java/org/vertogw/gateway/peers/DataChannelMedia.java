@@ -144,6 +144,11 @@ public final class DataChannelMedia implements IslandMedia {
         quietly("bridge", Map.of("a", ((Leg) a).id, "b", ((Leg) b).id));
     }
 
+    @Override
+    public void isolate(LegMedia leg) {
+        quietly("isolate", Map.of("leg", ((Leg) leg).id));
+    }
+
     private void quietly(String op, Map<String, String> args) {
         try {
             request(op, args);

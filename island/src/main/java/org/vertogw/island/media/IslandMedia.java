@@ -15,6 +15,9 @@ public interface IslandMedia extends AutoCloseable {
     /** A call between two users: each leg's media goes to the other. */
     void bridge(LegMedia a, LegMedia b);
 
+    /** The leg is no longer bridged (its partner was transferred away): what it sends goes nowhere. */
+    void isolate(LegMedia leg);
+
     @Override
     default void close() {}
 }

@@ -21,6 +21,11 @@ public final class PassthroughMedia implements IslandMedia {
         ((Leg) b).partner = (Leg) a;
     }
 
+    @Override
+    public void isolate(LegMedia leg) {
+        ((Leg) leg).partner = null;
+    }
+
     private static final class Leg implements LegMedia {
         private Leg partner;
         /** The last SDP the browser of this leg sent. */

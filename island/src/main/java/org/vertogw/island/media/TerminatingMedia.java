@@ -44,6 +44,11 @@ public final class TerminatingMedia implements IslandMedia {
         WebRtcEndpoint.bridge(((Leg) a).endpoint, ((Leg) b).endpoint);
     }
 
+    @Override
+    public void isolate(LegMedia leg) {
+        ((Leg) leg).endpoint.onRtp((i, rtcp, b, o, l) -> {});
+    }
+
     public MediaEngine engine() {
         return engine;
     }
