@@ -2,6 +2,7 @@ package org.vertogw.media.ice;
 
 import java.net.InetSocketAddress;
 import java.util.Locale;
+import org.vertogw.media.net.IpLiteral;
 
 /**
  * One {@code a=candidate} (RFC 8839 §5.1): foundation, component, transport, priority, address, port and type;
@@ -57,9 +58,9 @@ public record IceCandidate(
         return "udp".equals(transport);
     }
 
-    /** The address to send checks to; resolves only literal IP addresses. */
+    /** The address to send checks to, or null when the candidate names a host or a bad port (no DNS is asked). */
     public InetSocketAddress socketAddress() {
-        return new InetSocketAddress(address, port);
+        return IpLiteral.socketAddress(address, port);
     }
 
     /** The attribute value, without {@code candidate:} prefix handling by callers. */

@@ -2,6 +2,7 @@ package org.vertogw.media.sdp;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * A parsed SDP (RFC 8866) that serialises back to the same lines in the same order: the session part and the media
@@ -15,6 +16,9 @@ public final class SessionDescription extends SdpSection {
         super(sessionLines);
         this.media = media;
     }
+
+    /** RFC 8866 §5.14: fields one space apart, a numeric port (with an optional port count), at least one format. */
+    private static final Pattern M_LINE = Pattern.compile("[^ ]+ [0-9]{1,5}(/[0-9]{1,5})? [^ ]+( [^ ]+)+");
 
     public static SessionDescription parse(String sdp) throws SdpException {
         if (sdp == null || sdp.isBlank()) {
@@ -42,13 +46,9 @@ public final class SessionDescription extends SdpSection {
             }
             SdpLine line = new SdpLine(l.charAt(0), l.substring(2));
             if (line.type() == 'm') {
-                if (line.value().split(" ").length < 4) {
-                    throw new SdpException("line " + (i + 1) + ": m= line needs media, port, proto and a format");
-                }
-                try {
-                    Integer.parseInt(line.value().split(" ")[1].split("/")[0]);
-                } catch (NumberFormatException e) {
-                    throw new SdpException("line " + (i + 1) + ": m= line has no numeric port");
+                if (!M_LINE.matcher(line.value()).matches()) {
+                    throw new SdpException("line " + (i + 1)
+                            + ": m= line is not <media> <port>[/<count>] <proto> <format>..., one space apart");
                 }
                 current = new ArrayList<>();
                 media.add(new MediaDescription(current));

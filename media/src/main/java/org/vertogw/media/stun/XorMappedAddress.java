@@ -36,6 +36,11 @@ public final class XorMappedAddress {
     /** Reads the value at {@code valueOffset} (from the message start) of the message at {@code msg[base..]}. */
     static InetSocketAddress decode(byte[] msg, int base, int valueOffset, int length) throws StunDecodeException {
         int off = base + valueOffset;
+        if (length < 4) {
+            throw new StunDecodeException(String.format(
+                    "attribute 0x%04x at offset %d: length %d, shorter than family and port",
+                    StunAttributeType.XOR_MAPPED_ADDRESS, valueOffset - 4, length));
+        }
         int family = msg[off + 1] & 0xFF;
         int ipLength = family == 0x01 ? 4 : family == 0x02 ? 16 : -1;
         if (ipLength < 0 || length != 4 + ipLength) {

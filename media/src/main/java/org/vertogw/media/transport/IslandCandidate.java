@@ -2,6 +2,7 @@ package org.vertogw.media.transport;
 
 import java.net.InetSocketAddress;
 import org.vertogw.media.ice.IceCandidate;
+import org.vertogw.media.net.IpLiteral;
 import org.vertogw.media.sdp.MediaDescription;
 import org.vertogw.media.sdp.RemoteTransport;
 import org.vertogw.media.sdp.SdpException;
@@ -19,8 +20,9 @@ public final class IslandCandidate {
         for (String value : t.candidates()) {
             try {
                 IceCandidate c = IceCandidate.parse(value);
-                if (c.isUdp() && c.component() == 1 && isLiteral(c.address())) {
-                    return c.socketAddress();
+                InetSocketAddress address = c.isUdp() && c.component() == 1 ? c.socketAddress() : null;
+                if (address != null) {
+                    return address;
                 }
             } catch (IllegalArgumentException ignored) {
                 // unparsable candidate lines are skipped, as FreeSWITCH does
@@ -30,14 +32,11 @@ public final class IslandCandidate {
         String c = m.line('c') != null ? m.line('c') : sdp.line('c');
         if (c != null) {
             String[] f = c.split(" ");
-            if (f.length >= 3 && isLiteral(f[2])) {
-                return new InetSocketAddress(f[2], m.port());
+            InetSocketAddress address = f.length >= 3 ? IpLiteral.socketAddress(f[2], m.port()) : null;
+            if (address != null) {
+                return address;
             }
         }
         throw new SdpException("m-line " + index + ": no usable UDP candidate or connection address");
-    }
-
-    private static boolean isLiteral(String a) {
-        return a.matches("[0-9.]+") || a.contains(":");
     }
 }

@@ -68,12 +68,22 @@ class SessionDescriptionTest {
     }
 
     @Test
-    void malformedLinesAreRefusedWithTheirLineNumber() {
+    void malformedLinesAreRefusedWithTheirLineNumber() throws Exception {
         assertThatThrownBy(() -> SessionDescription.parse("v=0\r\nbroken\r\n"))
                 .isInstanceOf(SdpException.class)
                 .hasMessageContaining("line 2");
-        assertThatThrownBy(() -> SessionDescription.parse("v=0\r\nm=audio x RTP/AVP 0\r\n"))
-                .hasMessageContaining("line 2: m= line has no numeric port");
+        for (String m :
+                new String[] {"audio x RTP/AVP 0", "audio / RTP/AVP 0", "audio  9 RTP/AVP 0", "audio 9 RTP/AVP"}) {
+            assertThatThrownBy(() -> SessionDescription.parse("v=0\r\nm=" + m + "\r\n"))
+                    .as(m)
+                    .isInstanceOf(SdpException.class)
+                    .hasMessageContaining("line 2: m= line is not <media> <port>[/<count>] <proto> <format>...");
+        }
+        assertThat(SessionDescription.parse("v=0\r\nm=audio 9/2 RTP/AVP 0\r\n")
+                        .media()
+                        .get(0)
+                        .port())
+                .isEqualTo(9);
         assertThatThrownBy(() -> SessionDescription.parse("o=x\r\n")).hasMessageContaining("v=");
         assertThatThrownBy(() -> SessionDescription.parse("")).hasMessageContaining("empty");
     }

@@ -48,6 +48,17 @@ class StunMessageDecodeTest {
     }
 
     @Test
+    void anEmptyXorMappedAddressAtTheEndOfTheDatagramIsRefusedNotReadPast() throws Exception {
+        byte[] m = StunMessageWriter.request(StunMessageType.BINDING)
+                .attribute(StunAttributeType.XOR_MAPPED_ADDRESS, new byte[0])
+                .toBytes();
+        StunMessage decoded = StunMessage.decode(m, 0, m.length);
+        assertThatThrownBy(decoded::xorMappedAddress)
+                .isInstanceOf(StunDecodeException.class)
+                .hasMessage("attribute 0x0020 at offset 20: length 0, shorter than family and port");
+    }
+
+    @Test
     void aTamperedBodyFailsMessageIntegrityButStillDecodes() throws Exception {
         byte[] m = StunMessageWriter.request(StunMessageType.BINDING)
                 .username("a:b")
