@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import globals from 'globals';
+import { floorRules } from './test/support/browser-floor.js';
 
 /** The SDK runs in browsers and in Node; its tests and build scripts in Node. */
 export default [
@@ -14,6 +15,8 @@ export default [
       'prefer-const': 'error',
       'no-var': 'error',
       'no-unused-vars': ['error', { args: 'after-used', argsIgnorePattern: '^_' }],
+      // nothing newer than the README's browser floor (test/support/browser-floor.js)
+      ...floorRules(),
     },
   },
   {

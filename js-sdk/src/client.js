@@ -17,6 +17,7 @@ import { CallRegistry } from './call/call-registry.js';
 import { chatParams } from './call/chat.js';
 import { ArgumentError, ConnectionError, DisconnectedError, ListenerError, PuntError, VertoError, asVertoError } from './errors.js';
 import { deferred } from './deferred.js';
+import { CLIENT_EVENTS } from './event-names.js';
 
 /**
  * A Verto client behind the gateway: it finds the user's island in the partition map, connects
@@ -24,8 +25,7 @@ import { deferred } from './deferred.js';
  * alive across dead sockets (backoff with full jitter, endpoint rotation, map refresh, same
  * `sessid`, re-attach of answered calls).
  *
- * Events (payloads in verto.d.ts): `statechange`, `connecting`, `reconnecting`, `login`,
- * `clientready`, `incomingcall`, `recoveredcall`, `message`, `map`, `punt`, `event`, `info`, `error`.
+ * Events: {@link CLIENT_EVENTS}, with the payloads of `ClientEvents` in types/events.d.ts.
  * @extends {Emitter<any>}
  */
 export class VertoClient extends Emitter {
@@ -55,7 +55,7 @@ export class VertoClient extends Emitter {
    * @throws {import('./errors.js').SetupError} naming the option at fault
    */
   constructor(options) {
-    super();
+    super(CLIENT_EVENTS);
     const checked = readOptions(options);
     this.user = checked.user;
     this.domain = checked.domain;
@@ -136,8 +136,7 @@ export class VertoClient extends Emitter {
     ready.promise.catch(() => {});
     this.#retry.reset();
     this.#loggedIn = false;
-    const abort = new AbortController();
-    this.#abort = abort;
+    const abort = (this.#abort = new AbortController());
     try {
       this.#createWebSocket ??= webSocketFactory(this.#options);
       this.#locator.check();
@@ -240,7 +239,7 @@ export class VertoClient extends Emitter {
           const map = await this.#locator.refresh({ strict: !this.#loggedIn, lastEndpoint: this.#rotation.last });
           if (map) this.emit('map', { map });
         }
-        signal.throwIfAborted();
+        if (signal.aborted) return;
         const island = redirect?.island ?? this.#locator.island();
         const endpoint = this.#rotation.next(this.#locator.endpoints(island), { rotate });
         if (!endpoint) throw new ConnectionError('No gateway endpoint known: the map lists none and options.gateways is empty');
@@ -315,8 +314,9 @@ export class VertoClient extends Emitter {
       logger: this.#logger,
     });
     if (signal.aborted) {
-      connection.close(signal.reason);
-      throw signal.reason;
+      const stopped = new DisconnectedError();
+      connection.close(stopped);
+      throw stopped;
     }
     this.#connection = connection;
     return connection;
@@ -351,7 +351,7 @@ export class VertoClient extends Emitter {
    * @param {string} [reason] the `closed` state's reason, when it is not the cause
    */
   #stop(error, cause, reason = cause) {
-    this.#abort?.abort(error);
+    this.#abort?.abort();
     this.#connection?.close(error);
     this.#connection = null;
     this.#calls.endAll(cause);

@@ -1,6 +1,6 @@
 /**
- * The SDK as a web developer installs it: a copy of the sources without dist/ (a fresh clone) is
- * packed with `npm pack` (its prepack builds), the tarball is installed offline into an empty
+ * The SDK as a web developer installs it: a copy of what git tracks, as a fresh clone has it (no
+ * dist/, nothing untracked), is packed with `npm pack` (its prepack builds), the tarball is installed offline into an empty
  * project, and used from ESM, from CommonJS and from TypeScript under --strict (with `ws`, with
  * the browser's WebSocket, through `require`, and in a Node project without DOM types, plus the
  * README's quick start); @arethetypeswrong/cli checks the tarball's declarations. TypeScript, ws
@@ -8,10 +8,10 @@
  */
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
+import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
@@ -21,7 +21,17 @@ const modules = join(sdkDir, 'node_modules');
 const examples = fileURLToPath(new URL('./pack-examples/', import.meta.url));
 const tsc = join(modules, 'typescript', 'bin', 'tsc');
 const missing = ['typescript', 'ws', '@types/ws', '@types/node', '@arethetypeswrong/cli', 'rollup'].filter((name) => !existsSync(join(modules, name)));
-const skip = missing.length > 0 ? `devDependencies missing (${missing.join(', ')}): run npm ci` : false;
+/** The SDK's files as git tracks them (their working-tree content), test/ aside; null outside a git checkout. */
+const tracked = (() => {
+  try {
+    const files = execFileSync('git', ['ls-files', '-z', '--', '.'], { cwd: sdkDir, encoding: 'utf8' }).split('\0');
+    return files.filter((file) => file !== '' && !file.startsWith('test/') && existsSync(join(sdkDir, file)));
+  } catch {
+    return null;
+  }
+})();
+const skip =
+  missing.length > 0 ? `devDependencies missing (${missing.join(', ')}): run npm ci` : tracked === null ? 'not a git checkout: the pack test packs what git tracks' : false;
 
 /** @param {string} dir @param {string[]} args */
 async function npm(dir, args) {
@@ -37,7 +47,10 @@ describe('the packed SDK in an empty project', { skip, timeout: 240000 }, () => 
     work = mkdtempSync(join(tmpdir(), 'verto-sdk-pack-'));
     const fresh = join(work, 'fresh');
     mkdirSync(fresh);
-    for (const entry of ['package.json', 'rollup.config.mjs', 'README.md', 'src', 'types']) cpSync(join(sdkDir, entry), join(fresh, entry), { recursive: true });
+    for (const file of tracked ?? []) {
+      mkdirSync(dirname(join(fresh, file)), { recursive: true });
+      copyFileSync(join(sdkDir, file), join(fresh, file));
+    }
     symlinkSync(modules, join(fresh, 'node_modules'), 'dir');
     const { stdout } = await npm(fresh, ['pack', '--json', '--pack-destination', work]);
     tarball = join(work, JSON.parse(stdout)[0].filename);
@@ -57,9 +70,12 @@ describe('the packed SDK in an empty project', { skip, timeout: 240000 }, () => 
     if (work) rmSync(work, { recursive: true, force: true });
   });
 
-  it('packs from a clone without dist/: prepack builds the bundles, the declarations and the minified UMD', async () => {
+  it('packs what git tracks: prepack builds the bundles, the declarations and the minified UMD', async () => {
     const { stdout } = await run('tar', ['-tzf', tarball]);
     const files = stdout.split('\n');
+    assert.ok(!tracked?.some((file) => file.startsWith('dist/')), 'dist/ is build output, not tracked');
+    const sources = files.filter((file) => file.startsWith('package/src/')).map((file) => file.slice('package/'.length));
+    assert.deepEqual(sources.sort(), tracked?.filter((file) => file.startsWith('src/')).sort(), 'the tarball ships the tracked sources, nothing else');
     for (const file of ['package/dist/verto.esm.js', 'package/dist/verto.umd.cjs', 'package/dist/verto.umd.min.js', 'package/dist/verto.d.ts', 'package/dist/verto.d.cts', 'package/README.md', 'package/package.json']) {
       assert.ok(files.includes(file), `${file} is in the tarball`);
     }

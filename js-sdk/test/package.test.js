@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { gzipSync } from 'node:zlib';
 import * as source from '../src/index.js';
 
 const root = new URL('../', import.meta.url);
@@ -57,4 +58,12 @@ test('the bundles have no imports: they load in a page as /sdk/verto.esm.js alon
   const esm = readFileSync(new URL('dist/verto.esm.js', root), 'utf8');
   assert.doesNotMatch(esm, /^\s*import\s/m);
   assert.doesNotMatch(esm, /require\(/);
+});
+
+test('the README states the size of the minified build as built (KB of 1000 bytes, rounded)', { skip: notBuilt }, () => {
+  const readme = readFileSync(new URL('README.md', root), 'utf8');
+  const stated = /`dist\/verto\.umd\.min\.js` \(about (\d+) KB, (\d+) KB gzipped\)/.exec(readme);
+  assert.ok(stated, 'the README states the size');
+  const code = readFileSync(new URL('dist/verto.umd.min.js', root));
+  assert.deepEqual([Number(stated[1]), Number(stated[2])], [Math.round(code.length / 1000), Math.round(gzipSync(code, { level: 9 }).length / 1000)]);
 });

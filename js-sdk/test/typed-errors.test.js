@@ -14,6 +14,7 @@ import {
   ConnectionError,
   ListenerError,
   MediaError,
+  ArgumentError,
   rpcErrorForTest,
 } from './support/errors.js';
 
@@ -125,4 +126,41 @@ test('a listener that throws a plain error is reported as a ListenerError naming
   assert.ok(errors.every((e) => e instanceof ListenerError && e.code === 'listener' && e.event === 'login'));
   assert.deepEqual(errors.map((e) => e.cause.message).sort(), ['async oops', 'oops']);
   assert.equal(client.state, 'ready', 'a failing listener does not disturb the session');
+});
+
+test('a listener that is not a function is refused with an ArgumentError when it is registered, not when the event fires', async () => {
+  const { client, gateway } = setup();
+  const errors = [];
+  client.on('error', (e) => errors.push(e));
+  const before = client.listenerCount('login');
+  for (const register of ['on', 'once', 'off']) {
+    for (const listener of [undefined, null, 'login', { handleEvent() {} }]) {
+      assert.throws(
+        () => client[register]('login', listener),
+        (e) => e instanceof ArgumentError && e instanceof VertoError && e.code === 'invalid-argument' && e.argument === 'listener' && /"login"/.test(e.message),
+        `${register}(login, ${String(listener)})`,
+      );
+    }
+  }
+  assert.equal(client.listenerCount('login'), before, 'nothing was registered');
+  await client.connect();
+  gateway.current.request('verto.invite', { callID: 'in-1', sdp: AUDIO_OFFER, caller_id_number: '1001' });
+  await until(() => client.calls.length === 1);
+  assert.throws(() => client.calls[0].on('ended', 42), (e) => e instanceof ArgumentError && e.argument === 'listener');
+  assert.deepEqual(errors, [], 'nothing failed later');
+});
+
+test('listening for an event the client or the call does not have (a typo) is refused with an ArgumentError naming the events', async () => {
+  const { client, gateway } = setup();
+  assert.throws(
+    () => client.on('incomingCall', () => {}),
+    (e) => e instanceof ArgumentError && e.argument === 'type' && /"incomingCall"/.test(e.message) && /incomingcall/.test(e.message),
+  );
+  assert.throws(() => client.once('ended', () => {}), (e) => e instanceof ArgumentError && e.argument === 'type');
+  await client.connect();
+  gateway.current.request('verto.invite', { callID: 'in-1', sdp: AUDIO_OFFER, caller_id_number: '1001' });
+  await until(() => client.calls.length === 1);
+  const call = client.calls[0];
+  assert.throws(() => call.on('hangup', () => {}), (e) => e instanceof ArgumentError && e.argument === 'type' && /ended/.test(e.message));
+  assert.doesNotThrow(() => call.on('ended', () => {}));
 });

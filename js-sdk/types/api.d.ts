@@ -3,10 +3,13 @@ import type { MediaStreamType, RTCPeerConnectionType, MediaElementType } from '.
 import type { VertoClientOptions, CallOptions } from './options.js';
 import type { ClientState, CallState, MediaState, GatewayInfo, ClientEvents, HangupCause, CallEnd, CallEvents, AudioStats } from './events.js';
 import type { PartitionMap } from './partition.js';
-import type { VertoError, SetupError, TimeoutError, ConnectionError, HangupError } from './errors.js';
+import type { VertoError, SetupError, ArgumentError, TimeoutError, ConnectionError, HangupError } from './errors.js';
 
 declare class Emitter<Events> {
-  /** Listeners may be async: a rejected promise is reported through the client's `error` event. */
+  /**
+   * Listeners may be async: a rejected promise is reported through the client's `error` event.
+   * @throws {ArgumentError} (`argument` `listener` or `type`) for a listener that is not a function or an event this emitter does not have
+   */
   on<K extends keyof Events>(type: K, listener: (payload: Events[K]) => unknown): () => void;
   once<K extends keyof Events>(type: K, listener: (payload: Events[K]) => unknown): () => void;
   off<K extends keyof Events>(type: K, listener: (payload: Events[K]) => unknown): void;

@@ -9,6 +9,7 @@ import { CallModify } from './call-modify.js';
 import { CallNegotiation } from './call-negotiation.js';
 import { waitForState } from './wait-for.js';
 import { CallStateError } from '../errors.js';
+import { CALL_EVENTS } from '../event-names.js';
 
 export { LocalCause };
 
@@ -59,7 +60,7 @@ export class Call extends Emitter {
    * @param {boolean} [init.recovered] re-attached without a local dialog (page reload)
    */
   constructor(signal, { id, direction, destination, remote, dialogParams, recovered = false }) {
-    super();
+    super(CALL_EVENTS);
     this.#signal = signal;
     this.id = id;
     this.direction = direction;
