@@ -6,20 +6,21 @@ const CHAT_LIMIT = 50;
 /**
  * The softphone's behaviour, without the DOM: it owns one SDK client and at most one call, and
  * publishes a plain snapshot of everything the page shows through `onChange`. It uses only the
- * SDK's public API (the SDK module is passed in, so the same code runs in the page and in tests).
+ * SDK's public API (the SDK module is passed in, so the same code runs in the page and in tests;
+ * test/public-api.test.js type-checks this file against the SDK's declarations).
  *
  * @param {object} env
- * @param {typeof import('../../js-sdk/src/index.js')} env.sdk
- * @param {typeof fetch} [env.fetch] for `/v1/demo`
- * @param {(login: string, passwd: string) => object} [env.clientOptions] extra VertoClient options
+ * @param {typeof import('../../js-sdk/types/index.js')} env.sdk
+ * @param {typeof globalThis.fetch} [env.fetch] for `/v1/demo`
+ * @param {(login: string, passwd: string) => Partial<import('../../js-sdk/types/index.js').VertoClientOptions>} [env.clientOptions] extra VertoClient options
  * @param {string} [env.mapUrl] the partition map (default: this origin's `/v1/partition-map`)
  * @param {{start(call: object): void, stop(call: object): void}} [env.ringtone] the SDK's ringtone hook
  * @param {() => number} [env.now]
  */
 export function createSoftphone({ sdk, fetch = globalThis.fetch, clientOptions = () => ({}), mapUrl = '/v1/partition-map', ringtone, now = () => Date.now() }) {
-  /** @type {import('../../js-sdk/src/index.js').VertoClient|null} */
+  /** @type {import('../../js-sdk/types/index.js').VertoClient|null} */
   let client = null;
-  /** @type {import('../../js-sdk/src/index.js').Call|null} */
+  /** @type {import('../../js-sdk/types/index.js').Call|null} */
   let call = null;
   /** The page's `<audio>`; every call plays into it. */
   let audioElement = null;
