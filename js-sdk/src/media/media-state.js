@@ -1,6 +1,6 @@
 /**
  * The state of a call's media path, as `RTCPeerConnection.connectionState` names it. Browsers
- * without `connectionState` (older Firefox) report ICE only; their ICE state is mapped onto the
+ * without `connectionState` (Firefox before 113) report ICE only; their ICE state is mapped onto the
  * same names (`checking` → `connecting`, `completed` → `connected`).
  *
  * @param {RTCPeerConnection} pc
