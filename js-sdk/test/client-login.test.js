@@ -138,6 +138,44 @@ test('disconnect before the login rejects connect and closes the client', async 
   assert.ok(gateway.connections.every((c) => c.closed));
 });
 
+test('disconnect while the map is being fetched: no socket is opened once the map arrives', async () => {
+  const gateway = new FakeGateway();
+  let answer;
+  const sockets = [];
+  const { client } = setup({
+    gateways: [gateway],
+    fetch: () => new Promise((resolve) => (answer = resolve)),
+    clientOptions: { createWebSocket: (url) => sockets.push(url) && gateway.createWebSocket(url) },
+  });
+  const connecting = client.connect();
+  await until(() => answer !== undefined);
+  const stopping = client.disconnect();
+  await assert.rejects(connecting, DisconnectedError);
+  assert.equal(client.state, 'closed', 'closed at once, the fetch still out');
+  answer({ ok: true, status: 200, json: async () => mapFor([gateway]) });
+  await stopping;
+  assert.deepEqual(sockets, []);
+  assert.equal(client.state, 'closed');
+});
+
+test('disconnect while the socket is opening: the socket is closed as it opens and no login is sent', async () => {
+  const gateway = new FakeGateway();
+  let client;
+  ({ client } = setup({
+    gateways: [gateway],
+    clientOptions: {
+      createWebSocket: (url) => {
+        queueMicrotask(() => void client.disconnect()); // before the socket opens (setImmediate)
+        return gateway.createWebSocket(url);
+      },
+    },
+  }));
+  await assert.rejects(client.connect(), DisconnectedError);
+  await until(() => gateway.connections.length === 1 && gateway.connections[0].closed);
+  assert.deepEqual(gateway.logins, []);
+  assert.equal(client.state, 'closed');
+});
+
 test('connect after disconnect starts a new session with the same sessid', async () => {
   const { client, gateway } = setup();
   await client.connect();
