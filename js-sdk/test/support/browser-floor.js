@@ -4,9 +4,9 @@
  * The floor is set by what the sources rely on without a feature test: Error's `cause` option
  * (Chrome 93, Firefox 91, Safari 15), private methods (Firefox 90, Safari 15) and logical
  * assignment (Chrome 85). Everything newer is listed below with the first versions that have it;
- * eslint.config.js forbids it in src/, and test/browser-floor.test.js runs the behaviour tests
- * with it deleted from the runtime, so that a use slipping past the linter (through a variable)
- * still fails a test.
+ * eslint.config.js forbids it in src/, test/browser-floor.test.js runs the behaviour tests with it
+ * out of the SDK's reach, so that a use slipping past the linter (through a variable) still fails
+ * a test, and test/browser.test.js runs the minified build in Chromium with it deleted.
  */
 export const FLOOR = Object.freeze({ Chrome: 93, Edge: 93, Firefox: 91, Safari: 15 });
 
