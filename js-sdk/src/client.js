@@ -236,7 +236,7 @@ export class VertoClient extends Emitter {
       let connection = null;
       try {
         if (refresh) {
-          const map = await this.#locator.refresh({ strict: !this.#loggedIn, lastEndpoint: this.#rotation.last });
+          const map = await this.#locator.refresh({ strict: !this.#loggedIn, lastEndpoint: this.#rotation.last, signal });
           if (map) this.emit('map', { map });
         }
         if (signal.aborted) return;

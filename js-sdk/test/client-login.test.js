@@ -138,24 +138,26 @@ test('disconnect before the login rejects connect and closes the client', async 
   assert.ok(gateway.connections.every((c) => c.closed));
 });
 
-test('disconnect while the map is being fetched: no socket is opened once the map arrives', async () => {
+test('disconnect while the map is being fetched aborts the fetch, resolves at once and opens no socket', async () => {
   const gateway = new FakeGateway();
-  let answer;
+  const fetches = [];
   const sockets = [];
   const { client } = setup({
     gateways: [gateway],
-    fetch: () => new Promise((resolve) => (answer = resolve)),
+    fetch: (url, init) => {
+      fetches.push(init.signal);
+      return new Promise(() => {}); // a map server that never answers
+    },
     clientOptions: { createWebSocket: (url) => sockets.push(url) && gateway.createWebSocket(url) },
   });
   const connecting = client.connect();
-  await until(() => answer !== undefined);
-  const stopping = client.disconnect();
+  await until(() => fetches.length === 1);
+  await client.disconnect(); // before the map timeout: the clock does not move
   await assert.rejects(connecting, DisconnectedError);
-  assert.equal(client.state, 'closed', 'closed at once, the fetch still out');
-  answer({ ok: true, status: 200, json: async () => mapFor([gateway]) });
-  await stopping;
-  assert.deepEqual(sockets, []);
+  assert.equal(fetches[0].aborted, true, 'the fetch was aborted');
   assert.equal(client.state, 'closed');
+  assert.deepEqual(sockets, []);
+  assert.deepEqual(fetches.length, 1, 'no other map URL was tried');
 });
 
 test('disconnect while the socket is opening: the socket is closed as it opens and no login is sent', async () => {

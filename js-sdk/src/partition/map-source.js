@@ -1,5 +1,5 @@
 import { PartitionMap } from './partition-map.js';
-import { ConnectionError, MapFetchError, TimeoutError } from '../errors.js';
+import { ConnectionError, DisconnectedError, MapFetchError, TimeoutError } from '../errors.js';
 import { systemClock } from '../clock.js';
 
 const MAP_PATH = '/v1/partition-map';
@@ -62,18 +62,20 @@ export class MapSource {
    *
    * @param {readonly string[]} endpoints known gateway endpoints, most preferred first
    * @param {{debug?: (message: string) => void}} [logger]
+   * @param {AbortSignal} [signal] the client's: a `disconnect()` aborts the fetch under way
    * @returns {Promise<PartitionMap|null>} null when there is no URL to try; rejects with the
    *   first URL's failure when every candidate failed (the application's own URL says most)
    */
-  async load(endpoints = [], logger = {}) {
+  async load(endpoints = [], logger = {}, signal) {
     const urls = this.usable ? this.candidates(endpoints) : [];
     if (urls.length === 0) return null;
     /** @type {unknown} */
     let firstError;
     for (const url of urls) {
       try {
-        return new PartitionMap(await this.#get(url));
+        return new PartitionMap(await this.#get(url, signal));
       } catch (error) {
+        if (signal?.aborted) throw error;
         logger.debug?.(`partition map from ${url}: ${/** @type {Error} */ (error).message}`);
         firstError ??= error;
       }
@@ -81,17 +83,28 @@ export class MapSource {
     throw firstError;
   }
 
-  /** @param {string} url */
-  async #get(url) {
+  /**
+   * @param {string} url
+   * @param {AbortSignal} [signal]
+   */
+  async #get(url, signal) {
     const controller = typeof AbortController === 'function' ? new AbortController() : undefined;
     /** @type {unknown} */
     let timer;
-    /** @type {Promise<never>} */
+    /** @type {() => void} */
+    let onAbort = () => {};
+    /** @type {Promise<never>} the deadline, or the client stopping, whichever comes first */
     const timeout = new Promise((_, reject) => {
       timer = this.#clock.setTimeout(() => {
         controller?.abort();
         reject(new TimeoutError(`GET ${url}`, this.#timeoutMs));
       }, this.#timeoutMs);
+      onAbort = () => {
+        controller?.abort();
+        reject(new DisconnectedError());
+      };
+      if (signal?.aborted) onAbort();
+      else signal?.addEventListener('abort', onAbort, { once: true });
     });
     try {
       /** @type {any} */
@@ -99,18 +112,19 @@ export class MapSource {
       try {
         response = await Promise.race([/** @type {any} */ (this.#fetch)(url, { signal: controller?.signal, headers: { accept: 'application/json' } }), timeout]);
       } catch (error) {
-        if (error instanceof TimeoutError) throw error;
+        if (error instanceof TimeoutError || error instanceof DisconnectedError) throw error;
         throw new ConnectionError(`GET ${url} failed: ${/** @type {Error} */ (error)?.message ?? error}`, { cause: error });
       }
       if (!response.ok) throw new MapFetchError(url, `GET ${url}: HTTP ${response.status}`, { status: response.status });
       try {
         return await Promise.race([response.json(), timeout]);
       } catch (error) {
-        if (error instanceof TimeoutError) throw error;
+        if (error instanceof TimeoutError || error instanceof DisconnectedError) throw error;
         throw new MapFetchError(url, `GET ${url}: the answer is not JSON (${/** @type {Error} */ (error)?.message ?? error})`, { status: response.status, cause: error });
       }
     } finally {
       this.#clock.clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
     }
   }
 }

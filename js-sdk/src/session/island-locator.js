@@ -59,18 +59,19 @@ export class IslandLocator {
    * is thrown: it is a setup mistake, not an outage. Otherwise a failed refresh keeps the map
    * there is, and throws only when there is nowhere at all to connect to.
    *
-   * @param {{strict: boolean, lastEndpoint: string|null}} options `lastEndpoint` (the one that may just have died) is asked last
+   * @param {{strict: boolean, lastEndpoint: string|null, signal?: AbortSignal}} options `lastEndpoint` (the one that may just have died) is asked last; `signal` aborts the fetch
    * @returns {Promise<import('../partition/partition-map.js').PartitionMap|null>} the new map, or null when it did not change
    */
-  async refresh({ strict, lastEndpoint }) {
+  async refresh({ strict, lastEndpoint, signal }) {
     if (!this.#source.usable && this.#map === null && this.#gateways.length === 0) return null;
     const known = this.#map ? [...new Set([...this.#map.gateways, ...this.#map.islands.flatMap((i) => i.gateways ?? [])])] : [];
     const endpoints = orderFrom(known.length > 0 ? known : this.#gateways, lastEndpoint);
     try {
-      const map = await this.#source.load(endpoints, this.#logger);
+      const map = await this.#source.load(endpoints, this.#logger, signal);
       if (map) this.#map = map;
       return map;
     } catch (error) {
+      if (signal?.aborted) throw error;
       const setupMistake = strict && this.#source.explicit && (isDefinitive(error) || error instanceof PartitionMapError);
       if (setupMistake) throw error;
       this.#logger.warn?.(`partition map refresh failed, keeping ${this.#map ? `version ${this.#map.version}` : 'no map'}: ${/** @type {Error} */ (error)?.message ?? error}`);
