@@ -149,16 +149,31 @@ public final class MediaEngine implements AutoCloseable {
                 certificate.fingerprint());
     }
 
-    /** The ICE-TCP port, on the thread of the shared UDP port, whose router it shares. */
+    /**
+     * The ICE-TCP port, on the thread of the shared UDP port, whose router it shares. On the UDP port's number
+     * unless configured; when that number was picked by the system (UDP port 0) and is taken for TCP, any free one.
+     */
     private TcpPassivePort openTcp(MediaConfig config) throws IOException {
         int port = config.tcpPort() < 0 ? browserSocket.port() : config.tcpPort();
-        TcpPassivePort p = TcpPassivePort.open(
+        TcpPassivePort p;
+        try {
+            p = openTcp(config, port);
+        } catch (IOException e) {
+            if (config.tcpPort() >= 0 || config.browserPort() != 0) {
+                throw new IOException("ICE-TCP port " + port + ": " + e.getMessage(), e);
+            }
+            p = openTcp(config, 0);
+        }
+        browserPort.attachTcp(p.port());
+        return p;
+    }
+
+    private TcpPassivePort openTcp(MediaConfig config, int port) throws IOException {
+        return TcpPassivePort.open(
                 loops[0],
                 new InetSocketAddress(config.bindAddress(), port),
                 config.tcpLimits(),
                 browserPort::onFirstTcpFrame);
-        browserPort.attachTcp(p.port());
-        return p;
     }
 
     /** Binds the shared browser port and makes the certificate; fails if the port is taken. */
