@@ -86,7 +86,9 @@ public final class IceTcpConnection implements ChannelHandler, PacketSender {
         if (target == loop) {
             handler = next;
             adopted.accept(this);
-            next.onFrame(this, frame);
+            if (!closed) {
+                next.onFrame(this, frame);
+            }
             return;
         }
         PacketBuffer copy = new PacketBuffer();
@@ -110,8 +112,10 @@ public final class IceTcpConnection implements ChannelHandler, PacketSender {
             }
             handler = next;
             adopted.accept(this);
-            next.onFrame(this, copy);
-            deliver();
+            if (!closed) {
+                next.onFrame(this, copy);
+                deliver();
+            }
         });
     }
 

@@ -61,6 +61,75 @@ class Rfc4571FramerTest {
         }
     }
 
+    /**
+     * Property over 5,000 random streams (a fixed seed, so a failure repeats): in reads of a random size, the framer
+     * hands out exactly the frames a plain front-to-back reading of the whole stream finds, and stops where that
+     * reading meets a length over the limit. Lengths are drawn mostly small so that streams hold many frames.
+     */
+    @Test
+    void anyStreamInAnyReadSizesGivesTheFramesAPlainReadingFinds() {
+        Random random = new Random(4571);
+        for (int run = 0; run < 5000; run++) {
+            ByteArrayOutputStream s = new ByteArrayOutputStream();
+            int frames = random.nextInt(12);
+            for (int i = 0; i < frames; i++) {
+                int len = random.nextInt(50) == 0 ? random.nextInt(0x10000) : random.nextInt(300);
+                byte[] f = frame(Math.min(len, 2000), random.nextInt(256));
+                f[0] = (byte) (len >>> 8);
+                f[1] = (byte) len;
+                s.writeBytes(f);
+            }
+            if (random.nextBoolean()) {
+                s.write(random.nextInt(256));
+            }
+            byte[] stream = s.toByteArray();
+            List<byte[]> expected = new ArrayList<>();
+            boolean expectOversize = plainReading(stream, expected);
+            Rfc4571Framer framer = new Rfc4571Framer(PacketBuffer.MAX_DATAGRAM);
+            PacketBuffer p = new PacketBuffer();
+            List<byte[]> got = new ArrayList<>();
+            int chunk = 1 + random.nextInt(random.nextBoolean() ? 8 : 3000);
+            int at = 0;
+            boolean oversize = false;
+            while (at < stream.length && !oversize) {
+                int n = Math.min(
+                        Math.min(chunk, stream.length - at), framer.readBuffer().remaining());
+                assertThat(n).isPositive();
+                framer.readBuffer().put(stream, at, n);
+                at += n;
+                int len;
+                while ((len = framer.next(p)) > 0) {
+                    got.add(java.util.Arrays.copyOf(p.array(), len));
+                }
+                oversize = len == Rfc4571Framer.OVERSIZE;
+            }
+            assertThat(oversize).as("run %d", run).isEqualTo(expectOversize);
+            assertThat(got).as("run %d", run).hasSameSizeAs(expected);
+            for (int i = 0; i < got.size(); i++) {
+                assertThat(got.get(i)).isEqualTo(expected.get(i));
+            }
+        }
+    }
+
+    /** Frames of the whole stream read front to back; true when it stops at a length over one datagram. */
+    private static boolean plainReading(byte[] s, List<byte[]> out) {
+        int i = 0;
+        while (s.length - i >= 2) {
+            int len = ((s[i] & 0xFF) << 8) | (s[i + 1] & 0xFF);
+            if (len > PacketBuffer.MAX_DATAGRAM) {
+                return true;
+            }
+            if (s.length - i - 2 < len) {
+                return false;
+            }
+            if (len > 0) {
+                out.add(java.util.Arrays.copyOfRange(s, i + 2, i + 2 + len));
+            }
+            i += 2 + len;
+        }
+        return false;
+    }
+
     @Test
     void aLengthOverTheLimitIsRefusedBeforeItsBodyArrives() {
         Rfc4571Framer framer = new Rfc4571Framer(PacketBuffer.MAX_DATAGRAM);
