@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of the project on a fresh Debian 12 machine: unit and integration tests (Maven, including the
 # JS SDK's npm tests), then the browser and libwebrtc suites in a private network namespace so that no test
-# traffic can leave the machine. Installs Chromium, chromedriver, libpulse0, keepalived and curl with apt when they
-# are missing.
+# traffic can leave the machine. Installs Chromium, chromedriver, libpulse0, keepalived, curl, nftables and iproute2
+# with apt when they are missing (the ICE-TCP browser test blocks UDP with nftables in a namespace it makes).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -12,6 +12,8 @@ command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
 ldconfig -p 2>/dev/null | grep -q 'libpulse.so.0' || need_apt+=(libpulse0)
 command -v keepalived >/dev/null 2>&1 || need_apt+=(keepalived)
 command -v curl >/dev/null 2>&1 || need_apt+=(curl)
+command -v nft >/dev/null 2>&1 || [ -x /usr/sbin/nft ] || need_apt+=(nftables)
+command -v ip >/dev/null 2>&1 || [ -x /usr/sbin/ip ] || need_apt+=(iproute2)
 if [ ${#need_apt[@]} -gt 0 ]; then
   sudo_cmd=""
   [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"

@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-1000000}"
-targets=(VertoJsonFuzzTest StunFuzzTest DemuxFuzzTest SrtpFuzzTest SrtcpFuzzTest SdpFuzzTest PartitionMapFuzzTest)
+targets=(VertoJsonFuzzTest StunFuzzTest DemuxFuzzTest Rfc4571FramerFuzzTest SrtpFuzzTest SrtcpFuzzTest SdpFuzzTest PartitionMapFuzzTest)
 mvn -B -q install -DskipTests -Dnpm.skip=true -pl fuzz -am
 log="$(mktemp -d)"
 printf '%-22s %10s %8s %10s %s\n' target runs seconds 'inputs/s' coverage

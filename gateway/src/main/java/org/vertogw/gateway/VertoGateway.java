@@ -161,6 +161,7 @@ public final class VertoGateway implements AutoCloseable {
         if (m.threads() > 0) {
             b.mediaThreads(m.threads());
         }
+        b.tcp(m.tcp().enabled(), m.tcp().port(), m.tcp().limits());
         if (m.dtlsHandshakeThreads() > 0 || m.dtlsHandshakesQueued() > 0) {
             MediaConfig d = MediaConfig.builder().build();
             b.dtlsHandshakes(

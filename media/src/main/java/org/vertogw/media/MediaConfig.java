@@ -12,7 +12,8 @@ import org.vertogw.media.ice.IceTimers;
  * island ports 20000-20999, ICE checks every 1 s, disconnected after 10 s and failed after 30 s without consent
  * (RFC 7675 §5.1), DTLS handshake timeout 10 s with a 1 s first retransmission (RFC 6347 §4.2.4.1), one media
  * thread per available processor, a fresh ECDSA P-256 DTLS certificate (what browsers present), DTLS handshakes on
- * twice as many threads as processors with 512 more waiting.
+ * twice as many threads as processors with 512 more waiting, no ICE-TCP port (the gateway's configuration turns
+ * it on: docs/configuration.md).
  */
 public final class MediaConfig {
 
@@ -29,6 +30,9 @@ public final class MediaConfig {
     private final DtlsCertificate dtlsCertificate;
     private final int dtlsHandshakeThreads;
     private final int dtlsHandshakesQueued;
+    private final boolean tcp;
+    private final int tcpPort;
+    private final org.vertogw.media.net.TcpLimits tcpLimits;
 
     private MediaConfig(Builder b) {
         this.bindAddress = b.bindAddress;
@@ -46,6 +50,23 @@ public final class MediaConfig {
         this.dtlsCertificate = b.dtlsCertificate;
         this.dtlsHandshakeThreads = b.dtlsHandshakeThreads;
         this.dtlsHandshakesQueued = b.dtlsHandshakesQueued;
+        this.tcp = b.tcp;
+        this.tcpPort = b.tcpPort;
+        this.tcpLimits = b.tcpLimits;
+    }
+
+    /** Whether browser legs also offer an ICE-TCP passive candidate (RFC 6544) on {@link #tcpPort()}. */
+    public boolean tcp() {
+        return tcp;
+    }
+
+    /** The ICE-TCP listening port; -1 means the same number as the bound UDP browser port. */
+    public int tcpPort() {
+        return tcpPort;
+    }
+
+    public org.vertogw.media.net.TcpLimits tcpLimits() {
+        return tcpLimits;
     }
 
     /** Handshakes that run at once (each holds a thread while it runs). */
@@ -114,6 +135,7 @@ public final class MediaConfig {
     public String toString() {
         return "MediaConfig[bind " + bindAddress.getHostAddress() + ", public " + publicAddress + ", browser port "
                 + browserPort + ", island ports " + islandPortMin + "-" + islandPortMax + ", " + iceTimers
+                + (tcp ? ", ICE-TCP port " + (tcpPort < 0 ? "= browser port" : tcpPort) : ", no ICE-TCP")
                 + ", DTLS timeout " + dtlsTimeout + ", DTLS key " + dtlsKey + ", " + mediaThreads + " media threads]";
     }
 
@@ -134,6 +156,9 @@ public final class MediaConfig {
         private DtlsCertificate dtlsCertificate;
         private int dtlsHandshakeThreads = Math.max(2, 2 * Runtime.getRuntime().availableProcessors());
         private int dtlsHandshakesQueued = 512;
+        private boolean tcp;
+        private int tcpPort = -1;
+        private org.vertogw.media.net.TcpLimits tcpLimits = org.vertogw.media.net.TcpLimits.DEFAULTS;
 
         private Builder() {
             try {
@@ -231,6 +256,20 @@ public final class MediaConfig {
             }
             this.dtlsHandshakeThreads = threads;
             this.dtlsHandshakesQueued = queued;
+            return this;
+        }
+
+        /**
+         * Offers browsers an ICE-TCP passive candidate on {@code port} (-1: the UDP browser port's number, 0: any
+         * free port) within {@code limits}; off unless called (the gateway turns it on, islands never need it).
+         */
+        public Builder tcp(boolean enabled, int port, org.vertogw.media.net.TcpLimits limits) {
+            if (port < -1 || port > 65535) {
+                throw new IllegalArgumentException("ICE-TCP port " + port + " outside 0..65535");
+            }
+            this.tcp = enabled;
+            this.tcpPort = port;
+            this.tcpLimits = java.util.Objects.requireNonNull(limits, "tcpLimits");
             return this;
         }
 

@@ -20,6 +20,8 @@ import org.slf4j.LoggerFactory;
 import org.vertogw.media.dtls.DtlsCertificate;
 import org.vertogw.media.net.MediaLoop;
 import org.vertogw.media.net.PortRange;
+import org.vertogw.media.net.TcpCounters;
+import org.vertogw.media.net.TcpPassivePort;
 import org.vertogw.media.net.UdpSocket;
 import org.vertogw.media.relay.MediaRelay;
 import org.vertogw.media.transport.BrowserPort;
@@ -40,6 +42,7 @@ public final class MediaEngine implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MediaEngine.class);
     private static final AtomicInteger ENGINES = new AtomicInteger();
+    private static final TcpCounters NO_TCP = new TcpCounters();
 
     private final MediaConfig config;
     private final MediaLoop[] loops;
@@ -49,6 +52,7 @@ public final class MediaEngine implements AutoCloseable {
     private final DtlsCertificate certificate;
     private final BrowserPort browserPort = new BrowserPort();
     private final UdpSocket browserSocket;
+    private final TcpPassivePort tcpPort;
     private final Set<AutoCloseable> open = ConcurrentHashMap.newKeySet();
     private final AtomicLong relaysCreated = new AtomicLong();
     private final AtomicLong endpointsCreated = new AtomicLong();
@@ -94,6 +98,14 @@ public final class MediaEngine implements AutoCloseable {
             handshakes.shutdownNow();
             throw e;
         }
+        try {
+            this.tcpPort = config.tcp() ? openTcp(config) : null;
+        } catch (IOException e) {
+            browserSocket.close();
+            closeLoops();
+            handshakes.shutdownNow();
+            throw e;
+        }
         PortRange islandPorts = new PortRange(config.islandPortMin(), config.islandPortMax());
         this.contexts = new MediaContext[loops.length];
         this.callsPerLoop = new AtomicInteger[loops.length];
@@ -130,10 +142,38 @@ public final class MediaEngine implements AutoCloseable {
                     });
         }
         LOG.info(
-                "media engine up: browser port {}, {}, certificate {}",
+                "media engine up: browser port {}{}, {}, certificate {}",
                 browserSocket.port(),
+                tcpPort == null ? "" : " (ICE-TCP " + tcpPort.port() + ")",
                 config,
                 certificate.fingerprint());
+    }
+
+    /**
+     * The ICE-TCP port, on the thread of the shared UDP port, whose router it shares. On the UDP port's number
+     * unless configured; when that number was picked by the system (UDP port 0) and is taken for TCP, any free one.
+     */
+    private TcpPassivePort openTcp(MediaConfig config) throws IOException {
+        int port = config.tcpPort() < 0 ? browserSocket.port() : config.tcpPort();
+        TcpPassivePort p;
+        try {
+            p = openTcp(config, port);
+        } catch (IOException e) {
+            if (config.tcpPort() >= 0 || config.browserPort() != 0) {
+                throw new IOException("ICE-TCP port " + port + ": " + e.getMessage(), e);
+            }
+            p = openTcp(config, 0);
+        }
+        browserPort.attachTcp(p.port());
+        return p;
+    }
+
+    private TcpPassivePort openTcp(MediaConfig config, int port) throws IOException {
+        return TcpPassivePort.open(
+                loops[0],
+                new InetSocketAddress(config.bindAddress(), port),
+                config.tcpLimits(),
+                browserPort::onFirstTcpFrame);
     }
 
     /** Binds the shared browser port and makes the certificate; fails if the port is taken. */
@@ -155,6 +195,21 @@ public final class MediaEngine implements AutoCloseable {
     /** The bound shared port (the configured one, or the one picked when configured as 0). */
     public int browserPort() {
         return browserSocket.port();
+    }
+
+    /** The bound ICE-TCP port, or 0 when browsers are offered none. */
+    public int tcpPort() {
+        return tcpPort == null ? 0 : tcpPort.port();
+    }
+
+    /** What the ICE-TCP port did (all zero when there is none). */
+    public TcpCounters tcpCounters() {
+        return tcpPort == null ? NO_TCP : tcpPort.counters();
+    }
+
+    /** ICE-TCP connections open now. */
+    public int tcpConnections() {
+        return tcpPort == null ? 0 : tcpPort.connections();
     }
 
     /**
@@ -307,6 +362,9 @@ public final class MediaEngine implements AutoCloseable {
             } catch (Exception e) {
                 LOG.warn("closing {} failed", o, e);
             }
+        }
+        if (tcpPort != null) {
+            tcpPort.close();
         }
         browserSocket.close();
         closeLoops();

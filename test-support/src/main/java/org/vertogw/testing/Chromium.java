@@ -30,8 +30,16 @@ public final class Chromium implements AutoCloseable {
 
     /** @param extraArguments e.g. {@code --use-file-for-fake-audio-capture=tone.wav} */
     public Chromium(List<String> extraArguments) throws Exception {
+        this(CHROMIUM, extraArguments);
+    }
+
+    /**
+     * @param binary what chromedriver starts instead of {@link #CHROMIUM}: e.g. a script that runs it in another
+     *     network namespace (then pass {@code --remote-debugging-pipe}, so that chromedriver needs no socket to it)
+     */
+    public Chromium(String binary, List<String> extraArguments) throws Exception {
         ChromeOptions o = new ChromeOptions();
-        o.setBinary(CHROMIUM);
+        o.setBinary(binary);
         Path profile = Files.createTempDirectory("chromium-profile");
         o.addArguments(
                 "--headless=new",

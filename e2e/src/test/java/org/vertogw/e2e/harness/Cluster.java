@@ -30,9 +30,18 @@ public final class Cluster implements AutoCloseable {
     private final List<ManagedProcess> gateways = new ArrayList<>();
     private final List<Integer> gatewayPorts = new ArrayList<>();
     private final List<Integer> mediaPorts = new ArrayList<>();
+    private String gatewayAddress = "127.0.0.1";
+    private String gatewayHost = "localhost";
 
     public Cluster(Path dir) {
         this.dir = dir;
+    }
+
+    /** Gateways listen, bind media and advertise on {@code address} instead of loopback (before {@link #start}). */
+    public Cluster gatewaysOn(String address) {
+        this.gatewayAddress = address;
+        this.gatewayHost = address;
+        return this;
     }
 
     public Cluster start(int gatewayCount) throws Exception {
@@ -65,15 +74,16 @@ public final class Cluster implements AutoCloseable {
             ObjectNode c = JSON.createObjectNode();
             c.put("id", "gw-" + (i + 1));
             c.put("mode", "demo");
-            c.putObject("listen").put("host", "127.0.0.1").put("port", gatewayPorts.get(i));
+            c.putObject("listen").put("host", gatewayAddress).put("port", gatewayPorts.get(i));
             c.put("partitionMap", "map.json");
             c.put("dataDir", "data");
             ArrayNode endpoints = c.putArray("publicEndpoints");
-            gatewayPorts.forEach(p -> endpoints.add("wss://localhost:" + p + "/verto"));
+            gatewayPorts.forEach(p -> endpoints.add("wss://" + gatewayHost + ":" + p + "/verto"));
             c.putObject("health").put("intervalMs", 250).put("downAfter", 3).put("upAfter", 2);
             c.putObject("media")
                     .put("browserPort", mediaPorts.get(i))
-                    .put("bindAddress", "127.0.0.1")
+                    .put("bindAddress", gatewayAddress)
+                    .put("publicAddress", gatewayAddress)
                     .put("islandPortMin", 22000 + i * 500)
                     .put("islandPortMax", 22000 + i * 500 + 499);
             Files.writeString(config, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(c));
@@ -107,7 +117,12 @@ public final class Cluster implements AutoCloseable {
     }
 
     public String gatewayUrl(int index) {
-        return "https://localhost:" + gatewayPorts.get(index) + "/";
+        return "https://" + gatewayHost + ":" + gatewayPorts.get(index) + "/";
+    }
+
+    /** The gateway's media port: UDP, and the ICE-TCP port (on by default, on the same number). */
+    public int mediaPort(int index) {
+        return mediaPorts.get(index);
     }
 
     public ManagedProcess gateway(int index) {

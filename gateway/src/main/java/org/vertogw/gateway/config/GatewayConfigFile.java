@@ -36,7 +36,13 @@ public final class GatewayConfigFile {
             Integer threads,
             String dtlsKey,
             Integer dtlsHandshakeThreads,
-            Integer dtlsHandshakesQueued) {}
+            Integer dtlsHandshakesQueued,
+            Boolean tcp,
+            Integer tcpPort,
+            Integer tcpMaxConnections,
+            Integer tcpMaxConnectionsPerAddress,
+            Long tcpHandshakeTimeoutMs,
+            Integer tcpMaxQueuedBytes) {}
 
     @JsonIgnoreProperties(value = {"$comment"})
     record File(
@@ -148,7 +154,15 @@ public final class GatewayConfigFile {
                     or(mf.threads(), d.threads()),
                     dtlsKey(mf.dtlsKey()),
                     or(mf.dtlsHandshakeThreads(), 0),
-                    or(mf.dtlsHandshakesQueued(), 0)));
+                    or(mf.dtlsHandshakesQueued(), 0),
+                    new IceTcpSettings(
+                            !Boolean.FALSE.equals(mf.tcp()),
+                            or(mf.tcpPort(), -1),
+                            IceTcpSettings.limits(
+                                    mf.tcpMaxConnections(),
+                                    mf.tcpMaxConnectionsPerAddress(),
+                                    mf.tcpHandshakeTimeoutMs(),
+                                    mf.tcpMaxQueuedBytes()))));
         }
         return b.build();
     }

@@ -12,6 +12,7 @@ import org.vertogw.media.dtls.DtlsKeyType;
  * @param dtlsKey the key of the DTLS certificate made at start; ECDSA P-256 by default, as browsers present
  * @param dtlsHandshakeThreads DTLS handshakes running at once (0: twice the processors)
  * @param dtlsHandshakesQueued DTLS handshakes waiting for a thread; one more is refused (0: 512)
+ * @param tcp ICE-TCP toward browsers (on by default, on the browser port's number)
  */
 public record MediaSettings(
         String bindAddress,
@@ -22,15 +23,32 @@ public record MediaSettings(
         int threads,
         DtlsKeyType dtlsKey,
         int dtlsHandshakeThreads,
-        int dtlsHandshakesQueued) {
+        int dtlsHandshakesQueued,
+        IceTcpSettings tcp) {
 
     public MediaSettings {
         dtlsKey = dtlsKey == null ? DtlsKeyType.ECDSA_P256 : dtlsKey;
+        tcp = tcp == null ? IceTcpSettings.defaults() : tcp;
     }
 
     public MediaSettings(
             String bindAddress, String publicAddress, int browserPort, int islandPortMin, int islandPortMax) {
-        this(bindAddress, publicAddress, browserPort, islandPortMin, islandPortMax, 0, null, 0, 0);
+        this(bindAddress, publicAddress, browserPort, islandPortMin, islandPortMax, 0, null, 0, 0, null);
+    }
+
+    /** The same with {@code tcp} instead. */
+    public MediaSettings withTcp(IceTcpSettings tcp) {
+        return new MediaSettings(
+                bindAddress,
+                publicAddress,
+                browserPort,
+                islandPortMin,
+                islandPortMax,
+                threads,
+                dtlsKey,
+                dtlsHandshakeThreads,
+                dtlsHandshakesQueued,
+                tcp);
     }
 
     public static MediaSettings defaults() {

@@ -17,6 +17,8 @@ import org.vertogw.gateway.edge.LoginOutcome;
 import org.vertogw.gateway.edge.Refusal;
 import org.vertogw.media.MediaEngine;
 import org.vertogw.media.MediaStats;
+import org.vertogw.media.net.TcpClose;
+import org.vertogw.media.net.TcpCounters;
 import org.vertogw.media.transport.DiscardReason;
 
 /** The gateway's Prometheus metrics, exposed as text at {@code /metrics}. */
@@ -153,6 +155,50 @@ public final class GatewayMetrics {
                         cb.call(calls[i], Integer.toString(i));
                     }
                 })
+                .register(registry);
+        iceTcp(engine);
+    }
+
+    /**
+     * The ICE-TCP port's figures (RFC 6544; docs/operations.md): connections open and accepted, refusals and closes
+     * by reason, bytes each way with their RFC 4571 length fields, and packets dropped for a slow reader.
+     */
+    private void iceTcp(MediaEngine engine) {
+        GaugeWithCallback.builder()
+                .name("verto_gateway_media_tcp_connections")
+                .help("ICE-TCP connections open now")
+                .callback(cb -> cb.call(engine.tcpCounters().open()))
+                .register(registry);
+        CounterWithCallback.builder()
+                .name("verto_gateway_media_tcp_accepted")
+                .help("ICE-TCP connections accepted since start")
+                .callback(cb -> cb.call(engine.tcpCounters().accepted()))
+                .register(registry);
+        CounterWithCallback.builder()
+                .name("verto_gateway_media_tcp_closed")
+                .help("ICE-TCP connections refused or closed, by reason")
+                .labelNames("reason")
+                .callback(cb -> {
+                    TcpCounters c = engine.tcpCounters();
+                    for (TcpClose r : TcpClose.values()) {
+                        cb.call(c.closed(r), r.name().toLowerCase(Locale.ROOT));
+                    }
+                })
+                .register(registry);
+        CounterWithCallback.builder()
+                .name("verto_gateway_media_tcp_bytes")
+                .help("Bytes on ICE-TCP connections, length fields included")
+                .labelNames("direction")
+                .callback(cb -> {
+                    TcpCounters c = engine.tcpCounters();
+                    cb.call(c.bytesIn(), "received");
+                    cb.call(c.bytesOut(), "sent");
+                })
+                .register(registry);
+        CounterWithCallback.builder()
+                .name("verto_gateway_media_tcp_backpressure_drops")
+                .help("Packets not sent on an ICE-TCP connection whose reader fell behind (its queue was full)")
+                .callback(cb -> cb.call(engine.tcpCounters().droppedForBackPressure()))
                 .register(registry);
     }
 

@@ -27,12 +27,14 @@ public final class TransportDemux<T> {
         byAddress.values().removeIf(t -> t == target);
     }
 
-    /** Points {@code address} at {@code target}, replacing its previous address. */
+    /** Points {@code address} at {@code target}, replacing its previous address (null: none now). */
     public void bind(InetSocketAddress previous, InetSocketAddress address, T target) {
         if (previous != null) {
             byAddress.remove(previous, target);
         }
-        byAddress.put(address, target);
+        if (address != null) {
+            byAddress.put(address, target);
+        }
     }
 
     /** The transport whose local ufrag is {@code buf[off..off+len)} (USERNAME's part before the colon), or null. */

@@ -49,6 +49,16 @@ public record IceCandidate(
         return new IceCandidate("1", 1, "udp", priority(126, 65535, 1), address, port, "host", "");
     }
 
+    /**
+     * A passive ICE-TCP host candidate for component 1 (RFC 6544 §4.5, {@code tcptype passive}): local preference
+     * per RFC 6544 §4.2 (direction preference 4 for a passive host candidate, other preference 8191), and type
+     * preference 90 as libwebrtc gives host TCP, below UDP's 126, so that a browser whose UDP works selects UDP.
+     */
+    public static IceCandidate tcpPassive(String address, int port) {
+        return new IceCandidate(
+                "2", 1, "tcp", priority(90, (4 << 13) + 8191, 1), address, port, "host", "tcptype passive");
+    }
+
     /** RFC 8445 §5.1.2.1: (2^24)*type preference + (2^8)*local preference + (256 - component). */
     public static long priority(int typePreference, int localPreference, int component) {
         return ((long) typePreference << 24) + ((long) localPreference << 8) + (256 - component);

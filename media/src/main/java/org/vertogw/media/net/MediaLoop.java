@@ -30,7 +30,8 @@ public final class MediaLoop implements AutoCloseable {
     private final CopyOnWriteArrayList<Runnable> tickers = new CopyOnWriteArrayList<>();
     private final long tickNanos;
     private final ByteBuffer receive = ByteBuffer.allocateDirect(PacketBuffer.MAX_DATAGRAM + 1);
-    private final ByteBuffer send = ByteBuffer.allocateDirect(PacketBuffer.MAX_DATAGRAM + PacketBuffer.HEADROOM);
+    private final ByteBuffer send =
+            ByteBuffer.allocateDirect(PacketBuffer.MAX_DATAGRAM + PacketBuffer.HEADROOM + Rfc4571Framer.HEADER);
     private final PacketBuffer packet = new PacketBuffer();
     private volatile boolean running = true;
     private long nextTick;
@@ -156,10 +157,43 @@ public final class MediaLoop implements AutoCloseable {
     }
 
     private final java.util.function.Consumer<SelectionKey> onReady = k -> {
-        if (k.isValid() && k.isReadable()) {
-            readOne((UdpSocket) k.attachment());
+        if (!k.isValid()) {
+            return;
+        }
+        if (k.attachment() instanceof UdpSocket s) {
+            if (k.isReadable()) {
+                readOne(s);
+            }
+        } else if (k.attachment() instanceof ChannelHandler h) {
+            try {
+                h.onReady(k);
+            } catch (RuntimeException e) {
+                LOG.warn("channel handler failed", e);
+            }
         }
     };
+
+    /**
+     * Registers a stream channel (already non-blocking) with this loop's selector; {@code handler} is called on
+     * this thread when it is ready. Loop thread only.
+     */
+    SelectionKey register(java.nio.channels.SelectableChannel channel, int ops, ChannelHandler handler)
+            throws IOException {
+        return channel.register(selector, ops, handler);
+    }
+
+    /** The loop's send buffer holding {@code buf[off..off+len)} behind its RFC 4571 length field. Loop thread only. */
+    ByteBuffer framedSendBuffer(byte[] buf, int off, int len) {
+        send.clear();
+        Rfc4571Framer.encode(buf, off, len, send);
+        send.flip();
+        return send;
+    }
+
+    /** The loop's receive envelope, for stream channels: valid until the handler returns. Loop thread only. */
+    PacketBuffer scratchPacket() {
+        return packet;
+    }
 
     private void run() {
         nextTick = System.nanoTime() + tickNanos;

@@ -10,7 +10,7 @@ import java.nio.channels.SelectionKey;
  * One non-blocking UDP socket owned by a {@link MediaLoop}. Sends from the loop thread go through a reused direct
  * buffer; sends from other threads (DTLS handshakes, control calls) wrap the array, which the JDK copies.
  */
-public final class UdpSocket implements AutoCloseable {
+public final class UdpSocket implements PacketSender, AutoCloseable {
 
     private final DatagramChannel channel;
     private final MediaLoop loop;
@@ -85,6 +85,7 @@ public final class UdpSocket implements AutoCloseable {
     }
 
     /** Sends one datagram; false when the socket is closed or the kernel refused it (counted by the caller). */
+    @Override
     public boolean send(byte[] buf, int off, int len, InetSocketAddress to) {
         if (closed || to == null) {
             return false;

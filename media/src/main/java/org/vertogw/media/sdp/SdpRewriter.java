@@ -76,11 +76,9 @@ public final class SdpRewriter {
             m.addAttribute("fingerprint", t.fingerprint());
             m.addAttribute("setup", t.setup());
             m.addAttribute("rtcp-mux", null);
-            m.addAttribute(
-                    "candidate",
-                    t.candidate().startsWith("candidate:")
-                            ? t.candidate().substring("candidate:".length())
-                            : t.candidate());
+            for (String c : t.candidates()) {
+                m.addAttribute("candidate", c.startsWith("candidate:") ? c.substring("candidate:".length()) : c);
+            }
             m.addAttribute("end-of-candidates", null);
         }
         return out;

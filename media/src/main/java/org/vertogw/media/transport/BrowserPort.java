@@ -10,8 +10,10 @@ import org.vertogw.media.demux.PacketClassifier;
 import org.vertogw.media.demux.PacketKind;
 import org.vertogw.media.demux.TransportDemux;
 import org.vertogw.media.net.DatagramHandler;
+import org.vertogw.media.net.IceTcpConnection;
 import org.vertogw.media.net.LoopCalls;
 import org.vertogw.media.net.MediaLoop;
+import org.vertogw.media.net.TcpClose;
 import org.vertogw.media.net.UdpSocket;
 import org.vertogw.media.rtp.PacketBuffer;
 import org.vertogw.media.stun.StunMessage;
@@ -40,12 +42,46 @@ public final class BrowserPort implements DatagramHandler {
 
     private MediaLoop loop;
     private InetSocketAddress local;
+    private volatile int tcpPort;
     private volatile boolean connectedSockets = true;
 
     /** Where the shared port is bound, so legs can get connected sockets on it. */
     public void attach(MediaLoop loop, InetSocketAddress local) {
         this.loop = loop;
         this.local = local;
+    }
+
+    /** The ICE-TCP port legs advertise beside the UDP one (0: none). */
+    public void attachTcp(int port) {
+        this.tcpPort = port;
+    }
+
+    int tcpPort() {
+        return tcpPort;
+    }
+
+    /**
+     * The first frame of a new ICE-TCP connection, on the port's thread: it must be a STUN check naming a leg's
+     * ufrag (RFC 6544 §7.1 with RFC 8445 §7.3), which then gets the connection; anything else closes it, counted.
+     */
+    public void onFirstTcpFrame(IceTcpConnection c, PacketBuffer p) {
+        if (PacketClassifier.classify(p.array(), 0, p.length()) != PacketKind.STUN) {
+            c.close(TcpClose.NOT_STUN);
+            return;
+        }
+        StunMessage m = MediaTransport.readStun(stun, p, unmatched);
+        if (m == null) {
+            c.close(TcpClose.NOT_STUN);
+            return;
+        }
+        int ufrag = m.usernameLocalOffset();
+        BrowserTransport leg = ufrag < 0 ? null : demux.byLocalUfrag(m.array(), ufrag, m.usernameLocalLength());
+        if (leg == null) {
+            unmatched.discard(DiscardReason.STUN_UNKNOWN_USERNAME);
+            c.close(TcpClose.UNKNOWN_USERNAME);
+            return;
+        }
+        c.handOver(leg.loop(), leg::onTcpFrame, leg::adopt, p);
     }
 
     @Override
@@ -128,7 +164,7 @@ public final class BrowserPort implements DatagramHandler {
         disconnect(leg);
     }
 
-    /** On the leg's media thread: ICE selected {@code current} for the leg. */
+    /** On the leg's media thread: ICE selected {@code current} for the leg (null: an ICE-TCP connection). */
     void moved(BrowserTransport leg, InetSocketAddress previous, InetSocketAddress current) {
         // applied before the check is answered, so the browser's DTLS and media that follow find their leg
         onPortThreadAndWait(() -> demux.bind(previous, current, leg));

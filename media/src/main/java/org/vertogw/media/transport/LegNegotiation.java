@@ -10,7 +10,7 @@ import org.vertogw.media.sdp.SdpException;
 
 /**
  * What a leg takes from the peer's SDP and gives in ours, the same for the relay's legs and an endpoint's: the
- * peer's ICE credentials, DTLS setup and fingerprint (RFC 8842, RFC 8122), and our host candidate, credentials,
+ * peer's ICE credentials, DTLS setup and fingerprint (RFC 8842, RFC 8122), and our host candidates (UDP, and ICE-TCP passive toward browsers when the engine listens for it), credentials,
  * fingerprint and setup.
  */
 public final class LegNegotiation {
@@ -41,12 +41,18 @@ public final class LegNegotiation {
         String address = s.publicAddress();
         int port = leg.socket().port();
         IceCredentials c = leg.ice().localCredentials();
+        int tcpPort = leg instanceof BrowserTransport b ? b.tcpPort() : 0;
+        java.util.List<String> candidates = tcpPort > 0
+                ? java.util.List.of(
+                        IceCandidate.host(address, port).toSdp(),
+                        IceCandidate.tcpPassive(address, tcpPort).toSdp())
+                : java.util.List.of(IceCandidate.host(address, port).toSdp());
         return new LocalTransport(
                 address,
                 port,
                 c.ufrag(),
                 c.password(),
-                IceCandidate.host(address, port).toSdp(),
+                candidates,
                 s.certificate().fingerprint().toSdp(),
                 setup.sdpValue());
     }

@@ -16,6 +16,7 @@ import org.vertogw.media.ice.IceConnectivity;
 import org.vertogw.media.ice.IceDiscard;
 import org.vertogw.media.ice.IceOutput;
 import org.vertogw.media.ice.IceState;
+import org.vertogw.media.net.PacketSender;
 import org.vertogw.media.net.UdpSocket;
 import org.vertogw.media.rtp.PacketBuffer;
 import org.vertogw.media.srtp.SrtpKeyingMaterial;
@@ -48,8 +49,8 @@ public abstract sealed class MediaTransport permits BrowserTransport, IslandTran
     private volatile DtlsTransport dtls;
     private DtlsRole role;
     private volatile InetSocketAddress peer;
-    /** Where media goes out: {@link #socket}, or a socket on the same port connected to {@link #peer}. */
-    private UdpSocket mediaSocket;
+    /** Where media goes out: {@link #socket}, a socket connected to {@link #peer}, or an ICE-TCP connection. */
+    private PacketSender mediaSocket;
 
     private volatile SrtpSession srtp;
     private final LegStatus status;
@@ -75,7 +76,7 @@ public abstract sealed class MediaTransport permits BrowserTransport, IslandTran
         return new IceOutput() {
             @Override
             public void send(byte[] buf, int off, int len, InetSocketAddress to) {
-                if (!socket.send(buf, off, len, to)) {
+                if (!senderFor(to).send(buf, off, len, to)) {
                     counters.discard(DiscardReason.SEND_FAILED);
                 }
             }
@@ -100,6 +101,11 @@ public abstract sealed class MediaTransport permits BrowserTransport, IslandTran
     /** Called once, by the subclass's constructor, with the agent its kind of ICE needs. */
     final void setIce(IceConnectivity ice) {
         this.ice = ice;
+    }
+
+    /** What reaches {@code to}: the UDP socket, or a browser leg's ICE-TCP connection. Any thread. */
+    PacketSender senderFor(InetSocketAddress to) {
+        return socket;
     }
 
     /** ICE selected {@code current} (was {@code previous}, or null): route the peer's packets to this transport. */
@@ -130,11 +136,8 @@ public abstract sealed class MediaTransport permits BrowserTransport, IslandTran
         return settings.loop();
     }
 
-    /**
-     * Sends media through {@code connected}, a socket on our port connected to the selected peer (null: back to
-     * {@link #socket}). Media thread only.
-     */
-    void sendVia(UdpSocket connected) {
+    /** Sends media through {@code connected} (null: back to {@link #socket}). Media thread only. */
+    void sendVia(PacketSender connected) {
         mediaSocket = connected == null ? socket : connected;
     }
 
@@ -190,7 +193,7 @@ public abstract sealed class MediaTransport permits BrowserTransport, IslandTran
                 profiles,
                 (b, o, l) -> {
                     InetSocketAddress to = peer;
-                    if (to == null || !socket.send(b, o, l, to)) {
+                    if (to == null || !senderFor(to).send(b, o, l, to)) {
                         throw new java.io.IOException("no ICE-selected peer to send DTLS to");
                     }
                 },
@@ -252,15 +255,18 @@ public abstract sealed class MediaTransport permits BrowserTransport, IslandTran
         }
     }
 
-    public void onStun(StunMessage m, InetSocketAddress from) {
+    /** Hands a STUN message to ICE; true when it was an authentic message ICE acted on. */
+    public boolean onStun(StunMessage m, InetSocketAddress from) {
         if (status.isClosed() || ice == null) {
             counters.discard(DiscardReason.STUN_UNEXPECTED);
-            return;
+            return false;
         }
         IceDiscard d = ice.handle(m, from, System.nanoTime());
         if (d != IceDiscard.NONE) {
             counters.discard(DiscardReason.of(d));
+            return false;
         }
+        return true;
     }
 
     /** DTLS, RTP or RTCP (or garbage) from {@code from}. */
@@ -342,6 +348,15 @@ public abstract sealed class MediaTransport permits BrowserTransport, IslandTran
         srtp = new SrtpSession(keys);
         LOG.debug("{} leg {} secure with {}", side.wire(), mediaIndex, keys.profile());
         status.secured();
+    }
+
+    /** Fails the leg (a subclass's transport broke, like consent loss). */
+    void fail(LegFailure failure, String detail) {
+        status.fail(failure, detail);
+    }
+
+    boolean isClosed() {
+        return status.isClosed();
     }
 
     public boolean isFailed() {

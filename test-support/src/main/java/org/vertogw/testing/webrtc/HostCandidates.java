@@ -38,6 +38,17 @@ public final class HostCandidates {
         return false;
     }
 
+    /** Whether the SDP has a TCP candidate (libwebrtc's active ones, RFC 6544 §4.5). */
+    public static boolean hasTcp(String sdp) {
+        for (String line : sdp.split("\r\n")) {
+            String[] f = line.split(" ");
+            if (f.length >= 8 && f[0].startsWith("a=candidate:") && "tcp".equalsIgnoreCase(f[2])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The candidate lines, for logs. */
     public static List<String> lines(String sdp) {
         return Arrays.stream(sdp.split("\r\n"))

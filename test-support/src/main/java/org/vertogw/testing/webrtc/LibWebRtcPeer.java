@@ -58,7 +58,14 @@ public final class LibWebRtcPeer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LibWebRtcPeer.class);
     private static final Duration NATIVE_CALL = Duration.ofSeconds(10);
 
+    /** What it gathers: UDP host candidates, or TCP only (active candidates), as on a network that blocks UDP. */
+    public enum Transport {
+        UDP,
+        TCP
+    }
+
     private final String name;
+    private final Transport transport;
     private final HeadlessAudioDeviceModule adm;
     private final PeerConnectionFactory factory;
     private final CustomAudioSource source;
@@ -73,7 +80,12 @@ public final class LibWebRtcPeer implements AutoCloseable {
 
     /** @param toneAmplitude peak of the 16-bit tone samples; the receiver's audioLevel is about amplitude / 32767 */
     public LibWebRtcPeer(String name, short toneAmplitude) {
+        this(name, toneAmplitude, Transport.UDP);
+    }
+
+    public LibWebRtcPeer(String name, short toneAmplitude, Transport transport) {
         this.name = name;
+        this.transport = transport;
         this.toneAmplitude = toneAmplitude;
         this.tone = new SineTone(440, toneAmplitude);
         adm = new HeadlessAudioDeviceModule();
@@ -97,7 +109,8 @@ public final class LibWebRtcPeer implements AutoCloseable {
         cfg.rtcpMuxPolicy = RTCRtcpMuxPolicy.REQUIRE;
         cfg.portAllocatorConfig = new PortAllocatorConfig()
                 .setDisableAdapterEnumeration(anyAddress)
-                .setDisableTcp(true);
+                .setDisableTcp(transport == Transport.UDP)
+                .setDisableUdp(transport == Transport.TCP);
         watch = new Watch();
         pc = factory.createPeerConnection(cfg, watch);
         pc.addTrack(track, List.of("stream0"));
@@ -119,19 +132,25 @@ public final class LibWebRtcPeer implements AutoCloseable {
         return name;
     }
 
-    /** The complete offer: local description set, gathering finished, UDP IPv4 candidates only. */
+    /** The complete offer: local description set, gathering finished, UDP IPv4 candidates only (TCP: as gathered). */
     public String offer() throws Exception {
         return complete(null);
     }
 
-    /** Applies a remote offer and returns the complete answer, UDP IPv4 candidates only. */
+    /** Applies a remote offer and returns the complete answer, UDP IPv4 candidates only (TCP: as gathered). */
     public String answer(String remoteOffer) throws Exception {
         return complete(remoteOffer);
     }
 
     private String complete(String remoteOffer) throws Exception {
         String sdp = describe(remoteOffer);
-        if (HostCandidates.hasIpv4Udp(sdp)) {
+        if (transport == Transport.TCP) {
+            // an ICE-lite gateway never checks toward us: the TCP candidates are only information
+            if (!HostCandidates.hasTcp(sdp)) {
+                enumerateAdapters();
+                sdp = describe(remoteOffer);
+            }
+        } else if (HostCandidates.hasIpv4Udp(sdp)) {
             sdp = HostCandidates.onLoopback(sdp);
         } else {
             enumerateAdapters();

@@ -1,0 +1,61 @@
+package org.vertogw.gateway.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vertogw.media.net.TcpLimits;
+
+/** The media section's ICE-TCP keys (docs/configuration.md): defaults, every key read, bad values named. */
+class GatewayConfigFileTest {
+
+    @TempDir
+    Path dir;
+
+    private GatewayConfig load(String media) throws Exception {
+        Files.writeString(dir.resolve("map.json"), "{}");
+        Path f = dir.resolve("gateway.json");
+        Files.writeString(f, "{\"mode\": \"demo\", \"partitionMap\": \"map.json\", \"media\": " + media + "}");
+        return GatewayConfigFile.load(f);
+    }
+
+    @Test
+    void iceTcpIsOnByDefaultOnTheBrowserPortsNumber() throws Exception {
+        IceTcpSettings tcp = load("{}").media().tcp();
+        assertThat(tcp.enabled()).isTrue();
+        assertThat(tcp.port()).isEqualTo(-1);
+        assertThat(tcp.limits()).isEqualTo(TcpLimits.DEFAULTS);
+    }
+
+    @Test
+    void everyIceTcpKeyIsRead() throws Exception {
+        IceTcpSettings tcp = load("{\"tcp\": true, \"tcpPort\": 443, \"tcpMaxConnections\": 100,"
+                        + " \"tcpMaxConnectionsPerAddress\": 7, \"tcpHandshakeTimeoutMs\": 2500,"
+                        + " \"tcpMaxQueuedBytes\": 32768}")
+                .media()
+                .tcp();
+        assertThat(tcp.port()).isEqualTo(443);
+        assertThat(tcp.limits()).isEqualTo(new TcpLimits(100, 7, Duration.ofMillis(2500), 32768));
+        assertThat(load("{\"tcp\": false}").media().tcp().enabled()).isFalse();
+    }
+
+    @Test
+    void badIceTcpValuesAreRefusedNamingTheKey() {
+        assertThatThrownBy(() -> load("{\"tcpPort\": 70000}"))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageContaining("media.tcpPort");
+        assertThatThrownBy(() -> load("{\"tcpMaxConnectionsPerAddress\": 0}"))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageContaining("media.tcp");
+        assertThatThrownBy(() -> load("{\"tcpMaxQueuedBytes\": 100}"))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageContaining("fewer than two full packets");
+        assertThatThrownBy(() -> load("{\"tcpPorts\": 1}"))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageContaining("tcpPorts");
+    }
+}
