@@ -32,7 +32,7 @@ final class CallControl {
         }
         String action = modify.action();
         if (action == null) {
-            conn.error(request.id(), Calls.callError("action missing", leg.callId));
+            conn.error(request.id(), Leg.callError("action missing", leg.callId));
             return;
         }
         String refusal = switch (action) {
@@ -49,7 +49,7 @@ final class CallControl {
         };
         ObjectNode body = refusal == null
                 ? IslandConnection.object()
-                : Calls.callError(refusal, leg.callId).raw();
+                : Leg.callError(refusal, leg.callId).raw();
         body.put("callID", leg.callId);
         body.put("action", action);
         body.put("holdState", leg.held ? "held" : "active");
