@@ -121,7 +121,7 @@ final class Trunks {
         LOG.debug("call {} trunked to island {} as {}", a.callId, link.peer(), b.callId);
     }
 
-    /** What the far island sends on a link: the answer, the end and the DTMF of legs placed on it. */
+    /** What the far island sends on a link: the answer, the end, hold and the DTMF of legs placed on it. */
     void received(TrunkLink link, JsonRpcRequest request) {
         String callId = request.params().path("callID").asText(null);
         Leg b = callId == null ? null : calls.find(callId);
@@ -138,6 +138,12 @@ final class Trunks {
                 var p = request.params();
                 Integer code = p.path("causeCode").isInt() ? p.path("causeCode").asInt() : null;
                 calls.hangup(b, HangupCause.of(p.path("cause").asText(null), code), false);
+            }
+            case "verto.modify" -> {
+                String action = request.params().path("action").asText("");
+                if (action.equals("trunkHold") || action.equals("trunkUnhold")) {
+                    b.held = action.equals("trunkHold");
+                }
             }
             case "verto.info" -> {
                 String dtmf = request.params().path("dtmf").asText("");

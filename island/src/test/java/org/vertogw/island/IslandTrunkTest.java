@@ -32,7 +32,7 @@ import org.vertogw.testing.VertoTestClient;
 /**
  * Two islands partitioned by extension, with real sockets: a call to a user the other island serves is trunked there
  * (docs/operations.md, "Calls across islands"); its answer, media (DTLS-SRTP between WebRTC endpoints on both
- * sides), DTMF and bye cross the trunk; a wrong secret or an unregistered callee end the call with a cause.
+ * sides), DTMF, hold and bye cross the trunk; a wrong secret or an unregistered callee end the call with a cause.
  */
 class IslandTrunkTest {
 
@@ -171,6 +171,20 @@ class IslandTrunkTest {
         Await.until(
                 "DTMF # on fs-01's trunk leg",
                 () -> fs1.calls().stream().anyMatch(c -> c.dtmf().equals("#")));
+
+        ObjectNode hold = callParams(callId, "sa");
+        hold.put("action", "hold");
+        assertThat(a.call("verto.modify", hold).path("result").path("holdState").asText())
+                .isEqualTo("held");
+        Await.until(
+                "fs-02's trunk leg held",
+                () -> fs2.calls().stream().anyMatch(c -> c.held() && !c.login().startsWith(bob)));
+        ObjectNode bobHold = callParams(bobCall, "sb");
+        bobHold.put("action", "toggleHold");
+        b.call("verto.modify", bobHold);
+        Await.until(
+                "fs-01's trunk leg held",
+                () -> fs1.calls().stream().anyMatch(c -> c.held() && !c.login().startsWith(alice)));
 
         ObjectNode bye = callParams(bobCall, "sb");
         bye.put("cause", "NORMAL_CLEARING");
