@@ -6,7 +6,6 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Consumer;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
 import org.slf4j.Logger;
@@ -46,17 +45,22 @@ public final class TrunkLink implements Session.Listener.AutoDemanding {
         this.ids = ids;
     }
 
-    /** Connects and logs in; {@code failed} runs on the island's thread when the far island cannot be reached. */
-    void open(WebSocketClient client, URI uri, Consumer<Throwable> failed) {
+    /** Connects and logs in; a far island that cannot be reached fails the calls waiting for the link. */
+    void open(WebSocketClient client, String uri) {
         try {
-            client.connect(this, uri).whenComplete((s, e) -> {
+            client.connect(this, URI.create(uri)).whenComplete((s, e) -> {
                 if (e != null) {
-                    trunks.execute(() -> failed.accept(e));
+                    trunks.execute(() -> failed(e));
                 }
             });
         } catch (Exception e) {
-            failed.accept(e);
+            failed(e);
         }
+    }
+
+    private void failed(Throwable e) {
+        LOG.warn("trunk to island {} failed: {}", peer, e.toString());
+        lost();
     }
 
     String peer() {

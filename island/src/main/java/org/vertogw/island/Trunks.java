@@ -1,7 +1,6 @@
 package org.vertogw.island;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
@@ -68,13 +67,7 @@ final class Trunks {
         if (link == null || link.closed()) {
             link = new TrunkLink(route.island(), this, codec, ids);
             links.put(route.island(), link);
-            TrunkLink opened = link;
-            link.open(client(), URI.create(route.verto()), e -> {
-                LOG.warn("trunk to island {} failed: {}", route.island(), e.toString());
-                if (links.get(route.island()) == opened) {
-                    links.remove(route.island());
-                }
-            });
+            link.open(client(), route.verto());
         }
         TrunkLink chosen = link;
         link.whenReady(() -> place(a, target, domain, chosen), () -> {

@@ -250,6 +250,20 @@ class IslandTrunkTest {
     }
 
     @Test
+    void aFarIslandThatCannotBeReachedEndsTheCallAtOnce() throws Exception {
+        start(SECRET, SECRET);
+        VertoTestClient a = login(fs1, userOn("fs-01"), "sa");
+        fs2.close();
+        String callId = UUID.randomUUID().toString();
+        a.call(
+                "verto.invite",
+                inviteParams(callId, userOn("fs-02"), "sa", phone("alice").offer()));
+        JsonNode bye = a.awaitRequest("verto.bye", callId);
+        assertThat(bye.path("params").path("cause").asText()).isEqualTo("DESTINATION_OUT_OF_ORDER");
+        Await.until("no call left on fs-01", () -> fs1.calls().isEmpty());
+    }
+
+    @Test
     void aShortTrunkSecretIsRefusedAtStart() {
         assertThatThrownBy(
                         () -> IslandConfig.builder("fs-01").trunkSecret("short").build())
