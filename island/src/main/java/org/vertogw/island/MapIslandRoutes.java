@@ -19,6 +19,8 @@ import org.vertogw.partition.Route;
  */
 public final class MapIslandRoutes implements IslandRoutes {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MapIslandRoutes.class);
+
     private final Path file;
     private PartitionMap map;
     private FileTime read;
@@ -43,20 +45,24 @@ public final class MapIslandRoutes implements IslandRoutes {
             Route r = IslandSelector.resolve(map, user, domain, Set.of());
             Island i = map.island(r.serving()).orElseThrow();
             return CompletableFuture.completedFuture(new IslandRoute(i.id(), i.verto()));
-        } catch (IOException | PartitionMapException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
     }
 
-    /** A changed file is applied when it parses; a bad one keeps the map in use. */
-    private void reload() throws IOException, PartitionMapException {
+    /** A changed file is applied when it parses; a bad one keeps the map in use, and says why once. */
+    private void reload() throws IOException {
         if (file == null) {
             return;
         }
         FileTime now = Files.getLastModifiedTime(file);
         if (!now.equals(read)) {
-            map = PartitionMapParser.parse(Files.readString(file));
             read = now;
+            try {
+                map = PartitionMapParser.parse(Files.readString(file));
+            } catch (PartitionMapException e) {
+                LOG.warn("partition map {} not applied: {}; the previous one stays", file, e.getMessage());
+            }
         }
     }
 }
