@@ -48,6 +48,14 @@ public record IslandConfig(
         }
     }
 
+    /** Without the trunk secret, which must never reach a log. */
+    @Override
+    public String toString() {
+        return "IslandConfig[" + id + " " + bindHost + ":" + port + ", echo " + echoExtension + ", routes "
+                + (routes == null ? "none" : routes.getClass().getSimpleName()) + ", trunks "
+                + (trunkSecret == null ? "off" : "on") + "]";
+    }
+
     public static Builder builder(String id) {
         return new Builder(id);
     }

@@ -264,6 +264,13 @@ class IslandTrunkTest {
     }
 
     @Test
+    void theTrunkSecretNeverAppearsInTheConfigurationsText() {
+        assertThat(IslandConfig.builder("fs-01").trunkSecret(SECRET).build().toString())
+                .doesNotContain(SECRET)
+                .contains("trunks on");
+    }
+
+    @Test
     void aShortTrunkSecretIsRefusedAtStart() {
         assertThatThrownBy(
                         () -> IslandConfig.builder("fs-01").trunkSecret("short").build())

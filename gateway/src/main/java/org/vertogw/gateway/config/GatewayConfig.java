@@ -54,6 +54,14 @@ public record GatewayConfig(
         publicEndpoints = List.copyOf(publicEndpoints);
     }
 
+    /** Without the admin and route tokens, which must never reach a log. */
+    @Override
+    public String toString() {
+        return "GatewayConfig[" + id + " " + mode + " " + host + ":" + port + ", admin token "
+                + (adminToken == null ? "unset" : "set") + ", route token " + (routeToken == null ? "unset" : "set")
+                + "]";
+    }
+
     public boolean demo() {
         return mode == Mode.DEMO;
     }
