@@ -115,11 +115,27 @@ public final class IslandCommand implements Runnable {
     String trunkSecret;
 
     /** Where routes come from: a gateway, a map file, or nowhere (every call stays here). */
-    private IslandRoutes routes() throws Exception {
+    private IslandRoutes routes() {
         if (routeUrl != null) {
+            String scheme = routeUrl.getScheme();
+            if (routeUrl.getHost() == null || !("https".equals(scheme) || "http".equals(scheme))) {
+                throw new InvalidInput("--route-url must be an http:// or https:// URL, got " + routeUrl, null);
+            }
             return new HttpIslandRoutes(routeUrl, routeToken, routeInsecure);
         }
-        return routeMap == null ? null : new MapIslandRoutes(routeMap);
+        if (routeMap == null) {
+            return null;
+        }
+        try {
+            return new MapIslandRoutes(routeMap);
+        } catch (java.io.IOException e) {
+            throw new InvalidInput(
+                    "--route-map " + routeMap + " cannot be read ("
+                            + e.getClass().getSimpleName() + ")",
+                    e);
+        } catch (org.vertogw.partition.PartitionMapException e) {
+            throw new InvalidInput("map " + e.getMessage(), e);
+        }
     }
 
     private void fromFile(File f, Path dir) {
