@@ -26,7 +26,8 @@ import org.vertogw.testing.VertoTestClient;
 
 /**
  * Islands as separate processes ({@code verto-gateway.jar island}) behind a production-style gateway configured by a
- * file: a call through it, then the island is killed with SIGKILL and its users land on the spare.
+ * file: a call through it, then the island is killed with SIGKILL and its users land on the spare. Bad route and
+ * trunk options stop an island at start.
  */
 class IslandProcessIT {
 
@@ -86,6 +87,26 @@ class IslandProcessIT {
                             .isEqualTo("spare-1");
                 }
             }
+        }
+    }
+
+    @Test
+    void badRouteAndTrunkOptionsAreRefusedWithExitCode2NamingTheProblem(@TempDir Path dir) throws Exception {
+        Path badMap = dir.resolve("map.json");
+        Files.writeString(badMap, "{\"islands\":[{\"id\":\"fs-01\",\"verto\":\"http://fs:8082\"}]}");
+        String[][] cases = {
+            {"--trunk-secret", "short", "the trunk secret must be at least 16 characters"},
+            {"--route-map", dir.resolve("missing.json").toString(), "cannot be read"},
+            {"--route-map", badMap.toString(), "islands[0].verto"},
+            {"--route-url", "gw.example:8443", "--route-url must be an http:// or https:// URL"},
+        };
+        for (String[] c : cases) {
+            ManagedProcess.Result r = ProductJar.run("", "island", "--port", "0", "--media", "none", c[0], c[1]);
+            assertThat(r.exit()).as(c[0] + " " + c[1]).isEqualTo(2);
+            assertThat(r.stdout() + r.stderr())
+                    .as(c[0] + " " + c[1])
+                    .contains("error: ")
+                    .contains(c[2]);
         }
     }
 }

@@ -21,7 +21,6 @@ import org.vertogw.gateway.config.MediaSettings;
 import org.vertogw.gateway.config.Mode;
 import org.vertogw.gateway.island.IslandState;
 import org.vertogw.gateway.peers.DataChannelMedia;
-import org.vertogw.gateway.peers.LibWebRtcPhone;
 import org.vertogw.island.IslandConfig;
 import org.vertogw.island.VertoIsland;
 import org.vertogw.partition.Island;
@@ -29,6 +28,7 @@ import org.vertogw.partition.IslandRole;
 import org.vertogw.partition.PartitionBy;
 import org.vertogw.partition.PartitionMap;
 import org.vertogw.testing.webrtc.AudioStats;
+import org.vertogw.testing.webrtc.LibWebRtcPhone;
 
 /**
  * The gateway's island legs against WebRTC stacks we did not write, with the certificate FreeSWITCH presents: an

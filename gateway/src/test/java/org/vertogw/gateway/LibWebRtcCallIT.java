@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.vertogw.gateway.peers.LibWebRtcPhone;
 import org.vertogw.testing.webrtc.AudioStats;
+import org.vertogw.testing.webrtc.LibWebRtcPhone;
 
 /**
  * libwebrtc (webrtc-java), a WebRTC stack independent of Chromium, as the browser in front of the demo gateway:

@@ -32,13 +32,15 @@ final class CallControl {
         }
         String action = modify.action();
         if (action == null) {
-            conn.error(request.id(), Calls.callError("action missing", leg.callId));
+            conn.error(request.id(), Leg.callError("action missing", leg.callId));
             return;
         }
         String refusal = switch (action) {
             case "hold" -> hold(leg, true);
             case "unhold" -> hold(leg, false);
             case "toggleHold" -> hold(leg, !leg.held);
+            case "trunkHold" -> leg.trunk ? hold(leg, true) : "Unexpected Error";
+            case "trunkUnhold" -> leg.trunk ? hold(leg, false) : "Unexpected Error";
             case "transfer" ->
                 transfer(leg, request.params().path("destination").asText(""));
             case "replace" ->
@@ -49,7 +51,7 @@ final class CallControl {
         };
         ObjectNode body = refusal == null
                 ? IslandConnection.object()
-                : Calls.callError(refusal, leg.callId).raw();
+                : Leg.callError(refusal, leg.callId).raw();
         body.put("callID", leg.callId);
         body.put("action", action);
         body.put("holdState", leg.held ? "held" : "active");
@@ -68,7 +70,22 @@ final class CallControl {
 
     private static String hold(Leg leg, boolean held) {
         leg.held = held;
+        Leg partner = leg.partner;
+        if (partner != null && partner.trunk && !leg.trunk) {
+            forwardHold(partner, held);
+        }
         return null;
+    }
+
+    /**
+     * The far island hears of a hold over the trunk (docs/operations.md, "Calls across islands"), as a SIP trunk
+     * carries a re-INVITE; a held trunk leg is not forwarded again.
+     */
+    static void forwardHold(Leg trunkLeg, boolean held) {
+        ObjectNode params = IslandConnection.object();
+        params.put("callID", trunkLeg.callId);
+        params.put("action", held ? "trunkHold" : "trunkUnhold");
+        Leg.send(trunkLeg, "verto.modify", params);
     }
 
     /** The partner goes to {@code destination}; this leg ends once the result is sent. */

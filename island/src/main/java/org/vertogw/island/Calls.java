@@ -1,6 +1,11 @@
 package org.vertogw.island;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import static org.vertogw.island.Leg.callError;
+import static org.vertogw.island.Leg.closeMedia;
+import static org.vertogw.island.Leg.partyParams;
+import static org.vertogw.island.Leg.send;
+import static org.vertogw.island.Leg.text;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,7 +18,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vertogw.island.media.IslandMedia;
 import org.vertogw.island.media.MediaException;
-import org.vertogw.protocol.jsonrpc.ErrorCodes;
 import org.vertogw.protocol.jsonrpc.JsonRpcRequest;
 import org.vertogw.protocol.jsonrpc.RpcError;
 import org.vertogw.protocol.message.Answer;
@@ -38,12 +42,14 @@ final class Calls {
     private final Map<String, Leg> legs = new LinkedHashMap<>();
     private final Dialplan dialplan;
     private final CallControl control;
+    private final Trunks trunks;
 
     Calls(IslandConfig config, Sessions sessions, ScheduledExecutorService loop) {
         this.config = config;
         this.media = config.media();
         this.loop = loop;
-        this.dialplan = new Dialplan(config, sessions, loop, this);
+        this.trunks = new Trunks(config, this, loop);
+        this.dialplan = new Dialplan(config, sessions, loop, this, trunks);
         this.control = new CallControl(this, dialplan, media);
     }
 
@@ -57,6 +63,11 @@ final class Calls {
 
     void add(Leg leg) {
         legs.put(leg.callId, leg);
+    }
+
+    /** Closes the trunks to other islands (their calls end there as the links drop). */
+    void closeTrunks() {
+        trunks.close();
     }
 
     void modify(IslandConnection conn, JsonRpcRequest request) {
@@ -88,7 +99,14 @@ final class Calls {
         String destination = text(dp, "destination_number", "service");
         a.calleeIdName = text(dp, "remote_caller_id_name", destination);
         a.calleeIdNumber = destination;
-        a.recoverCall = dp == null || dp.path("recoverCall").asBoolean(true);
+        a.recoverCall = !conn.trunk && (dp == null || dp.path("recoverCall").asBoolean(true));
+        a.trunk = conn.trunk;
+        String domain =
+                conn.trunk ? Dialplan.domainOf(destination) : conn.user().domain();
+        if (domain == null) {
+            conn.error(request.id(), callError("destination_number must be user@domain on a trunk", callId));
+            return;
+        }
         try {
             a.media = media.newLeg(callId, null);
             a.media.remoteOffer(invite.sdp());
@@ -102,7 +120,7 @@ final class Calls {
         created.put("message", "CALL CREATED");
         created.put("callID", callId);
         conn.result(request.id(), created);
-        dialplan.route(a, destination, conn.user().domain());
+        dialplan.route(a, destination, domain);
     }
 
     void answer(IslandConnection conn, JsonRpcRequest request) {
@@ -119,12 +137,24 @@ final class Calls {
             conn.error(request.id(), callError("CALL DOES NOT EXIST", b.callId));
             return;
         }
-        try {
-            b.media.applyAnswer(answer.sdp());
-        } catch (MediaException e) {
+        ObjectNode dp = (ObjectNode) request.params().get("dialogParams");
+        if (!answered(b, answer.sdp(), dp)) {
             conn.error(request.id(), callError("MEDIA ERROR", b.callId));
-            hangup(b, HangupCause.INCOMPATIBLE_DESTINATION, false);
             return;
+        }
+        conn.result(request.id(), IslandConnection.object());
+    }
+
+    /**
+     * A ringing callee leg answered with {@code sdp} (a browser's, or the far island's over a trunk): the other forks
+     * lose the race, the two legs are bridged and the caller is answered. False when the SDP is refused.
+     */
+    boolean answered(Leg b, String sdp, ObjectNode dp) {
+        try {
+            b.media.applyAnswer(sdp);
+        } catch (MediaException e) {
+            hangup(b, HangupCause.INCOMPATIBLE_DESTINATION, false);
+            return false;
         }
         Leg a = b.caller;
         a.cancelTimer();
@@ -139,18 +169,17 @@ final class Calls {
         b.state = LegState.ANSWERED;
         a.partner = b;
         b.partner = a;
-        ObjectNode dp = (ObjectNode) request.params().get("dialogParams");
         b.calleeIdName = text(dp, "callee_id_name", b.calleeIdName);
         b.calleeIdNumber = text(dp, "callee_id_number", b.calleeIdNumber);
         if (a.media != null) {
             media.bridge(a.media, b.media);
         }
-        conn.result(request.id(), IslandConnection.object());
         if (a.state == LegState.ANSWERED) {
             Dialplan.display(a, b.partyName(), b.partyNumber());
         } else {
             answerCaller(a);
         }
+        return true;
     }
 
     /** The caller's leg is answered: {@code verto.answer} with the island's SDP. */
@@ -201,11 +230,29 @@ final class Calls {
         if (info.dtmf() != null) {
             Leg leg = info.callId() == null ? null : legs.get(info.callId());
             if (leg != null && leg.sessid.equals(conn.sessid()) && info.dtmf().matches("[0-9*#A-Da-d+@]+")) {
-                leg.dtmf.append(info.dtmf().replaceAll("@[0-9]+", "").replace("+", ""));
+                dtmf(leg, info.dtmf().replaceAll("@[0-9]+", "").replace("+", ""));
                 result.put("message", "SENT");
             }
         }
         conn.result(request.id(), result);
+    }
+
+    /**
+     * Digits received on a leg. Over a trunk they are logged, as the far island's DTMF; toward a trunk they are sent
+     * on as {@code verto.info}. A browser hears DTMF only in the media (RFC 4733), never in signalling.
+     */
+    void dtmf(Leg leg, String digits) {
+        leg.dtmf.append(digits);
+        if (leg.trunk) {
+            digits.chars().forEach(d -> LOG.debug("RECV DTMF {}", (char) d));
+        }
+        Leg partner = leg.partner;
+        if (partner != null && partner.trunk && !leg.trunk) {
+            ObjectNode params = IslandConnection.object();
+            params.put("callID", partner.callId);
+            params.put("dtmf", digits);
+            send(partner, "verto.info", params);
+        }
     }
 
     /** C→S {@code verto.attach}: the browser's answer to the island's re-attach offer (docs/protocol.md §2.4 step 3). */
@@ -344,42 +391,5 @@ final class Calls {
             return null;
         }
         return leg;
-    }
-
-    static void send(Leg leg, String method, ObjectNode params) {
-        if (leg.connection != null) {
-            leg.connection.request(method, params);
-        }
-    }
-
-    static void closeMedia(Leg leg) {
-        if (leg.media != null) {
-            leg.media.close();
-        }
-    }
-
-    static ObjectNode partyParams(Leg leg, String displayDirection) {
-        ObjectNode p = IslandConnection.object();
-        p.put("callID", leg.callId);
-        p.putObject("variables");
-        p.put("caller_id_name", leg.callerIdName);
-        p.put("caller_id_number", leg.callerIdNumber);
-        p.put("callee_id_name", leg.calleeIdName);
-        p.put("callee_id_number", leg.calleeIdNumber);
-        p.put("display_direction", displayDirection);
-        return p;
-    }
-
-    static RpcError callError(String message, String callId) {
-        RpcError e = RpcError.of(ErrorCodes.CALL_ERROR, message);
-        if (callId != null) {
-            e.raw().put("callID", callId);
-        }
-        return e;
-    }
-
-    private static String text(ObjectNode o, String field, String fallback) {
-        JsonNode n = o == null ? null : o.get(field);
-        return n != null && n.isValueNode() && !n.asText().isEmpty() ? n.asText() : fallback;
     }
 }

@@ -28,8 +28,10 @@ final class Dialplan {
     private final Sessions sessions;
     private final ScheduledExecutorService loop;
     private final Calls calls;
+    private final Trunks trunks;
 
-    Dialplan(IslandConfig config, Sessions sessions, ScheduledExecutorService loop, Calls calls) {
+    Dialplan(IslandConfig config, Sessions sessions, ScheduledExecutorService loop, Calls calls, Trunks trunks) {
+        this.trunks = trunks;
         this.config = config;
         this.media = config.media();
         this.sessions = sessions;
@@ -61,6 +63,52 @@ final class Dialplan {
         }
         List<IslandConnection> targets = new ArrayList<>(sessions.byLogin(target + "@" + domain));
         targets.removeIf(c -> c.sessid().equals(a.sessid));
+        if (targets.isEmpty() && config.routes() != null && config.trunkSecret() != null && !a.trunk) {
+            lookup(a, target, domain);
+            return;
+        }
+        ringAll(a, target, targets);
+    }
+
+    /**
+     * The user is not registered here: the partition map says which island serves them (docs/operations.md, "Calls
+     * across islands"). Another island gets the call over a trunk; this one, or no answer, means not registered.
+     */
+    private void lookup(Leg a, String target, String domain) {
+        config.routes()
+                .lookup(target, domain)
+                .whenComplete((route, failure) -> execute(() -> {
+                    if (a.state == LegState.ENDED) {
+                        return;
+                    }
+                    if (failure != null) {
+                        LOG.warn("route lookup for a call of {} failed: {}", a.callId, failure.toString());
+                    }
+                    if (route == null || route.island().equals(config.id())) {
+                        ringAll(a, target, new ArrayList<>(sessions.byLogin(target + "@" + domain)));
+                    } else if (route.verto() == null) {
+                        LOG.warn(
+                                "island {} serves the callee of {} but has no verto URL in the map",
+                                route.island(),
+                                a.callId);
+                        calls.hangup(a, HangupCause.NO_ROUTE_DESTINATION, true);
+                    } else {
+                        trunks.call(a, target, domain, route);
+                        ringTimer(a);
+                    }
+                }));
+    }
+
+    private void execute(Runnable task) {
+        try {
+            loop.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.debug("island stopped; route answer dropped");
+        }
+    }
+
+    private void ringAll(Leg a, String target, List<IslandConnection> targets) {
+        targets.removeIf(c -> c.sessid().equals(a.sessid));
         if (targets.isEmpty()) {
             calls.hangup(a, HangupCause.USER_NOT_REGISTERED, true);
             return;
@@ -72,6 +120,11 @@ final class Dialplan {
             calls.hangup(a, HangupCause.BEARERCAPABILITY_NOTAVAIL, true);
             return;
         }
+        ringTimer(a);
+    }
+
+    /** NO_ANSWER for the caller when no fork answers within the ring timeout. */
+    private void ringTimer(Leg a) {
         a.cancelTimer();
         a.timer = loop.schedule(
                 () -> {
@@ -96,12 +149,12 @@ final class Dialplan {
             offer = b.media.offer();
         } catch (MediaException e) {
             LOG.warn("no media for a callee leg of {}: {}", a.callId, e.getMessage());
-            Calls.closeMedia(b);
+            Leg.closeMedia(b);
             return;
         }
         a.forks.add(b);
         calls.add(b);
-        ObjectNode params = Calls.partyParams(b, "outbound");
+        ObjectNode params = Leg.partyParams(b, "outbound");
         params.put("sdp", offer);
         callee.request("verto.invite", params);
     }
@@ -115,10 +168,18 @@ final class Dialplan {
             leg.callerIdName = name;
             leg.callerIdNumber = number;
         }
-        ObjectNode params = Calls.partyParams(leg, leg.inbound ? "outbound" : "inbound");
+        ObjectNode params = Leg.partyParams(leg, leg.inbound ? "outbound" : "inbound");
         params.put("display_name", name);
         params.put("display_number", number);
-        Calls.send(leg, "verto.display", params);
+        Leg.send(leg, "verto.display", params);
+    }
+
+    /** The domain of {@code user@domain}, lower-cased; null without one. */
+    static String domainOf(String destination) {
+        int at = destination.trim().lastIndexOf('@');
+        return at <= 0 || at == destination.trim().length() - 1
+                ? null
+                : destination.trim().substring(at + 1).toLowerCase(Locale.ROOT);
     }
 
     /** A destination as dialled: {@code 1001}, or {@code 1001@domain} of the caller's own domain. */

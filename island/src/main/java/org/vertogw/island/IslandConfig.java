@@ -10,6 +10,9 @@ import org.vertogw.island.media.PassthroughMedia;
  * inbound silence, echo on 9196 (docs/protocol.md §1.6, §1.7).
  *
  * @param port 0 picks a free port
+ * @param routes where a user not registered here is served (null: every call stays on this island)
+ * @param trunkSecret what islands of one operator share to trunk calls to each other (docs/operations.md, "Calls
+ *     across islands"); null refuses trunks and places none
  */
 public record IslandConfig(
         String id,
@@ -21,10 +24,14 @@ public record IslandConfig(
         Duration pingIdle,
         Duration ringTimeout,
         int maxMessageBytes,
-        IslandMedia media) {
+        IslandMedia media,
+        IslandRoutes routes,
+        String trunkSecret) {
 
     /** FreeSWITCH's echo test extension. */
     public static final String DEFAULT_ECHO = "9196";
+    /** Shortest trunk secret accepted: a guessable one would let anyone place calls as another island. */
+    public static final int MIN_TRUNK_SECRET = 16;
 
     public IslandConfig {
         Objects.requireNonNull(id, "id");
@@ -36,6 +43,17 @@ public record IslandConfig(
         ringTimeout = ringTimeout == null ? Duration.ofSeconds(60) : ringTimeout;
         maxMessageBytes = maxMessageBytes <= 0 ? 1_000_000 : maxMessageBytes;
         media = media == null ? new PassthroughMedia() : media;
+        if (trunkSecret != null && trunkSecret.length() < MIN_TRUNK_SECRET) {
+            throw new IllegalArgumentException("the trunk secret must be at least " + MIN_TRUNK_SECRET + " characters");
+        }
+    }
+
+    /** Without the trunk secret, which must never reach a log. */
+    @Override
+    public String toString() {
+        return "IslandConfig[" + id + " " + bindHost + ":" + port + ", echo " + echoExtension + ", routes "
+                + (routes == null ? "none" : routes.getClass().getSimpleName()) + ", trunks "
+                + (trunkSecret == null ? "off" : "on") + "]";
     }
 
     public static Builder builder(String id) {
@@ -54,6 +72,8 @@ public record IslandConfig(
         private Duration ringTimeout;
         private int maxMessageBytes;
         private IslandMedia media;
+        private IslandRoutes routes;
+        private String trunkSecret;
 
         private Builder(String id) {
             this.id = id;
@@ -105,6 +125,16 @@ public record IslandConfig(
             return this;
         }
 
+        public Builder routes(IslandRoutes v) {
+            routes = v;
+            return this;
+        }
+
+        public Builder trunkSecret(String v) {
+            trunkSecret = v;
+            return this;
+        }
+
         public IslandConfig build() {
             return new IslandConfig(
                     id,
@@ -116,7 +146,9 @@ public record IslandConfig(
                     pingIdle,
                     ringTimeout,
                     maxMessageBytes,
-                    media);
+                    media,
+                    routes,
+                    trunkSecret);
         }
     }
 }

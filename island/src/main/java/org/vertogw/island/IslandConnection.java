@@ -28,6 +28,9 @@ final class IslandConnection {
     private String sessid;
     private Directory.User user;
     private boolean open = true;
+    /** Logged in as another island's trunk, or opened by this island as one (docs/operations.md). */
+    boolean trunk;
+
     long lastInboundNanos;
     long lastPingNanos;
     final Set<String> subscriptions = new HashSet<>();

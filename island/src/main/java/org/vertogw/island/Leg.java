@@ -1,9 +1,13 @@
 package org.vertogw.island;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import org.vertogw.island.media.LegMedia;
+import org.vertogw.protocol.jsonrpc.ErrorCodes;
+import org.vertogw.protocol.jsonrpc.RpcError;
 
 /**
  * One call leg: the island's channel toward one browser session, named by its {@code callID} (a FreeSWITCH channel
@@ -23,6 +27,8 @@ final class Leg {
     boolean held;
     boolean recoverCall = true;
     boolean awaitingAttachAnswer;
+    /** The far end is another island, over a trunk (docs/operations.md, "Calls across islands"). */
+    boolean trunk;
     /** Set by a transfer that succeeded: the leg ends once the transfer's result is sent. */
     boolean transferred;
     /** The bridged partner once answered. */
@@ -65,5 +71,42 @@ final class Leg {
             timer.cancel(false);
             timer = null;
         }
+    }
+
+    static void send(Leg leg, String method, ObjectNode params) {
+        if (leg.connection != null) {
+            leg.connection.request(method, params);
+        }
+    }
+
+    static void closeMedia(Leg leg) {
+        if (leg.media != null) {
+            leg.media.close();
+        }
+    }
+
+    static ObjectNode partyParams(Leg leg, String displayDirection) {
+        ObjectNode p = IslandConnection.object();
+        p.put("callID", leg.callId);
+        p.putObject("variables");
+        p.put("caller_id_name", leg.callerIdName);
+        p.put("caller_id_number", leg.callerIdNumber);
+        p.put("callee_id_name", leg.calleeIdName);
+        p.put("callee_id_number", leg.calleeIdNumber);
+        p.put("display_direction", displayDirection);
+        return p;
+    }
+
+    static RpcError callError(String message, String callId) {
+        RpcError e = RpcError.of(ErrorCodes.CALL_ERROR, message);
+        if (callId != null) {
+            e.raw().put("callID", callId);
+        }
+        return e;
+    }
+
+    static String text(ObjectNode o, String field, String fallback) {
+        JsonNode n = o == null ? null : o.get(field);
+        return n != null && n.isValueNode() && !n.asText().isEmpty() ? n.asText() : fallback;
     }
 }

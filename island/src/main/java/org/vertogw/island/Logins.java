@@ -20,13 +20,23 @@ final class Logins {
 
     private static final Logger LOG = LoggerFactory.getLogger(Logins.class);
 
+    /** The login of a trunk from island X is {@code trunk@X}; its password is the operator's trunk secret. */
+    static final String TRUNK_USER = "trunk";
+
     private final Directory directory;
+    private final String trunkSecret;
     private final Sessions sessions;
     private final Calls calls;
     private final java.util.function.Consumer<IslandConnection> dropped;
 
-    Logins(Directory directory, Sessions sessions, Calls calls, java.util.function.Consumer<IslandConnection> dropped) {
+    Logins(
+            Directory directory,
+            String trunkSecret,
+            Sessions sessions,
+            Calls calls,
+            java.util.function.Consumer<IslandConnection> dropped) {
         this.directory = directory;
+        this.trunkSecret = trunkSecret;
         this.sessions = sessions;
         this.calls = calls;
         this.dropped = dropped;
@@ -52,6 +62,10 @@ final class Logins {
         int at = name.lastIndexOf('@');
         if (at <= 0 || at == name.length() - 1) {
             conn.error(request.id(), RpcError.of(ErrorCodes.AUTHENTICATION_FAILED, "Missing or improper credentials"));
+            return;
+        }
+        if (trunkSecret != null && name.substring(0, at).equals(TRUNK_USER)) {
+            trunk(conn, request, login, name.substring(at + 1));
             return;
         }
         Directory.User user =
@@ -93,6 +107,26 @@ final class Logins {
         reattached.forEach(list::add);
         conn.request("verto.clientReady", ready);
         LOG.debug("{} logged in as {}, re-attached {}", conn, user.login(), reattached);
+    }
+
+    /**
+     * Another island of the operator trunks calls here (docs/operations.md, "Calls across islands"): the secret is
+     * compared in constant time and never logged; the trunk gets a session of its own and no re-attach.
+     */
+    private void trunk(IslandConnection conn, JsonRpcRequest request, Login login, String island) {
+        Directory.User peer = new Directory.User(TRUNK_USER, island, trunkSecret);
+        if (conn.authenticated() || !peer.passwordMatches(login.passwd())) {
+            LOG.info("trunk login refused from {}", conn.remote());
+            conn.error(request.id(), RpcError.of(ErrorCodes.AUTHENTICATION_FAILED, "Authentication Failure"));
+            return;
+        }
+        conn.trunk = true;
+        conn.bind("trunk-" + UUID.randomUUID(), peer);
+        sessions.bound(conn);
+        ObjectNode result = IslandConnection.object();
+        result.put("message", "logged in");
+        conn.result(request.id(), result);
+        LOG.info("trunk from island {} logged in from {}", peer.domain(), conn.remote());
     }
 
     /** docs/protocol.md §2.2: the same user on a new connection takes the session over; the old one is punted and dropped. */

@@ -61,7 +61,7 @@ public final class VertoIsland implements AutoCloseable {
         });
         this.calls = new Calls(config, sessions, loop);
         this.channels = new Channels(sessions);
-        this.logins = new Logins(config.directory(), sessions, calls, this::closed);
+        this.logins = new Logins(config.directory(), config.trunkSecret(), sessions, calls, this::closed);
         QueuedThreadPool pool = new QueuedThreadPool(64, 4);
         pool.setName("island-" + config.id() + "-io");
         this.server = new Server(pool);
@@ -242,6 +242,14 @@ public final class VertoIsland implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            query(() -> {
+                calls.closeTrunks();
+                return null;
+            });
+        } catch (IllegalStateException e) {
+            LOG.debug("island {}: closing trunks: {}", config.id(), e.toString());
+        }
         try {
             server.stop();
         } catch (Exception e) {

@@ -17,6 +17,25 @@ final class EndpointUrl {
 
     private EndpointUrl() {}
 
+    /** {@code sip:host[:port][;params]} (RFC 3261 §19.1.1) without user part: the island itself, not a user of it. */
+    private static final java.util.regex.Pattern SIP = java.util.regex.Pattern.compile(
+            "(?i)sips?:(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9.-]+)(:(\\d{1,5}))?(;[A-Za-z0-9=;._-]*)?");
+
+    static String checkSip(String value, String field) throws PartitionMapException {
+        java.util.regex.Matcher m = SIP.matcher(value);
+        if (value.contains("@")) {
+            throw new PartitionMapException(field, "must not carry user information");
+        }
+        if (!m.matches()) {
+            throw new PartitionMapException(
+                    field, "must be a sip:host[:port] or sips:host[:port] URI, got \"" + value + "\"");
+        }
+        if (m.group(3) != null && (Integer.parseInt(m.group(3)) < 1 || Integer.parseInt(m.group(3)) > 65535)) {
+            throw new PartitionMapException(field, "port " + m.group(3) + " outside 1..65535");
+        }
+        return value;
+    }
+
     static String check(String value, String field, Set<String> schemes) throws PartitionMapException {
         URI uri;
         try {

@@ -17,7 +17,8 @@ public enum PartitionBy {
         return wire;
     }
 
-    static PartitionBy fromWire(String s) {
+    /** The value named {@code s} on the wire ({@code domain}, {@code extension}), or null. */
+    public static PartitionBy fromWire(String s) {
         for (PartitionBy p : values()) {
             if (p.wire.equals(s)) {
                 return p;

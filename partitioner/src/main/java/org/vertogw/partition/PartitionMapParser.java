@@ -104,7 +104,12 @@ public final class PartitionMapParser {
         String upstream = verto == null || verto.isNull()
                 ? null
                 : EndpointUrl.check(verto.asText(), at + ".verto", EndpointUrl.WEBSOCKET);
-        return new Island(id.asText(), weight, role, upstream, urls(n.get("gateways"), at + ".gateways"));
+        JsonNode sip = n.get("sip");
+        if (sip != null && !sip.isNull() && !sip.isTextual()) {
+            throw new PartitionMapException(at + ".sip", "must be a sip: or sips: URI string");
+        }
+        String sipUri = sip == null || sip.isNull() ? null : EndpointUrl.checkSip(sip.asText(), at + ".sip");
+        return new Island(id.asText(), weight, role, upstream, urls(n.get("gateways"), at + ".gateways"), sipUri);
     }
 
     /** An array of WebSocket URLs (the endpoints the SDK may rotate over). */

@@ -27,6 +27,9 @@ public final class PartitionMapWriter {
             if (i.verto() != null) {
                 o.put("verto", i.verto());
             }
+            if (i.sip() != null) {
+                o.put("sip", i.sip());
+            }
             if (!i.gateways().isEmpty()) {
                 ArrayNode g = o.putArray("gateways");
                 i.gateways().forEach(g::add);

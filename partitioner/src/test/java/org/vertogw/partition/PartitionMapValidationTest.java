@@ -39,6 +39,11 @@ class PartitionMapValidationTest {
                 "{\"islands\":[{\"id\":\"a\",\"verto\":\"wss://admin:pw@fs:8082\"}]}|islands[0].verto",
                 "{\"islands\":[{\"id\":\"a\",\"verto\":\"fs:8082\"}]}|islands[0].verto",
                 "{\"islands\":[{\"id\":\"a\",\"gateways\":[\"https://gw/verto\"]}]}|islands[0].gateways[0]",
+                "{\"islands\":[{\"id\":\"a\",\"sip\":7}]}|islands[0].sip",
+                "{\"islands\":[{\"id\":\"a\",\"sip\":\"ws://fs:5060\"}]}|islands[0].sip",
+                "{\"islands\":[{\"id\":\"a\",\"sip\":\"sip:1000@fs:5060\"}]}|islands[0].sip",
+                "{\"islands\":[{\"id\":\"a\",\"sip\":\"sip:fs:70000\"}]}|islands[0].sip",
+                "{\"islands\":[{\"id\":\"a\",\"sip\":\"sip:fs 1\"}]}|islands[0].sip",
                 "{\"islands\":[{\"id\":\"a\"}],\"gateways\":[\"wss://gw/verto\",\"javascript:x\"]}|gateways[1]",
                 "[1]|(map)",
                 "{not json|(map)",
@@ -52,12 +57,15 @@ class PartitionMapValidationTest {
     @Test
     void aWrittenMapReadsBackTheSame() throws Exception {
         PartitionMap m = PartitionMapParser.parse("{\"version\":9,\"partitionBy\":\"extension\",\"islands\":["
-                + "{\"id\":\"fs-1\",\"weight\":3,\"verto\":\"wss://10.0.0.1:8082\",\"gateways\":[\"wss://gw/verto\"]},"
+                + "{\"id\":\"fs-1\",\"weight\":3,\"verto\":\"wss://10.0.0.1:8082\",\"gateways\":[\"wss://gw/verto\"],"
+                + "\"sip\":\"sip:10.0.0.1:5080;transport=tcp\"},"
                 + "{\"id\":\"sp\",\"role\":\"spare\",\"verto\":\"ws://10.0.0.9:8081/\"}],"
                 + "\"pins\":{\"a.example\":\"fs-1\"},\"gateways\":[\"wss://gw2/verto\"]}");
         PartitionMap back = PartitionMapParser.parse(PartitionMapWriter.toText(m));
         assertThat(PartitionMapWriter.toJson(back)).isEqualTo(PartitionMapWriter.toJson(m));
         assertThat(back.islands().get(0).verto()).isEqualTo("wss://10.0.0.1:8082");
+        assertThat(back.islands().get(0).sip()).isEqualTo("sip:10.0.0.1:5080;transport=tcp");
+        assertThat(back.islands().get(1).sip()).isNull();
         assertThat(back.pins()).containsEntry("a.example", "fs-1");
     }
 

@@ -23,6 +23,12 @@ public final class DemoOptions {
                     "Address put in ICE candidates for browsers (default: the listen address, 127.0.0.1 for loopback or any).")
     String publicAddress;
 
+    @Option(
+            names = "--partition-by",
+            description =
+                    "domain (every user of a domain on one island) or extension (each user hashed on its own, calls between islands trunked); default ${DEFAULT-VALUE}.")
+    String partitionBy = "domain";
+
     @Option(names = "--data-dir", description = "Where the self-signed certificate is kept (default ~/.verto-gateway).")
     Path dataDir = Path.of(System.getProperty("user.home"), ".verto-gateway");
 }

@@ -2,10 +2,14 @@ package org.vertogw.app.cli;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.vertogw.island.Directory;
+import org.vertogw.island.HttpIslandRoutes;
 import org.vertogw.island.IslandConfig;
+import org.vertogw.island.IslandRoutes;
+import org.vertogw.island.MapIslandRoutes;
 import org.vertogw.island.VertoIsland;
 import org.vertogw.island.media.TerminatingMedia;
 import org.vertogw.media.MediaConfig;
@@ -29,12 +33,17 @@ public final class IslandCommand implements Runnable {
             Long pingIdleSec,
             String echo,
             String dtlsKey,
-            String dtlsCertificate) {}
+            String dtlsCertificate,
+            String routeUrl,
+            String routeToken,
+            Boolean routeInsecure,
+            String routeMap,
+            String trunkSecret) {}
 
     @Option(
             names = "--config",
             description =
-                    "Island configuration (JSON: id, host, port, directory, detachTimeoutSec, pingIdleSec, echo, dtlsKey, dtlsCertificate).")
+                    "Island configuration (JSON: id, host, port, directory, detachTimeoutSec, pingIdleSec, echo, dtlsKey, dtlsCertificate, routeUrl, routeToken, routeInsecure, routeMap, trunkSecret).")
     Path config;
 
     @Option(names = "--id", description = "Island id (default ${DEFAULT-VALUE}).")
@@ -79,6 +88,71 @@ public final class IslandCommand implements Runnable {
             description =
                     "PEM file with the DTLS certificate and its private key (as FreeSWITCH's dtls-srtp.pem); overrides --dtls-key.")
     Path dtlsCertificate;
+
+    @Option(
+            names = "--route-url",
+            description =
+                    "A gateway's HTTPS base URL: its /v1/route says which island serves a user not registered here.")
+    URI routeUrl;
+
+    @Option(names = "--route-token", description = "The gateway's admin.routeToken (or admin token) for /v1/route.")
+    String routeToken;
+
+    @Option(
+            names = "--route-insecure",
+            description = "Accept any certificate from --route-url (a demo gateway's self-signed one).")
+    boolean routeInsecure;
+
+    @Option(
+            names = "--route-map",
+            description = "Compute routes from this partition map file instead of asking a gateway.")
+    Path routeMap;
+
+    @Option(
+            names = "--trunk-secret",
+            description =
+                    "Secret shared by the operator's islands (16 characters or more): calls to users other islands serve are trunked there, and their trunks are accepted.")
+    String trunkSecret;
+
+    /** Where routes come from: a gateway, a map file, or nowhere (every call stays here). */
+    private IslandRoutes routes() {
+        if (routeUrl != null) {
+            String scheme = routeUrl.getScheme();
+            if (routeUrl.getHost() == null || !("https".equals(scheme) || "http".equals(scheme))) {
+                throw new InvalidInput("--route-url must be an http:// or https:// URL, got " + routeUrl, null);
+            }
+            return new HttpIslandRoutes(routeUrl, routeToken, routeInsecure);
+        }
+        if (routeMap == null) {
+            return null;
+        }
+        try {
+            return new MapIslandRoutes(routeMap);
+        } catch (java.io.IOException e) {
+            throw new InvalidInput(
+                    "--route-map " + routeMap + " cannot be read ("
+                            + e.getClass().getSimpleName() + ")",
+                    e);
+        } catch (org.vertogw.partition.PartitionMapException e) {
+            throw new InvalidInput("map " + e.getMessage(), e);
+        }
+    }
+
+    private void fromFile(File f, Path dir) {
+        if (f.routeUrl() != null && routeUrl == null) {
+            routeUrl = URI.create(f.routeUrl());
+        }
+        if (f.routeToken() != null && routeToken == null) {
+            routeToken = f.routeToken();
+        }
+        routeInsecure |= Boolean.TRUE.equals(f.routeInsecure());
+        if (f.routeMap() != null && routeMap == null) {
+            routeMap = dir.resolve(f.routeMap());
+        }
+        if (f.trunkSecret() != null && trunkSecret == null) {
+            trunkSecret = f.trunkSecret();
+        }
+    }
 
     private MediaConfig mediaConfig() throws java.io.IOException {
         String address = mediaAddress != null ? mediaAddress : host;
@@ -143,10 +217,12 @@ public final class IslandCommand implements Runnable {
                 if (f.dtlsCertificate() != null && dtlsCertificate == null) {
                     dtlsCertificate = dir.resolve(f.dtlsCertificate());
                 }
+                fromFile(f, dir);
             }
             if (directory != null) {
                 b.directory(Directory.load(directory));
             }
+            b.routes(routes()).trunkSecret(trunkSecret);
             String dtls = "";
             if (media.equals("terminate")) {
                 MediaEngine engine = MediaEngine.start(mediaConfig());

@@ -32,6 +32,7 @@ public final class Cluster implements AutoCloseable {
     private final List<Integer> mediaPorts = new ArrayList<>();
     private String gatewayAddress = "127.0.0.1";
     private String gatewayHost = "localhost";
+    private boolean byExtension;
 
     public Cluster(Path dir) {
         this.dir = dir;
@@ -44,26 +45,50 @@ public final class Cluster implements AutoCloseable {
         return this;
     }
 
+    /** The token the islands present to the gateways' {@code /v1/route}, and the secret of their trunks. */
+    static final String ROUTE_TOKEN = "e2e-route-token-0123456789";
+
+    static final String TRUNK_SECRET = "e2e-trunk-secret-0123456789";
+
+    /**
+     * Partitioned by extension, the islands asking the first gateway's {@code /v1/route} where a callee lives and
+     * trunking calls between them (docs/operations.md, "Calls across islands"). Before {@link #start}.
+     */
+    public Cluster partitionedByExtension() {
+        byExtension = true;
+        return this;
+    }
+
     public Cluster start(int gatewayCount) throws Exception {
         Files.createDirectories(dir);
+        for (int i = 0; i < gatewayCount; i++) {
+            gatewayPorts.add(freePort());
+            mediaPorts.add(freePort());
+        }
         int islandMedia = 21000;
         for (String id : ISLANDS) {
             int port = freePort();
             islandPorts.put(id, port);
-            List<String> cmd = java(
+            List<String> args = new ArrayList<>(List.of(
                     "island",
                     "--id",
                     id,
                     "--port",
                     Integer.toString(port),
                     "--media-ports",
-                    islandMedia + "-" + (islandMedia + 199));
+                    islandMedia + "-" + (islandMedia + 199)));
+            if (byExtension) {
+                args.addAll(List.of(
+                        "--route-url",
+                        gatewayUrl(0),
+                        "--route-token",
+                        ROUTE_TOKEN,
+                        "--route-insecure",
+                        "--trunk-secret",
+                        TRUNK_SECRET));
+            }
             islandMedia += 200;
-            islands.put(id, new ManagedProcess(id, cmd, dir));
-        }
-        for (int i = 0; i < gatewayCount; i++) {
-            gatewayPorts.add(freePort());
-            mediaPorts.add(freePort());
+            islands.put(id, new ManagedProcess(id, java(args.toArray(String[]::new)), dir));
         }
         writeMap();
         for (ManagedProcess p : islands.values()) {
@@ -80,6 +105,9 @@ public final class Cluster implements AutoCloseable {
             ArrayNode endpoints = c.putArray("publicEndpoints");
             gatewayPorts.forEach(p -> endpoints.add("wss://" + gatewayHost + ":" + p + "/verto"));
             c.putObject("health").put("intervalMs", 250).put("downAfter", 3).put("upAfter", 2);
+            if (byExtension) {
+                c.putObject("admin").put("routeToken", ROUTE_TOKEN);
+            }
             c.putObject("media")
                     .put("browserPort", mediaPorts.get(i))
                     .put("bindAddress", gatewayAddress)
@@ -98,7 +126,7 @@ public final class Cluster implements AutoCloseable {
     private void writeMap() throws IOException {
         ObjectNode map = JSON.createObjectNode();
         map.put("version", 1);
-        map.put("partitionBy", "domain");
+        map.put("partitionBy", byExtension ? "extension" : "domain");
         ArrayNode list = map.putArray("islands");
         for (String id : ISLANDS) {
             ObjectNode i = list.addObject();

@@ -21,7 +21,7 @@ import org.vertogw.partition.Island;
 /**
  * The gateway's HTTP API: {@code /healthz} for keepalived and load balancers, {@code /v1/partition-map} for the
  * SDK, {@code /metrics} for Prometheus and the operator's {@code /v1/admin/*} ({@link AdminApi}); both of these
- * behind {@link AdminAccess}.
+ * behind {@link AdminAccess}. The islands ask {@code /v1/route} ({@link RouteApi}) where a dialled user lives.
  */
 public final class ApiHandler extends Handler.Abstract {
 
@@ -35,6 +35,7 @@ public final class ApiHandler extends Handler.Abstract {
     private final Supplier<List<String>> gateways;
     private final AdminAccess access;
     private final AdminApi admin;
+    private final RouteApi route;
 
     public ApiHandler(
             GatewayConfig config,
@@ -51,6 +52,7 @@ public final class ApiHandler extends Handler.Abstract {
         this.gateways = gateways;
         this.access = new AdminAccess(config);
         this.admin = new AdminApi(access, router, health, edge);
+        this.route = new RouteApi(config, router, metrics, RouteApi.DEFAULT_PER_SECOND);
     }
 
     @Override
@@ -67,6 +69,9 @@ public final class ApiHandler extends Handler.Abstract {
                         .put("sessions", edge.openSessions())
                         .put("mapVersion", router.map().version());
                 return Json.send(response, callback, serving ? 200 : 503, body);
+            }
+            case "/v1/route" -> {
+                return route.handle(request, response, callback);
             }
             case "/v1/partition-map" -> {
                 Fields q = Request.extractQueryParameters(request);

@@ -15,6 +15,7 @@ import org.vertogw.partition.PartitionMap;
  * @param publicEndpoints the WSS endpoints the SDK may rotate over, published in the map; empty means this
  *     gateway's own
  * @param adminToken bearer token for {@code /v1/admin}; null restricts the admin API to loopback clients
+ * @param routeToken a second token for {@code /v1/route} alone (the islands' lookups); null: the admin token only
  * @param defaultDomain domain for logins that name none, like mod_verto's {@code force-register-domain}
  * @param media the media relay; null for a signaling-only gateway that leaves SDP untouched
  */
@@ -36,6 +37,7 @@ public record GatewayConfig(
         Path upstreamCaPem,
         List<String> publicEndpoints,
         String adminToken,
+        String routeToken,
         String defaultDomain,
         MediaSettings media) {
 
@@ -50,6 +52,14 @@ public record GatewayConfig(
         }
         allowedOrigins = List.copyOf(allowedOrigins);
         publicEndpoints = List.copyOf(publicEndpoints);
+    }
+
+    /** Without the admin and route tokens, which must never reach a log. */
+    @Override
+    public String toString() {
+        return "GatewayConfig[" + id + " " + mode + " " + host + ":" + port + ", admin token "
+                + (adminToken == null ? "unset" : "set") + ", route token " + (routeToken == null ? "unset" : "set")
+                + "]";
     }
 
     public boolean demo() {
@@ -82,6 +92,7 @@ public record GatewayConfig(
         private Path upstreamCaPem;
         private List<String> publicEndpoints = List.of();
         private String adminToken;
+        private String routeToken;
         private String defaultDomain;
         private MediaSettings media;
 
@@ -170,6 +181,12 @@ public record GatewayConfig(
             return this;
         }
 
+        /** A token that opens {@code /v1/route} only: what the islands are given, instead of the admin token. */
+        public Builder routeToken(String v) {
+            routeToken = v;
+            return this;
+        }
+
         public Builder defaultDomain(String v) {
             defaultDomain = v;
             return this;
@@ -199,6 +216,7 @@ public record GatewayConfig(
                     upstreamCaPem,
                     publicEndpoints,
                     adminToken,
+                    routeToken,
                     defaultDomain,
                     media);
         }

@@ -24,7 +24,7 @@ public final class GatewayConfigFile {
 
     record Upstream(Boolean trustAll, String caCertificates) {}
 
-    record Admin(String token) {}
+    record Admin(String token, String routeToken) {}
 
     record Media(
             Boolean enabled,
@@ -137,6 +137,7 @@ public final class GatewayConfigFile {
         }
         if (f.admin() != null) {
             b.adminToken(f.admin().token());
+            b.routeToken(f.admin().routeToken());
         }
         if (f.dataDir() != null) {
             b.dataDir(resolve(dir, f.dataDir()));

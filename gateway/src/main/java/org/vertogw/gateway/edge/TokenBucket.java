@@ -5,14 +5,14 @@ package org.vertogw.gateway.edge;
  * (messages, bytes, calls, speed-test bytes). Synchronized: the receiving thread takes tokens, the session's thread
  * may ask how long until the next ones.
  */
-final class TokenBucket {
+public final class TokenBucket {
 
     private final double perNano;
     private final double burst;
     private double tokens;
     private long last;
 
-    TokenBucket(double perSecond, double burst, long nowNanos) {
+    public TokenBucket(double perSecond, double burst, long nowNanos) {
         this.perNano = perSecond / 1e9;
         this.burst = burst;
         this.tokens = burst;
@@ -20,7 +20,7 @@ final class TokenBucket {
     }
 
     /** Takes {@code cost} tokens; false (and nothing taken) when there are fewer. */
-    synchronized boolean tryAcquire(double cost, long nowNanos) {
+    public synchronized boolean tryAcquire(double cost, long nowNanos) {
         refill(nowNanos);
         if (tokens >= cost) {
             tokens -= cost;

@@ -68,6 +68,16 @@ public final class GatewayMetrics {
             .help("Version of the partition map in use")
             .register(registry);
 
+    private final Counter routeLookups = Counter.builder()
+            .name("verto_gateway_route_lookups")
+            .help("GET /v1/route answers by outcome (docs/operations.md, Calls across islands)")
+            .labelNames("outcome")
+            .register(registry);
+
+    /** The outcomes of {@code /v1/route}. */
+    public static final java.util.List<String> ROUTE_OUTCOMES =
+            java.util.List.of("ok", "unservable", "bad_request", "unauthorized", "over_budget");
+
     public GatewayMetrics() {
         JvmMetrics.builder().register(registry);
         // every label value from the start, so that a dashboard sees zeros rather than missing series
@@ -80,6 +90,7 @@ public final class GatewayMetrics {
         for (CloseReason c : CloseReason.values()) {
             closed.labelValues(c.label());
         }
+        ROUTE_OUTCOMES.forEach(routeLookups::labelValues);
     }
 
     public void login(LoginOutcome outcome) {
@@ -92,6 +103,15 @@ public final class GatewayMetrics {
 
     public void closed(CloseReason reason) {
         closed.labelValues(reason.label()).inc();
+    }
+
+    /** One {@code /v1/route} answer, by one of {@link #ROUTE_OUTCOMES}. */
+    public void routeLookup(String outcome) {
+        routeLookups.labelValues(outcome).inc();
+    }
+
+    public long routeLookups(String outcome) {
+        return (long) routeLookups.labelValues(outcome).get();
     }
 
     /** The count so far, for tests and the admin views. */

@@ -1,4 +1,4 @@
-package org.vertogw.gateway.peers;
+package org.vertogw.testing.webrtc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -6,7 +6,6 @@ import java.net.URI;
 import java.util.Set;
 import java.util.UUID;
 import org.vertogw.testing.VertoTestClient;
-import org.vertogw.testing.webrtc.LibWebRtcPeer;
 
 /**
  * A Verto softphone with libwebrtc media: raw Verto over WSS as verto.js speaks it (login docs/protocol.md §3.7, calls §4 of
@@ -97,6 +96,13 @@ public final class LibWebRtcPhone implements AutoCloseable {
         JsonNode bye = verto.awaitRequest("verto.bye", callId);
         verto.reply(bye);
         return bye;
+    }
+
+    /** DTMF for the current call as verto.js sends it: {@code verto.info} with {@code dtmf} (docs/protocol.md §4.7). */
+    public JsonNode dtmf(String digits) throws InterruptedException {
+        ObjectNode params = VertoTestClient.callParams(callId, sessid);
+        params.put("dtmf", digits);
+        return verto.call("verto.info", params);
     }
 
     public LibWebRtcPeer peer() {
