@@ -44,6 +44,13 @@ public final class LeaseKeeper implements AutoCloseable {
         thread.scheduleWithFixedDelay(this::tick, 0, Math.max(100, ttl.toMillis() / 3), TimeUnit.MILLISECONDS);
     }
 
+    /** Renews and writes now, out of turn (the owner's record changed). */
+    public void now() {
+        if (!thread.isShutdown()) {
+            thread.execute(this::tick);
+        }
+    }
+
     private void tick() {
         try {
             if (lease == 0 || !store.keepAlive(lease)) {

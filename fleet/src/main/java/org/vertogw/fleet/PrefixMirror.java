@@ -66,6 +66,21 @@ public final class PrefixMirror implements AutoCloseable {
         thread.execute(task);
     }
 
+    /** Runs {@code task} every {@code period} on the mirror's thread, between deliveries; a failure is logged. */
+    public void every(long period, TimeUnit unit, Runnable task) {
+        thread.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        task.run();
+                    } catch (RuntimeException e) {
+                        LOG.error("periodic task on {} failed", prefix, e);
+                    }
+                },
+                period,
+                period,
+                unit);
+    }
+
     /** The copy as last seen (kept, unchanged, while etcd cannot be reached). */
     public Map<String, FleetStore.Entry> entries() {
         return entries;

@@ -13,6 +13,7 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
 import org.vertogw.gateway.config.GatewayConfig;
 import org.vertogw.gateway.edge.VertoEdge;
+import org.vertogw.gateway.fleet.Fleet;
 import org.vertogw.gateway.island.IslandHealth;
 import org.vertogw.gateway.observe.GatewayMetrics;
 import org.vertogw.gateway.routing.Router;
@@ -35,14 +36,17 @@ public final class ApiHandler extends Handler.Abstract {
     private final Supplier<List<String>> gateways;
     private final AdminAccess access;
     private final AdminApi admin;
+    private final Fleet fleet;
 
+    /** @param fleet the fleet this gateway belongs to; null for a gateway on its own */
     public ApiHandler(
             GatewayConfig config,
             Router router,
             IslandHealth health,
             VertoEdge edge,
             GatewayMetrics metrics,
-            Supplier<List<String>> gateways) {
+            Supplier<List<String>> gateways,
+            Fleet fleet) {
         this.config = config;
         this.router = router;
         this.health = health;
@@ -50,7 +54,8 @@ public final class ApiHandler extends Handler.Abstract {
         this.metrics = metrics;
         this.gateways = gateways;
         this.access = new AdminAccess(config);
-        this.admin = new AdminApi(access, router, health, edge);
+        this.fleet = fleet;
+        this.admin = new AdminApi(access, router, health, edge, fleet);
     }
 
     @Override
@@ -66,6 +71,10 @@ public final class ApiHandler extends Handler.Abstract {
                         .put("gateway", config.id())
                         .put("sessions", edge.openSessions())
                         .put("mapVersion", router.map().version());
+                if (fleet != null) {
+                    // a degraded gateway keeps serving (its last state) and says so; it decides nothing
+                    body.put("fleet", fleet.degraded() ? "degraded" : "connected");
+                }
                 return Json.send(response, callback, serving ? 200 : 503, body);
             }
             case "/v1/partition-map" -> {
@@ -74,7 +83,11 @@ public final class ApiHandler extends Handler.Abstract {
                         response,
                         callback,
                         200,
-                        PublicMap.of(router.map(), health.down(), gateways.get(), q.getValue("domain")));
+                        PublicMap.of(
+                                router.map(),
+                                fleet == null ? health.down() : fleet.down(),
+                                fleet == null ? gateways.get() : fleet.endpoints(),
+                                q.getValue("domain")));
             }
             case "/metrics" -> {
                 AdminAccess.Refusal refused = access.read(request);
@@ -84,6 +97,15 @@ public final class ApiHandler extends Handler.Abstract {
                 metrics.mapVersion.set(router.map().version());
                 for (Island i : router.map().islands()) {
                     metrics.islandUp.labelValues(i.id()).set(health.down().contains(i.id()) ? 0 : 1);
+                }
+                if (fleet != null) {
+                    metrics.fleetConnected.set(fleet.degraded() ? 0 : 1);
+                    metrics.fleetDeciding.set(fleet.deciding() ? 1 : 0);
+                    for (Island i : router.map().islands()) {
+                        metrics.fleetIslandUp
+                                .labelValues(i.id())
+                                .set(fleet.down().contains(i.id()) ? 0 : 1);
+                    }
                 }
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 metrics.write(out);

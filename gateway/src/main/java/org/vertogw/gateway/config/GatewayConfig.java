@@ -17,6 +17,8 @@ import org.vertogw.partition.PartitionMap;
  * @param adminToken bearer token for {@code /v1/admin}; null restricts the admin API to loopback clients
  * @param defaultDomain domain for logins that name none, like mod_verto's {@code force-register-domain}
  * @param media the media relay; null for a signaling-only gateway that leaves SDP untouched
+ * @param fleet the fleet this gateway shares its map, membership, health and assignment with; null for a gateway
+ *     on its own
  */
 public record GatewayConfig(
         String id,
@@ -37,7 +39,8 @@ public record GatewayConfig(
         List<String> publicEndpoints,
         String adminToken,
         String defaultDomain,
-        MediaSettings media) {
+        MediaSettings media,
+        FleetSettings fleet) {
 
     public GatewayConfig {
         Objects.requireNonNull(id, "id");
@@ -84,6 +87,7 @@ public record GatewayConfig(
         private String adminToken;
         private String defaultDomain;
         private MediaSettings media;
+        private FleetSettings fleet;
 
         public Builder id(String v) {
             id = v;
@@ -180,6 +184,11 @@ public record GatewayConfig(
             return this;
         }
 
+        public Builder fleet(FleetSettings v) {
+            fleet = v;
+            return this;
+        }
+
         public GatewayConfig build() {
             return new GatewayConfig(
                     id,
@@ -200,7 +209,8 @@ public record GatewayConfig(
                     publicEndpoints,
                     adminToken,
                     defaultDomain,
-                    media);
+                    media,
+                    fleet);
         }
     }
 }

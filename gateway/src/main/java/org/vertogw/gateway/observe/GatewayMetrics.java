@@ -66,6 +66,29 @@ public final class GatewayMetrics {
             .help("Version of the partition map in use")
             .register(registry);
 
+    /** 1 while this gateway of a fleet reaches etcd (watch and lease), 0 while degraded; absent alone. */
+    public final Gauge fleetConnected = Gauge.builder()
+            .name("verto_gateway_fleet_connected")
+            .help("1 while the fleet's etcd is reached, 0 while degraded on the last state read")
+            .register(registry);
+    /** 1 while this gateway is the fleet's decider. */
+    public final Gauge fleetDeciding = Gauge.builder()
+            .name("verto_gateway_fleet_deciding")
+            .help("1 while this gateway decides failovers and failbacks for the fleet")
+            .register(registry);
+
+    private final Counter fleetDecisions = Counter.builder()
+            .name("verto_gateway_fleet_decisions")
+            .help("Assignments of partitions this gateway wrote as the fleet's decider")
+            .register(registry);
+
+    /** 1 per island the fleet finds down, by island (a fleet's gateway only). */
+    public final Gauge fleetIslandUp = Gauge.builder()
+            .name("verto_gateway_fleet_island_up")
+            .help("Island health by the fleet's verdict (a majority of live gateways)")
+            .labelNames("island")
+            .register(registry);
+
     public GatewayMetrics() {
         JvmMetrics.builder().register(registry);
         // every label value from the start, so that a dashboard sees zeros rather than missing series
@@ -78,6 +101,14 @@ public final class GatewayMetrics {
         for (CloseReason c : CloseReason.values()) {
             closed.labelValues(c.label());
         }
+    }
+
+    public void fleetDecision() {
+        fleetDecisions.inc();
+    }
+
+    public long fleetDecisions() {
+        return (long) fleetDecisions.get();
     }
 
     public void login(LoginOutcome outcome) {
