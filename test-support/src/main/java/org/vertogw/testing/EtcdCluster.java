@@ -101,6 +101,19 @@ public final class EtcdCluster implements AutoCloseable {
         awaitHealthy(member);
     }
 
+    /** Kills every member, then starts them all again on their ports and data (the cluster's quorum returns). */
+    public void restartAll() throws IOException, InterruptedException {
+        for (int i = 0; i < members.size(); i++) {
+            kill(i);
+        }
+        for (Member m : members) {
+            m.process.start("etcd Version");
+        }
+        for (int i = 0; i < members.size(); i++) {
+            awaitHealthy(i);
+        }
+    }
+
     /** Waits until {@code member} answers {@code /health} with {@code "health":"true"} (it then has a leader). */
     public void awaitHealthy(int member) {
         Member m = members.get(member);

@@ -26,7 +26,7 @@ public record MemberRecord(
     }
 
     /** Active calls of partition {@code home} this gateway has on {@code island}. */
-    int calls(String island, String home) {
+    public int calls(String island, String home) {
         return callsByIsland.getOrDefault(island, Map.of()).getOrDefault(home, 0);
     }
 }
