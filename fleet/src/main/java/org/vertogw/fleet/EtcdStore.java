@@ -43,7 +43,9 @@ public final class EtcdStore implements FleetStore {
                 .connectTimeout(settings.timeout())
                 .keepaliveTime(Duration.ofSeconds(5))
                 .keepaliveTimeout(settings.timeout())
-                .retryMaxDuration(settings.timeout());
+                .retryMaxDuration(settings.timeout())
+                // fail at once while no member is reachable rather than queue the call until one is
+                .waitForReady(false);
         if (settings.user() != null) {
             b.user(bytes(settings.user())).password(bytes(settings.password()));
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -61,9 +62,17 @@ public final class PrefixMirror implements AutoCloseable {
         thread.scheduleWithFixedDelay(this::check, period, period, TimeUnit.MILLISECONDS);
     }
 
-    /** Runs {@code task} on the mirror's thread, after anything it is delivering. */
+    /** Runs {@code task} on the mirror's thread, after anything it is delivering; nothing once closed. */
     public void execute(Runnable task) {
-        thread.execute(task);
+        post(task);
+    }
+
+    private void post(Runnable task) {
+        try {
+            thread.execute(task);
+        } catch (RejectedExecutionException closed) {
+            // the mirror is closed: what the store reports now concerns nobody
+        }
     }
 
     /** Runs {@code task} every {@code period} on the mirror's thread, between deliveries; a failure is logged. */
@@ -115,12 +124,12 @@ public final class PrefixMirror implements AutoCloseable {
         watch = store.watch(prefix, s.revision() + 1, new FleetStore.WatchListener() {
             @Override
             public void changed(List<FleetStore.Change> changes, long rev) {
-                thread.execute(() -> apply(gen, changes, rev));
+                post(() -> apply(gen, changes, rev));
             }
 
             @Override
             public void broken(Throwable cause, boolean compacted) {
-                thread.execute(() -> {
+                post(() -> {
                     if (gen == generation) {
                         lost("watch of " + prefix + (compacted ? " compacted: " : " ended: ") + cause);
                     }
@@ -215,7 +224,7 @@ public final class PrefixMirror implements AutoCloseable {
 
     @Override
     public void close() {
-        thread.execute(this::closeWatch);
+        post(this::closeWatch);
         thread.shutdown();
         try {
             thread.awaitTermination(2, TimeUnit.SECONDS);

@@ -63,7 +63,7 @@ final class FleetFixture implements AutoCloseable {
     /** Starts gateway {@code id} of the fleet, reaching etcd through {@code endpoints}. */
     VertoGateway start(String id, List<String> endpoints) throws Exception {
         FleetSettings fleet = new FleetSettings(
-                new EtcdSettings(endpoints, null, null, null, null, null, Duration.ofSeconds(1)),
+                new EtcdSettings(endpoints, null, null, null, null, null, Duration.ofSeconds(2)),
                 prefix,
                 Duration.ofSeconds(3),
                 Duration.ofMillis(500));
@@ -92,7 +92,12 @@ final class FleetFixture implements AutoCloseable {
 
     /** The map of this fixture as JSON text, at {@code version}, with {@code extra} members (failback). */
     String mapText(long version, String extra) throws Exception {
-        PartitionMap m = new PartitionMap(version, map.partitionBy(), map.islands(), map.pins(), map.gateways());
+        return mapText(version, map.pins(), extra);
+    }
+
+    /** As {@link #mapText(long, String)}, with these pins. */
+    String mapText(long version, Map<String, String> pins, String extra) throws Exception {
+        PartitionMap m = new PartitionMap(version, map.partitionBy(), map.islands(), pins, map.gateways());
         String text = PartitionMapWriter.toText(m);
         return extra == null ? text : text.substring(0, text.length() - 1) + "," + extra + "}";
     }

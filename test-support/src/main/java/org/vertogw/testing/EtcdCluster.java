@@ -101,11 +101,15 @@ public final class EtcdCluster implements AutoCloseable {
         awaitHealthy(member);
     }
 
-    /** Kills every member, then starts them all again on their ports and data (the cluster's quorum returns). */
-    public void restartAll() throws IOException, InterruptedException {
+    /** SIGKILL of every member: the whole cluster is gone. */
+    public void killAll() throws InterruptedException {
         for (int i = 0; i < members.size(); i++) {
             kill(i);
         }
+    }
+
+    /** Starts every member again on its ports and data, and waits until each is healthy (quorum is back). */
+    public void startAll() throws IOException {
         for (Member m : members) {
             m.process.start("etcd Version");
         }

@@ -250,7 +250,8 @@ public final class Fleet implements AutoCloseable {
                                     + next.of(home).epoch())
                     : new FleetWrite(409, "the assignment changed meanwhile: read the fleet again and retry");
         } catch (StoreException | JsonProcessingException e) {
-            return new FleetWrite(503, "etcd unreachable, nothing moved: " + e.getMessage());
+            return new FleetWrite(
+                    503, "etcd did not answer (" + e.getMessage() + "): GET the fleet to see whether it moved");
         }
     }
 

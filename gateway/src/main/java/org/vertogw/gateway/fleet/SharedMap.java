@@ -125,7 +125,10 @@ final class SharedMap {
             }
             return new FleetWrite(409, "the fleet's partition map changed meanwhile: read it again and retry");
         } catch (StoreException e) {
-            return new FleetWrite(503, "etcd unreachable, the map is unchanged: " + e.getMessage());
+            return new FleetWrite(
+                    503,
+                    "etcd did not answer (" + e.getMessage() + "): GET the map to see whether version " + next.version()
+                            + " landed before writing again");
         }
     }
 
