@@ -40,6 +40,7 @@ public final class PrefixMirror implements AutoCloseable {
     private int generation;
     private long backoffMs = 100;
     private boolean retryScheduled;
+    private int misses;
 
     public PrefixMirror(FleetStore store, String prefix, Duration resync, String name) {
         this.store = store;
@@ -156,6 +157,9 @@ public final class PrefixMirror implements AutoCloseable {
         }
         Map<String, FleetStore.Entry> next = new LinkedHashMap<>(entries);
         for (FleetStore.Change c : changes) {
+            if (c.modRevision() <= revision) {
+                continue; // already in a read adopted since
+            }
             if (c.value() == null) {
                 next.remove(c.key());
             } else {
@@ -167,7 +171,10 @@ public final class PrefixMirror implements AutoCloseable {
         deliver();
     }
 
-    /** The periodic read: a broken mirror starts over; a live one adopts a newer read it did not hear of. */
+    /**
+     * The periodic read: a broken mirror starts over; a live one adopts a newer read at once, and a watch that
+     * twice in a row had not delivered what the read shows is replaced.
+     */
     private void check() {
         if (!connected) {
             if (!retryScheduled) {
@@ -177,9 +184,17 @@ public final class PrefixMirror implements AutoCloseable {
         }
         try {
             FleetStore.Snapshot s = store.read(prefix);
-            if (s.revision() > revision && !s.entries().equals(entries)) {
+            if (s.revision() <= revision) {
+                return;
+            }
+            boolean behind = !s.entries().equals(entries);
+            misses = behind ? misses + 1 : 0;
+            if (misses >= 2) {
                 LOG.warn("watch of {} missed changes up to revision {}: watching again", prefix, s.revision());
+                misses = 0;
                 restart();
+            } else {
+                adopt(s);
             }
         } catch (StoreException e) {
             lost("periodic read of " + prefix + " failed: " + e.getMessage());

@@ -54,6 +54,8 @@ public final class Fleet implements AutoCloseable {
     private Router router;
     private VertoEdge edge;
     private Supplier<List<String>> endpoints;
+    private String published;
+    private long publishedLease;
 
     public Fleet(FleetSettings settings, String self, IslandHealth health, GatewayMetrics metrics) {
         this.settings = settings;
@@ -186,10 +188,17 @@ public final class Fleet implements AutoCloseable {
             }
         }
         MemberRecord r = new MemberRecord(self, endpoints.get(), open, verdicts, sessions, calls);
+        String json;
         try {
-            store.put(keys.member(self), FleetState.JSON.writeValueAsString(r), leaseId);
+            json = FleetState.JSON.writeValueAsString(r);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+        // the lease keeps an unchanged record alive; rewrite it only when it changed or the lease is new
+        if (!json.equals(published) || leaseId != publishedLease) {
+            store.put(keys.member(self), json, leaseId);
+            published = json;
+            publishedLease = leaseId;
         }
     }
 
