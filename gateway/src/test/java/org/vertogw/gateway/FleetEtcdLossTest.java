@@ -105,7 +105,7 @@ class FleetEtcdLossTest {
                         .of(home)
                         .island()
                         .equals("spare-1"));
-        assertThat(fx.gw("gw-a").metrics().fleetDecisions())
+        assertThat(fx.gw("gw-a").metrics().fleet().decisions())
                 .as("the cut-off gateway decided nothing")
                 .isZero();
         assertThat(fx.gw("gw-a").fleet().state().assignment().of(home).island())

@@ -15,6 +15,7 @@ import org.vertogw.gateway.config.GatewayConfig;
 import org.vertogw.gateway.edge.VertoEdge;
 import org.vertogw.gateway.fleet.Fleet;
 import org.vertogw.gateway.island.IslandHealth;
+import org.vertogw.gateway.observe.FleetMetrics;
 import org.vertogw.gateway.observe.GatewayMetrics;
 import org.vertogw.gateway.routing.Router;
 import org.vertogw.partition.Island;
@@ -99,12 +100,11 @@ public final class ApiHandler extends Handler.Abstract {
                     metrics.islandUp.labelValues(i.id()).set(health.down().contains(i.id()) ? 0 : 1);
                 }
                 if (fleet != null) {
-                    metrics.fleetConnected.set(fleet.degraded() ? 0 : 1);
-                    metrics.fleetDeciding.set(fleet.deciding() ? 1 : 0);
+                    FleetMetrics fm = metrics.fleet();
+                    fm.connected.set(fleet.degraded() ? 0 : 1);
+                    fm.deciding.set(fleet.deciding() ? 1 : 0);
                     for (Island i : router.map().islands()) {
-                        metrics.fleetIslandUp
-                                .labelValues(i.id())
-                                .set(fleet.down().contains(i.id()) ? 0 : 1);
+                        fm.islandUp.labelValues(i.id()).set(fleet.down().contains(i.id()) ? 0 : 1);
                     }
                 }
                 ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -63,6 +63,7 @@ public final class Fleet implements AutoCloseable {
         this.keys = new FleetKeys(settings.prefix());
         this.health = health;
         this.metrics = metrics;
+        metrics.fleet();
         this.store = new EtcdStore(settings.etcd());
         this.mirror = new PrefixMirror(store, keys.root(), settings.resync(), "fleet-watch");
         this.lease = new LeaseKeeper(store, settings.leaseTtl(), "fleet-lease", this::publish);
@@ -151,7 +152,7 @@ public final class Fleet implements AutoCloseable {
             long rev = store.compareAndSwap(
                     keys.assignment(), s.assignmentRevision(), FleetState.JSON.writeValueAsString(next), 0);
             if (rev > 0) {
-                metrics.fleetDecision();
+                metrics.fleet().decision();
                 LOG.info("fleet assignment decided at revision {}: {}", rev, next.partitions());
             }
         } catch (StoreException | JsonProcessingException e) {

@@ -66,28 +66,7 @@ public final class GatewayMetrics {
             .help("Version of the partition map in use")
             .register(registry);
 
-    /** 1 while this gateway of a fleet reaches etcd (watch and lease), 0 while degraded; absent alone. */
-    public final Gauge fleetConnected = Gauge.builder()
-            .name("verto_gateway_fleet_connected")
-            .help("1 while the fleet's etcd is reached, 0 while degraded on the last state read")
-            .register(registry);
-    /** 1 while this gateway is the fleet's decider. */
-    public final Gauge fleetDeciding = Gauge.builder()
-            .name("verto_gateway_fleet_deciding")
-            .help("1 while this gateway decides failovers and failbacks for the fleet")
-            .register(registry);
-
-    private final Counter fleetDecisions = Counter.builder()
-            .name("verto_gateway_fleet_decisions")
-            .help("Assignments of partitions this gateway wrote as the fleet's decider")
-            .register(registry);
-
-    /** 1 per island the fleet finds down, by island (a fleet's gateway only). */
-    public final Gauge fleetIslandUp = Gauge.builder()
-            .name("verto_gateway_fleet_island_up")
-            .help("Island health by the fleet's verdict (a majority of live gateways)")
-            .labelNames("island")
-            .register(registry);
+    private FleetMetrics fleet;
 
     public GatewayMetrics() {
         JvmMetrics.builder().register(registry);
@@ -103,12 +82,12 @@ public final class GatewayMetrics {
         }
     }
 
-    public void fleetDecision() {
-        fleetDecisions.inc();
-    }
-
-    public long fleetDecisions() {
-        return (long) fleetDecisions.get();
+    /** The fleet's metrics, registered by the first call: a gateway on its own exports none of them. */
+    public synchronized FleetMetrics fleet() {
+        if (fleet == null) {
+            fleet = new FleetMetrics(registry);
+        }
+        return fleet;
     }
 
     public void login(LoginOutcome outcome) {
