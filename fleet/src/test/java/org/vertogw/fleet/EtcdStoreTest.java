@@ -117,6 +117,28 @@ class EtcdStoreTest {
     }
 
     @Test
+    void closingTheStoreEndsTheThreadsItStarted() throws Exception {
+        java.util.Set<Thread> before = Thread.getAllStackTraces().keySet();
+        try (EtcdStore s = new EtcdStore(EtcdSettings.plain(etcd.endpoints()));
+                PrefixMirror m = new PrefixMirror(s, "/t/threads/", Duration.ofMillis(200), "mirror-threads")) {
+            m.start();
+            Await.until("the mirror has read", m::read);
+        }
+        Await.until(
+                "no thread the store started outlives it",
+                Duration.ofSeconds(20),
+                () -> Thread.getAllStackTraces().keySet().stream()
+                        .filter(Thread::isAlive)
+                        .filter(t -> !before.contains(t))
+                        .noneMatch(t -> !t.getName().startsWith("grpc-default-executor")),
+                () -> Thread.getAllStackTraces().keySet().stream()
+                        .filter(t -> !before.contains(t))
+                        .map(Thread::getName)
+                        .toList()
+                        .toString());
+    }
+
+    @Test
     void anExpiredLeaseIsReplacedAndItsKeysWrittenAgain() throws Exception {
         try (EtcdStore s = new EtcdStore(EtcdSettings.plain(etcd.endpoints()))) {
             List<Long> leases = new CopyOnWriteArrayList<>();
