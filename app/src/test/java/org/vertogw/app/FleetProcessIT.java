@@ -60,7 +60,13 @@ class FleetProcessIT {
                 c.putObject("listen").put("host", "127.0.0.1").put("port", 0);
                 c.put("partitionMap", "map.json");
                 c.put("dataDir", "data-" + id);
-                c.putObject("health").put("intervalMs", 250).put("downAfter", 3).put("upAfter", 2);
+                // probes patient enough that a starved shared machine does not flap them (a refused connect still
+                // counts at once, so a killed island is down within three ticks)
+                c.putObject("health")
+                        .put("intervalMs", 500)
+                        .put("timeoutMs", 2000)
+                        .put("downAfter", 3)
+                        .put("upAfter", 2);
                 c.putObject("admin").put("token", TOKEN);
                 ObjectNode fleet = c.putObject("fleet");
                 etcd.endpoints().forEach(fleet.putArray("etcd")::add);
