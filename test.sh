@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test of the project on a fresh Debian 12 machine: unit and integration tests (Maven, including the
 # JS SDK's npm tests), then the browser and libwebrtc suites in a private network namespace so that no test
-# traffic can leave the machine. Installs Chromium, chromedriver, libpulse0, keepalived, curl, nftables and iproute2
-# with apt when they are missing (the ICE-TCP browser test blocks UDP with nftables in a namespace it makes).
+# traffic can leave the machine. Installs Chromium, chromedriver, libpulse0, keepalived, etcd-server (the fleet's tests
+# start their own etcd cluster from it), curl, nftables and iproute2 with apt when they are missing (the ICE-TCP
+# browser test blocks UDP with nftables in a namespace it makes).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -11,6 +12,7 @@ command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
 ldconfig -p 2>/dev/null | grep -q 'libpulse.so.0' || need_apt+=(libpulse0)
 command -v keepalived >/dev/null 2>&1 || need_apt+=(keepalived)
+command -v etcd >/dev/null 2>&1 || need_apt+=(etcd-server)
 command -v curl >/dev/null 2>&1 || need_apt+=(curl)
 command -v nft >/dev/null 2>&1 || [ -x /usr/sbin/nft ] || need_apt+=(nftables)
 command -v ip >/dev/null 2>&1 || [ -x /usr/sbin/ip ] || need_apt+=(iproute2)

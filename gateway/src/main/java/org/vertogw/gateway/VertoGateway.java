@@ -36,6 +36,7 @@ import org.vertogw.gateway.edge.IslandLossPacer;
 import org.vertogw.gateway.edge.LoginThrottle;
 import org.vertogw.gateway.edge.SessionRegistry;
 import org.vertogw.gateway.edge.VertoEdge;
+import org.vertogw.gateway.fleet.Fleet;
 import org.vertogw.gateway.island.IslandHealth;
 import org.vertogw.gateway.island.UpstreamConnector;
 import org.vertogw.gateway.island.UpstreamPool;
@@ -70,6 +71,7 @@ public final class VertoGateway implements AutoCloseable {
     private final GatewayMetrics metrics = new GatewayMetrics();
     private final MediaEngine media;
     private final IslandLossPacer pacer;
+    private final Fleet fleet;
 
     private VertoGateway(GatewayConfig config, List<Handler> extraHandlers) throws Exception {
         this.config = config;
@@ -83,9 +85,11 @@ public final class VertoGateway implements AutoCloseable {
                 config.health().timeout().plus(Duration.ofSeconds(2)));
         this.health = new IslandHealth(upstream, config.health());
         PartitionMap initial = config.map() != null ? config.map() : MapFileWatcher.load(config.mapFile());
-        this.router = new Router(initial, health);
+        // in a fleet the map file only seeds a new fleet's map; the fleet's key is the truth
+        this.fleet = config.fleet() == null ? null : new Fleet(config.fleet(), config.id(), health, metrics);
+        this.router = fleet == null ? new Router(initial, health) : new Router(initial, fleet.placement());
         this.warmLinks = new UpstreamPool(upstream, config.limits().warmLinksPerIsland(), health::down);
-        this.watcher = config.mapFile() == null ? null : new MapFileWatcher(config.mapFile(), router);
+        this.watcher = config.mapFile() == null || fleet != null ? null : new MapFileWatcher(config.mapFile(), router);
         this.media = config.media() == null ? null : MediaEngine.start(mediaConfig(config.media()));
         if (media != null) {
             metrics.media(media);
@@ -140,6 +144,9 @@ public final class VertoGateway implements AutoCloseable {
             g.watcher.start(g.scheduler, config.mapPollInterval().toMillis());
         }
         g.server.start();
+        if (g.fleet != null) {
+            g.fleet.start(g.router, g.edge, g::gatewayEndpoints);
+        }
         LOG.info(
                 "gateway {} ({} mode) serving {} with partition map version {}",
                 config.id(),
@@ -202,7 +209,7 @@ public final class VertoGateway implements AutoCloseable {
         // The SDK's UMD bundle is a .cjs file (it sits beside ES modules in a "type": "module" package).
         root.getMimeTypes().addMimeMapping("cjs", "text/javascript");
         Handler.Sequence rest = new Handler.Sequence();
-        rest.addHandler(new ApiHandler(config, router, health, edge, metrics, this::gatewayEndpoints));
+        rest.addHandler(new ApiHandler(config, router, health, edge, metrics, this::gatewayEndpoints, fleet));
         extraHandlers.forEach(rest::addHandler);
         ResourceFactory resources = ResourceFactory.of(server);
         Resource sdk = resources.newClassLoaderResource("web/sdk/");
@@ -286,8 +293,16 @@ public final class VertoGateway implements AutoCloseable {
         return watcher;
     }
 
+    /** The fleet this gateway belongs to, or null for a gateway on its own. */
+    public Fleet fleet() {
+        return fleet;
+    }
+
     @Override
     public void close() {
+        if (fleet != null) {
+            fleet.close();
+        }
         try {
             server.stop();
         } catch (Exception e) {

@@ -1,5 +1,6 @@
 package org.vertogw.gateway.admin;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -15,6 +16,9 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.vertogw.gateway.edge.ClientSession;
 import org.vertogw.gateway.edge.VertoEdge;
+import org.vertogw.gateway.fleet.FailbackPolicy;
+import org.vertogw.gateway.fleet.Fleet;
+import org.vertogw.gateway.fleet.FleetWrite;
 import org.vertogw.gateway.island.IslandHealth;
 import org.vertogw.gateway.routing.Router;
 import org.vertogw.partition.Island;
@@ -36,12 +40,15 @@ final class AdminApi {
     private final Router router;
     private final IslandHealth health;
     private final VertoEdge edge;
+    private final Fleet fleet;
 
-    AdminApi(AdminAccess access, Router router, IslandHealth health, VertoEdge edge) {
+    /** @param fleet the fleet this gateway belongs to; null for a gateway on its own */
+    AdminApi(AdminAccess access, Router router, IslandHealth health, VertoEdge edge, Fleet fleet) {
         this.access = access;
         this.router = router;
         this.health = health;
         this.edge = edge;
+        this.fleet = fleet;
     }
 
     boolean handle(String what, Request request, Response response, Callback callback) throws IOException {
@@ -68,8 +75,49 @@ final class AdminApi {
                     case "PUT" -> putMap(request, response, callback);
                     default -> Json.error(response, callback, 405, "GET or PUT");
                 };
+            case "fleet" ->
+                fleet == null
+                        ? Json.error(response, callback, 404, "this gateway is not part of a fleet")
+                        : "GET".equals(method)
+                                ? Json.send(response, callback, 200, FleetView.of(fleet, router, health))
+                                : Json.error(response, callback, 405, "GET only");
+            case "move" -> move(method, request, response, callback);
             default -> Json.error(response, callback, 404, "unknown admin resource");
         };
+    }
+
+    /** {@code POST /v1/admin/move {"partition": home island, "island": id}}: an operator's move in a fleet. */
+    private boolean move(String method, Request request, Response response, Callback callback) throws IOException {
+        if (fleet == null) {
+            return Json.error(response, callback, 404, "this gateway is not part of a fleet");
+        }
+        if (!"POST".equals(method)) {
+            return Json.error(response, callback, 405, "POST only");
+        }
+        String body = read(request);
+        if (body == null) {
+            return Json.error(response, callback, 413, "body larger than " + MAX_BODY + " bytes");
+        }
+        JsonNode n;
+        try {
+            n = Json.MAPPER.readTree(body);
+        } catch (IOException e) {
+            return Json.error(response, callback, 400, "not JSON");
+        }
+        JsonNode partition = n == null ? null : n.get("partition");
+        JsonNode island = n == null ? null : n.get("island");
+        if (partition == null || !partition.isTextual() || island == null || !island.isTextual()) {
+            return Json.error(response, callback, 400, "partition and island (island ids) are required");
+        }
+        FleetWrite o = fleet.move(partition.asText(), island.asText());
+        return outcome(response, callback, o);
+    }
+
+    private static boolean outcome(Response response, Callback callback, FleetWrite o) {
+        return o.status() == 200
+                ? Json.send(
+                        response, callback, 200, Json.MAPPER.createObjectNode().put("result", o.message()))
+                : Json.error(response, callback, o.status(), o.message());
     }
 
     private static boolean get(String method, Response response, Callback callback, Supplier<ArrayNode> view) {
@@ -124,6 +172,23 @@ final class AdminApi {
             ObjectNode err =
                     Json.MAPPER.createObjectNode().put("error", e.getMessage()).put("field", e.field());
             return Json.send(response, callback, 400, err);
+        }
+        if (fleet != null) {
+            FailbackPolicy policy;
+            try {
+                policy = FailbackPolicy.of(Json.MAPPER.readTree(body));
+            } catch (IllegalArgumentException e) {
+                return Json.send(
+                        response, callback, 400, Json.MAPPER.createObjectNode().put("error", e.getMessage()));
+            }
+            FleetWrite o = fleet.putMap(body, next, policy);
+            return o.status() == 200
+                    ? Json.send(
+                            response,
+                            callback,
+                            200,
+                            Json.MAPPER.createObjectNode().put("version", next.version()))
+                    : Json.error(response, callback, o.status(), o.message());
         }
         long current = router.map().version();
         if (next.version() <= current) {

@@ -13,7 +13,9 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
 import org.vertogw.gateway.config.GatewayConfig;
 import org.vertogw.gateway.edge.VertoEdge;
+import org.vertogw.gateway.fleet.Fleet;
 import org.vertogw.gateway.island.IslandHealth;
+import org.vertogw.gateway.observe.FleetMetrics;
 import org.vertogw.gateway.observe.GatewayMetrics;
 import org.vertogw.gateway.routing.Router;
 import org.vertogw.partition.Island;
@@ -36,14 +38,17 @@ public final class ApiHandler extends Handler.Abstract {
     private final AdminAccess access;
     private final AdminApi admin;
     private final RouteApi route;
+    private final Fleet fleet;
 
+    /** @param fleet the fleet this gateway belongs to; null for a gateway on its own */
     public ApiHandler(
             GatewayConfig config,
             Router router,
             IslandHealth health,
             VertoEdge edge,
             GatewayMetrics metrics,
-            Supplier<List<String>> gateways) {
+            Supplier<List<String>> gateways,
+            Fleet fleet) {
         this.config = config;
         this.router = router;
         this.health = health;
@@ -51,7 +56,8 @@ public final class ApiHandler extends Handler.Abstract {
         this.metrics = metrics;
         this.gateways = gateways;
         this.access = new AdminAccess(config);
-        this.admin = new AdminApi(access, router, health, edge);
+        this.fleet = fleet;
+        this.admin = new AdminApi(access, router, health, edge, fleet);
         this.route = new RouteApi(config, router, metrics, RouteApi.DEFAULT_PER_SECOND);
     }
 
@@ -68,6 +74,10 @@ public final class ApiHandler extends Handler.Abstract {
                         .put("gateway", config.id())
                         .put("sessions", edge.openSessions())
                         .put("mapVersion", router.map().version());
+                if (fleet != null) {
+                    // a degraded gateway keeps serving (its last state) and says so; it decides nothing
+                    body.put("fleet", fleet.degraded() ? "degraded" : "connected");
+                }
                 return Json.send(response, callback, serving ? 200 : 503, body);
             }
             case "/v1/route" -> {
@@ -79,7 +89,11 @@ public final class ApiHandler extends Handler.Abstract {
                         response,
                         callback,
                         200,
-                        PublicMap.of(router.map(), health.down(), gateways.get(), q.getValue("domain")));
+                        PublicMap.of(
+                                router.map(),
+                                fleet == null ? health.down() : fleet.down(),
+                                fleet == null ? gateways.get() : fleet.endpoints(),
+                                q.getValue("domain")));
             }
             case "/metrics" -> {
                 AdminAccess.Refusal refused = access.read(request);
@@ -89,6 +103,14 @@ public final class ApiHandler extends Handler.Abstract {
                 metrics.mapVersion.set(router.map().version());
                 for (Island i : router.map().islands()) {
                     metrics.islandUp.labelValues(i.id()).set(health.down().contains(i.id()) ? 0 : 1);
+                }
+                if (fleet != null) {
+                    FleetMetrics fm = metrics.fleet();
+                    fm.connected.set(fleet.degraded() ? 0 : 1);
+                    fm.deciding.set(fleet.deciding() ? 1 : 0);
+                    for (Island i : router.map().islands()) {
+                        fm.islandUp.labelValues(i.id()).set(fleet.down().contains(i.id()) ? 0 : 1);
+                    }
                 }
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 metrics.write(out);

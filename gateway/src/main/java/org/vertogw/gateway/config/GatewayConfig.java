@@ -18,6 +18,8 @@ import org.vertogw.partition.PartitionMap;
  * @param routeToken a second token for {@code /v1/route} alone (the islands' lookups); null: the admin token only
  * @param defaultDomain domain for logins that name none, like mod_verto's {@code force-register-domain}
  * @param media the media relay; null for a signaling-only gateway that leaves SDP untouched
+ * @param fleet the fleet this gateway shares its map, membership, health and assignment with; null for a gateway
+ *     on its own
  */
 public record GatewayConfig(
         String id,
@@ -39,7 +41,8 @@ public record GatewayConfig(
         String adminToken,
         String routeToken,
         String defaultDomain,
-        MediaSettings media) {
+        MediaSettings media,
+        FleetSettings fleet) {
 
     public GatewayConfig {
         Objects.requireNonNull(id, "id");
@@ -95,6 +98,7 @@ public record GatewayConfig(
         private String routeToken;
         private String defaultDomain;
         private MediaSettings media;
+        private FleetSettings fleet;
 
         public Builder id(String v) {
             id = v;
@@ -197,6 +201,11 @@ public record GatewayConfig(
             return this;
         }
 
+        public Builder fleet(FleetSettings v) {
+            fleet = v;
+            return this;
+        }
+
         public GatewayConfig build() {
             return new GatewayConfig(
                     id,
@@ -218,7 +227,8 @@ public record GatewayConfig(
                     adminToken,
                     routeToken,
                     defaultDomain,
-                    media);
+                    media,
+                    fleet);
         }
     }
 }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.vertogw.fleet.EtcdSettings;
 import org.vertogw.media.dtls.DtlsKeyType;
 
 /**
@@ -44,6 +45,18 @@ public final class GatewayConfigFile {
             Long tcpHandshakeTimeoutMs,
             Integer tcpMaxQueuedBytes) {}
 
+    record FleetTls(String ca, String certificate, String privateKey) {}
+
+    record Fleet(
+            List<String> etcd,
+            String prefix,
+            FleetTls tls,
+            String user,
+            String password,
+            Long timeoutMs,
+            Long leaseTtlMs,
+            Long resyncMs) {}
+
     @JsonIgnoreProperties(value = {"$comment"})
     record File(
             String id,
@@ -59,7 +72,8 @@ public final class GatewayConfigFile {
             Admin admin,
             String defaultDomain,
             String dataDir,
-            Media media) {}
+            Media media,
+            Fleet fleet) {}
 
     private static DtlsKeyType dtlsKey(String value) {
         try {
@@ -165,7 +179,31 @@ public final class GatewayConfigFile {
                                     mf.tcpHandshakeTimeoutMs(),
                                     mf.tcpMaxQueuedBytes()))));
         }
+        if (f.fleet() != null) {
+            b.fleet(fleet(f.fleet(), dir));
+        }
         return b.build();
+    }
+
+    private static FleetSettings fleet(Fleet f, Path dir) {
+        if (f.etcd() == null || f.etcd().isEmpty()) {
+            throw new IllegalArgumentException("fleet.etcd: list at least one etcd client URL");
+        }
+        FleetTls tls = f.tls() == null ? new FleetTls(null, null, null) : f.tls();
+        EtcdSettings etcd = new EtcdSettings(
+                f.etcd(),
+                resolve(dir, tls.ca()),
+                resolve(dir, tls.certificate()),
+                resolve(dir, tls.privateKey()),
+                f.user(),
+                f.password(),
+                Duration.ofMillis(or(f.timeoutMs(), 2000L)));
+        FleetSettings d = FleetSettings.on(etcd);
+        return new FleetSettings(
+                etcd,
+                or(f.prefix(), d.prefix()),
+                f.leaseTtlMs() == null ? d.leaseTtl() : Duration.ofMillis(f.leaseTtlMs()),
+                f.resyncMs() == null ? d.resync() : Duration.ofMillis(f.resyncMs()));
     }
 
     private static Path resolve(Path dir, String p) {

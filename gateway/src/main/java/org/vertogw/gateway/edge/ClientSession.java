@@ -112,6 +112,20 @@ public final class ClientSession {
         });
     }
 
+    /**
+     * Closes the browser with 1013 because the fleet moved this session's partition to another island; the hint
+     * tells the SDK to log in again at once, and the login then goes to the partition's new island.
+     */
+    public void moveAway(String partition, String island) {
+        run(() -> {
+            if (state != ClientSessionState.CLOSED) {
+                ctx.metrics().closed(CloseReason.PARTITION_MOVED);
+                browser.close(1013, "partition " + partition + " moved to " + island + "; retryAfterMs=0");
+                end("partition moved");
+            }
+        });
+    }
+
     // ---- dispatch, the session's thread ---------------------------------------------------------------------
 
     /** One browser request, by the session's state; every refusal is answered. */
@@ -226,6 +240,11 @@ public final class ClientSession {
 
     public String islandId() {
         return link.islandId();
+    }
+
+    /** Calls of this session that have begun and not ended. */
+    public int activeCalls() {
+        return media.activeCalls();
     }
 
     public ClientSessionState state() {

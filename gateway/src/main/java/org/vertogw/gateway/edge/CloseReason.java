@@ -21,7 +21,8 @@ public enum CloseReason {
     SPEEDTEST_BUDGET(1008, "speed test budget exceeded"),
     SESSION_IN_USE(1008, "Session in use"),
     PUNTED(1000, "punted: session taken over"),
-    ISLAND_LOST(1013, "island lost");
+    ISLAND_LOST(1013, "island lost"),
+    PARTITION_MOVED(1013, "partition moved");
 
     private final int code;
     private final String text;

@@ -3,6 +3,8 @@ package org.vertogw.gateway.edge;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vertogw.gateway.config.Limits;
@@ -33,6 +35,7 @@ final class SessionMedia {
     private final CallMedia calls;
     private final Limits limits;
     private final TokenBucket newCalls;
+    private final Set<String> active = ConcurrentHashMap.newKeySet();
 
     SessionMedia(ClientSession session) {
         this.session = session;
@@ -43,8 +46,35 @@ final class SessionMedia {
         this.newCalls = new TokenBucket(limits.callsPerSecond(), limits.callBurst(), System.nanoTime());
     }
 
+    /**
+     * Counts a call active from its {@code verto.invite}, {@code verto.attach} or {@code verto.answer} (either way)
+     * to its {@code verto.bye}, at most {@code limits.callsPerSession} of them: the fleet's failback waits for a
+     * partition's calls to end (docs/operations.md, "Fleet on etcd").
+     */
+    private void track(JsonRpcRequest r) {
+        String callId = Params.callId(r.params());
+        if (callId == null) {
+            return;
+        }
+        switch (r.method()) {
+            case "verto.invite", "verto.attach", "verto.answer" -> {
+                if (active.size() < limits.callsPerSession()) {
+                    active.add(callId);
+                }
+            }
+            case "verto.bye" -> active.remove(callId);
+            default -> {}
+        }
+    }
+
+    /** Calls of this session that have begun and not ended. */
+    int activeCalls() {
+        return active.size();
+    }
+
     /** A browser request, its SDP rewritten for the island. */
     JsonRpcRequest fromBrowser(JsonRpcRequest r) throws EdgeRefusal {
+        track(r);
         if (calls == null) {
             return r;
         }
@@ -123,6 +153,7 @@ final class SessionMedia {
 
     /** An island request, its SDP rewritten for the browser; null when its call had to end instead. */
     JsonRpcRequest fromIsland(JsonRpcRequest r) {
+        track(r);
         if (calls == null) {
             return r;
         }
@@ -194,12 +225,14 @@ final class SessionMedia {
     }
 
     void close(String callId) {
+        active.remove(callId);
         if (calls != null) {
             calls.close(callId);
         }
     }
 
     void closeAll() {
+        active.clear();
         if (calls != null) {
             calls.closeAll();
         }

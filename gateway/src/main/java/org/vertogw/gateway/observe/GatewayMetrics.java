@@ -78,6 +78,8 @@ public final class GatewayMetrics {
     public static final java.util.List<String> ROUTE_OUTCOMES =
             java.util.List.of("ok", "unservable", "bad_request", "unauthorized", "over_budget");
 
+    private FleetMetrics fleet;
+
     public GatewayMetrics() {
         JvmMetrics.builder().register(registry);
         // every label value from the start, so that a dashboard sees zeros rather than missing series
@@ -91,6 +93,14 @@ public final class GatewayMetrics {
             closed.labelValues(c.label());
         }
         ROUTE_OUTCOMES.forEach(routeLookups::labelValues);
+    }
+
+    /** The fleet's metrics, registered by the first call: a gateway on its own exports none of them. */
+    public synchronized FleetMetrics fleet() {
+        if (fleet == null) {
+            fleet = new FleetMetrics(registry);
+        }
+        return fleet;
     }
 
     public void login(LoginOutcome outcome) {

@@ -18,19 +18,24 @@ public final class Router {
     private static final Logger LOG = LoggerFactory.getLogger(Router.class);
 
     private final AtomicReference<PartitionMap> map;
-    private final HealthView health;
+    private final Placement placement;
     private final CopyOnWriteArrayList<Consumer<PartitionMap>> listeners = new CopyOnWriteArrayList<>();
 
+    /** Routes by the partitioner and this gateway's own health view. */
     public Router(PartitionMap initial, HealthView health) {
+        this(initial, (Placement) (m, user, domain) -> IslandSelector.resolve(m, user, domain, health.down()));
+    }
+
+    /** Routes by {@code placement} (a fleet's assignment). */
+    public Router(PartitionMap initial, Placement placement) {
         this.map = new AtomicReference<>(initial);
-        this.health = health;
+        this.placement = placement;
     }
 
     public PartitionMap map() {
         return map.get();
     }
 
-    /** Applies a new map; listeners (health probes) hear of it. */
     /** Applies a validated map; each listener hears it, and one that throws neither stops the others nor undoes it. */
     public void apply(PartitionMap next) {
         map.set(next);
@@ -52,7 +57,7 @@ public final class Router {
      */
     public RoutingDecision route(String user, String domain) {
         PartitionMap m = map.get();
-        Route r = IslandSelector.resolve(m, user, domain, health.down());
+        Route r = placement.resolve(m, user, domain);
         return new RoutingDecision(
                 r, r.serving() == null ? null : m.island(r.serving()).orElseThrow(), m.version());
     }

@@ -20,7 +20,7 @@ class MapFileWatcherTest {
     void aChangedFileIsAppliedWithoutARestartAndABadOneKeepsTheOldMap(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("map.json");
         Files.writeString(file, V1);
-        Router router = new Router(MapFileWatcher.load(file), Set::of);
+        Router router = new Router(MapFileWatcher.load(file), (HealthView) Set::of);
         MapFileWatcher w = new MapFileWatcher(file, router);
         w.check();
 
@@ -47,7 +47,7 @@ class MapFileWatcherTest {
     void anExceptionWhileApplyingAMapNeitherStopsTheWatcherNorTheOtherListeners(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("map.json");
         Files.writeString(file, V1);
-        Router router = new Router(MapFileWatcher.load(file), Set::of);
+        Router router = new Router(MapFileWatcher.load(file), (HealthView) Set::of);
         java.util.List<Long> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
         router.onMapChange(m -> {
             throw new IllegalStateException("a listener that fails");
