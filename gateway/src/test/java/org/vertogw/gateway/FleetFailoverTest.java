@@ -103,6 +103,10 @@ class FleetFailoverTest {
                     everyGatewayPlaces(home, "spare-1"));
             assertThat(placed("gw-a", home)).isEqualTo(placed("gw-b", home));
             assertThat(placed("gw-a", home).epoch()).isEqualTo(1);
+            // the islands' route lookups follow the fleet's assignment too (docs/operations.md, "Calls across islands")
+            assertThat(fx.get("gw-b", "/v1/route?user=1000&domain=" + DOMAIN + "&format=text")
+                            .body())
+                    .startsWith("spare-1 ");
             assertThat(viaA.awaitClose()).isEqualTo(1013);
             assertThat(viaB.awaitClose()).isEqualTo(1013);
 
