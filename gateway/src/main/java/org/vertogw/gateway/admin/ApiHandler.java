@@ -58,7 +58,7 @@ public final class ApiHandler extends Handler.Abstract {
         this.access = new AdminAccess(config);
         this.fleet = fleet;
         this.admin = new AdminApi(access, router, health, edge, fleet);
-        this.route = new RouteApi(config, router, metrics, RouteApi.DEFAULT_PER_SECOND);
+        this.route = new RouteApi(config, router, metrics, config.limits().routeLookupsPerSecond());
     }
 
     @Override

@@ -27,8 +27,6 @@ import org.vertogw.partition.Island;
  */
 final class RouteApi {
 
-    /** Lookups per second, sustained, for all islands together: one per bridged call leaves a wide margin. */
-    static final double DEFAULT_PER_SECOND = 500;
     /** Longest user or domain accepted; longer ones are no one's. */
     static final int MAX_PART = 256;
 

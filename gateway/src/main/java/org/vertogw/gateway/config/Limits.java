@@ -34,6 +34,7 @@ import java.time.Duration;
  * @param loginBackoffMax the longest back-off
  * @param warmLinksPerIsland open, unauthenticated upstream connections kept ready per island (0: none)
  * @param reconnectsPerSecond how fast the sessions of a lost island are sent on to log in again
+ * @param routeLookupsPerSecond {@code GET /v1/route} answers per second for the whole gateway, with a burst of as many
  */
 public record Limits(
         int maxFrameBytes,
@@ -62,7 +63,8 @@ public record Limits(
         Duration loginBackoff,
         Duration loginBackoffMax,
         int warmLinksPerIsland,
-        double reconnectsPerSecond) {
+        double reconnectsPerSecond,
+        double routeLookupsPerSecond) {
 
     public Limits {
         check("maxFrameBytes", maxFrameBytes, 1024, 16 << 20);
@@ -92,6 +94,7 @@ public record Limits(
         check("loginBackoffMaxMs", loginBackoffMax.toMillis(), loginBackoff.toMillis(), 86_400_000);
         check("warmLinksPerIsland", warmLinksPerIsland, 0, 1000);
         check("reconnectsPerSecond", reconnectsPerSecond, 1, 1_000_000);
+        check("routeLookupsPerSecond", routeLookupsPerSecond, 1, 1_000_000);
     }
 
     private static void check(String key, double value, double min, double max) {
@@ -142,6 +145,7 @@ public record Limits(
         b.loginBackoffMax = loginBackoffMax;
         b.warmLinksPerIsland = warmLinksPerIsland;
         b.reconnectsPerSecond = reconnectsPerSecond;
+        b.routeLookupsPerSecond = routeLookupsPerSecond;
         return b;
     }
 
@@ -174,6 +178,7 @@ public record Limits(
         public Duration loginBackoffMax = Duration.ofSeconds(60);
         public int warmLinksPerIsland = 8;
         public double reconnectsPerSecond = 1000;
+        public double routeLookupsPerSecond = 500;
 
         private Builder() {}
 
@@ -211,7 +216,8 @@ public record Limits(
                     loginBackoff,
                     loginBackoffMax,
                     warmLinksPerIsland,
-                    reconnectsPerSecond);
+                    reconnectsPerSecond,
+                    routeLookupsPerSecond);
         }
     }
 }

@@ -34,7 +34,8 @@ record LimitsSection(
         Long loginBackoffMs,
         Long loginBackoffMaxMs,
         Integer warmLinksPerIsland,
-        Double reconnectsPerSecond) {
+        Double reconnectsPerSecond,
+        Double routeLookupsPerSecond) {
 
     /** The limits with this section's values over the defaults; a value out of range names its key. */
     Limits toLimits() {
@@ -66,6 +67,7 @@ record LimitsSection(
         set(loginBackoffMaxMs, v -> b.loginBackoffMax = Duration.ofMillis(v));
         set(warmLinksPerIsland, v -> b.warmLinksPerIsland = v);
         set(reconnectsPerSecond, v -> b.reconnectsPerSecond = v);
+        set(routeLookupsPerSecond, v -> b.routeLookupsPerSecond = v);
         return b.build();
     }
 

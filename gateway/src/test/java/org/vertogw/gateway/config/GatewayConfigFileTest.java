@@ -10,7 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vertogw.media.net.TcpLimits;
 
-/** The media section's ICE-TCP keys (docs/configuration.md): defaults, every key read, bad values named. */
+/**
+ * The media section's ICE-TCP keys and the route lookup budget (docs/configuration.md): defaults, every key read, bad
+ * values named.
+ */
 class GatewayConfigFileTest {
 
     @TempDir
@@ -57,5 +60,23 @@ class GatewayConfigFileTest {
         assertThatThrownBy(() -> load("{\"tcpPorts\": 1}"))
                 .isInstanceOf(InvalidConfigException.class)
                 .hasMessageContaining("tcpPorts");
+    }
+
+    @Test
+    void theRouteLookupBudgetIsALimit() throws Exception {
+        assertThat(load("{}").limits().routeLookupsPerSecond()).isEqualTo(500);
+        Files.writeString(
+                dir.resolve("limited.json"),
+                "{\"mode\": \"demo\", \"partitionMap\": \"map.json\","
+                        + " \"limits\": {\"routeLookupsPerSecond\": 20}}");
+        assertThat(GatewayConfigFile.load(dir.resolve("limited.json")).limits().routeLookupsPerSecond())
+                .isEqualTo(20);
+        Files.writeString(
+                dir.resolve("zero.json"),
+                "{\"mode\": \"demo\", \"partitionMap\": \"map.json\","
+                        + " \"limits\": {\"routeLookupsPerSecond\": 0}}");
+        assertThatThrownBy(() -> GatewayConfigFile.load(dir.resolve("zero.json")))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageContaining("limits.routeLookupsPerSecond");
     }
 }
