@@ -15,9 +15,12 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import javax.management.MBeanServerConnection;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
@@ -40,7 +43,8 @@ final class GatewayProbe implements AutoCloseable {
             int fds,
             int udpSockets,
             long sessions,
-            long relays) {}
+            long relays,
+            Map<String, Integer> fdKinds) {}
 
     private static final HttpClient HTTP = InsecureHttp.client();
     private final URI metrics;
@@ -78,7 +82,70 @@ final class GatewayProbe implements AutoCloseable {
                 fds(proc).size(),
                 udpSockets(proc),
                 metric("verto_gateway_sessions"),
-                metric("verto_gateway_media_relays"));
+                metric("verto_gateway_media_relays"),
+                fdKinds(processId));
+    }
+
+    private static final Map<String, String> TCP_STATES = Map.of(
+            "01",
+            "ESTABLISHED",
+            "02",
+            "SYN_SENT",
+            "04",
+            "FIN_WAIT1",
+            "05",
+            "FIN_WAIT2",
+            "06",
+            "TIME_WAIT",
+            "07",
+            "CLOSE",
+            "08",
+            "CLOSE_WAIT",
+            "09",
+            "LAST_ACK",
+            "0A",
+            "LISTEN",
+            "0B",
+            "CLOSING");
+
+    /**
+     * The process's descriptors by kind: TCP sockets by state and local port class (the listening port or not),
+     * UDP sockets, other sockets (Unix), epoll and event descriptors, pipes, files: where a growth is.
+     */
+    static Map<String, Integer> fdKinds(long processId) {
+        Path proc = Path.of("/proc", Long.toString(processId));
+        Map<String, String> sockets = new HashMap<>();
+        for (String table : List.of("tcp", "tcp6", "udp", "udp6")) {
+            try {
+                List<String> lines = Files.readAllLines(proc.resolve("net").resolve(table));
+                for (String l : lines.subList(1, lines.size())) {
+                    String[] f = l.trim().split("\\s+");
+                    if (f.length > 9) {
+                        String kind = table.startsWith("udp") ? "udp" : "tcp " + TCP_STATES.getOrDefault(f[3], f[3]);
+                        sockets.put("socket:[" + f[9] + "]", kind);
+                    }
+                }
+            } catch (IOException e) {
+                // no such table
+            }
+        }
+        Map<String, Integer> kinds = new TreeMap<>();
+        try (DirectoryStream<Path> fd = Files.newDirectoryStream(proc.resolve("fd"))) {
+            for (Path p : fd) {
+                try {
+                    String t = Files.readSymbolicLink(p).toString();
+                    String kind = t.startsWith("socket:")
+                            ? sockets.getOrDefault(t, "other socket")
+                            : t.startsWith("anon_inode:") ? t : t.startsWith("pipe:") ? "pipe" : "file";
+                    kinds.merge(kind, 1, Integer::sum);
+                } catch (IOException closedMeanwhile) {
+                    // a descriptor closed while listing
+                }
+            }
+        } catch (IOException e) {
+            return Map.of();
+        }
+        return kinds;
     }
 
     /** The heap in use after the last collection of each pool (what survived), without forcing one. */

@@ -64,6 +64,7 @@ public final class SoakBench {
             sampler.start();
             Map<String, Map<String, Long>> refusals = new LinkedHashMap<>();
             Map<String, Map<String, Long>> outcomes = new LinkedHashMap<>();
+            Map<String, List<Map<String, Integer>>> fdsByPhase = new LinkedHashMap<>();
             for (String phase : phases) {
                 Attack attack = attacks.stream()
                         .filter(a -> a.name().equals(phase))
@@ -75,6 +76,11 @@ public final class SoakBench {
                     outcomes.put(phase, seen);
                 }
                 refusals.put(phase, Sampler.delta(before, sampler.refusalCounters()));
+                List<Map<String, Integer>> fds = new ArrayList<>();
+                for (int i = 0; i < cluster.gatewayCount(); i++) {
+                    fds.add(GatewayProbe.fdKinds(cluster.gateway(i).pid()));
+                }
+                fdsByPhase.put(phase, fds);
                 System.out.printf(
                         "  %s done (%d honest rounds so far)%n",
                         phase, run.cycles().size());
@@ -94,7 +100,8 @@ public final class SoakBench {
                     sampler.maxima(),
                     outcomes,
                     refusals,
-                    oomSeen(dir));
+                    oomSeen(dir),
+                    fdsByPhase);
             Path out = Path.of("target", "soak-report.md");
             Files.writeString(out, md);
             System.out.println(report.verdictLines());

@@ -48,7 +48,8 @@ final class SoakReport {
             List<long[]> maxima,
             Map<String, Map<String, Long>> outcomes,
             Map<String, Map<String, Long>> refusals,
-            boolean oom)
+            boolean oom,
+            Map<String, List<Map<String, Integer>>> fdsByPhase)
             throws Exception {
         StringBuilder md = new StringBuilder("# Soak report\n\n");
         md.append("- started ")
@@ -75,6 +76,7 @@ final class SoakReport {
         phases(md, cycles, outages);
         failures(md, cycles, outages);
         resources(md, start, end, maxima, oom);
+        DescriptorSection.render(md, start, end, fdsByPhase);
         outagesTable(md, outages);
         attacks(md, outcomes, refusals);
         md.append("## Verdicts\n\n");
