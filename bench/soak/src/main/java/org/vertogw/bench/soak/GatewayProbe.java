@@ -109,19 +109,36 @@ final class GatewayProbe implements AutoCloseable {
             "CLOSING");
 
     /**
-     * The process's descriptors by kind: TCP sockets by state and local port class (the listening port or not),
+     * The process's descriptors by kind: TCP sockets by state and side ("edge": accepted on a listening port, from
+     * browsers or admin clients; "out": connections the gateway made, to islands),
      * UDP sockets, other sockets (Unix), epoll and event descriptors, pipes, files: where a growth is.
      */
     static Map<String, Integer> fdKinds(long processId) {
         Path proc = Path.of("/proc", Long.toString(processId));
         Map<String, String> sockets = new HashMap<>();
+        Set<String> listening = new HashSet<>();
+        for (String table : List.of("tcp", "tcp6")) {
+            try {
+                for (String l : Files.readAllLines(proc.resolve("net").resolve(table))) {
+                    String[] f = l.trim().split("\\s+");
+                    if (f.length > 3 && f[3].equals("0A")) {
+                        listening.add(f[1].substring(f[1].indexOf(':')));
+                    }
+                }
+            } catch (IOException e) {
+                // no such table
+            }
+        }
         for (String table : List.of("tcp", "tcp6", "udp", "udp6")) {
             try {
                 List<String> lines = Files.readAllLines(proc.resolve("net").resolve(table));
                 for (String l : lines.subList(1, lines.size())) {
                     String[] f = l.trim().split("\\s+");
                     if (f.length > 9) {
-                        String kind = table.startsWith("udp") ? "udp" : "tcp " + TCP_STATES.getOrDefault(f[3], f[3]);
+                        String side = listening.contains(f[1].substring(f[1].indexOf(':'))) ? " edge" : " out";
+                        String kind = table.startsWith("udp")
+                                ? "udp"
+                                : "tcp " + TCP_STATES.getOrDefault(f[3], f[3]) + (f[3].equals("0A") ? "" : side);
                         sockets.put("socket:[" + f[9] + "]", kind);
                     }
                 }
