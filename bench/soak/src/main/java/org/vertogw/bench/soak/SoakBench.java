@@ -44,12 +44,16 @@ public final class SoakBench {
                 "soak: %d phases of %d s, %d honest users, %d hostile threads per attack%n",
                 phases.size(), phaseMillis / 1000, s.honest(), s.hostileThreads());
         Instant began = Instant.now();
-        try (SoakCluster cluster = new SoakCluster(s.jar(), dir, s.gatewayHeap()).start(2);
-                MediaEngine browsers = MediaEngine.start(MediaConfig.builder()
-                        .bindAddress("127.0.0.1")
-                        .browserPort(0)
-                        .islandPorts(0, 0)
-                        .build())) {
+        SoakCluster cluster = new SoakCluster(s.jar(), dir, s.gatewayHeap());
+        // the gateways and islands are child processes: they go when the soak goes, however it ends
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> close(cluster), "soak-cleanup"));
+        boolean passed;
+        try (MediaEngine browsers = MediaEngine.start(MediaConfig.builder()
+                .bindAddress("127.0.0.1")
+                .browserPort(0)
+                .islandPorts(0, 0)
+                .build())) {
+            cluster.start(2);
             Map<String, String> homes = homes(s, cluster);
             List<GatewayProbe> probes = List.of(new GatewayProbe(cluster.port(0)), new GatewayProbe(cluster.port(1)));
             SoakRun run = new SoakRun(cluster, browsers, s, homes.keySet());
@@ -107,9 +111,20 @@ public final class SoakBench {
             System.out.println(report.verdictLines());
             System.out.println("report: " + out.toAbsolutePath());
             probes.forEach(GatewayProbe::close);
-            if (!report.allPassed()) {
-                System.exit(1);
-            }
+            passed = report.allPassed();
+        } finally {
+            close(cluster);
+        }
+        if (!passed) {
+            System.exit(1);
+        }
+    }
+
+    private static void close(SoakCluster cluster) {
+        try {
+            cluster.close();
+        } catch (Exception e) {
+            System.out.println("stopping the cluster: " + e);
         }
     }
 
