@@ -41,6 +41,14 @@ public final class RawWebSocket implements AutoCloseable {
      *     read fill the server's buffers fast
      */
     public static SSLSocket tls(String host, int port, int receiveBuffer) throws Exception {
+        return tls(host, port, receiveBuffer, null);
+    }
+
+    /**
+     * As {@link #tls(String, int, int)}, from the local address {@code local} (null: any), so that one machine can
+     * play clients at several addresses of 127.0.0.0/8 and per-address budgets see them apart.
+     */
+    public static SSLSocket tls(String host, int port, int receiveBuffer, java.net.InetAddress local) throws Exception {
         SSLContext ctx = SSLContext.getInstance("TLS");
         ctx.init(
                 null,
@@ -63,6 +71,9 @@ public final class RawWebSocket implements AutoCloseable {
         if (receiveBuffer > 0) {
             plain.setReceiveBufferSize(receiveBuffer);
         }
+        if (local != null) {
+            plain.bind(new InetSocketAddress(local, 0));
+        }
         plain.connect(new InetSocketAddress(host, port), 5000);
         SSLSocket s = (SSLSocket) ctx.getSocketFactory().createSocket(plain, host, port, true);
         s.startHandshake();
@@ -82,7 +93,13 @@ public final class RawWebSocket implements AutoCloseable {
 
     /** Upgrades to a WebSocket and reads the 101 answer (and nothing more). */
     public static RawWebSocket open(String host, int port, String path, int receiveBuffer) throws Exception {
-        SSLSocket s = tls(host, port, receiveBuffer);
+        return open(host, port, path, receiveBuffer, null);
+    }
+
+    /** As {@link #open(String, int, String, int)}, from the local address {@code local} (null: any). */
+    public static RawWebSocket open(String host, int port, String path, int receiveBuffer, java.net.InetAddress local)
+            throws Exception {
+        SSLSocket s = tls(host, port, receiveBuffer, local);
         s.getOutputStream().write(upgradeRequest(host, port, path));
         s.getOutputStream().flush();
         StringBuilder head = new StringBuilder();
@@ -129,6 +146,29 @@ public final class RawWebSocket implements AutoCloseable {
         out.write(mask);
         out.write(payload);
         out.flush();
+    }
+
+    /** A binary frame (opcode 2), masked: what the gateway refuses from a browser. */
+    public void sendBinary(byte[] payload) throws IOException {
+        byte[] mask = new byte[4];
+        RANDOM.nextBytes(mask);
+        int n = payload.length;
+        byte[] header = n < 126
+                ? new byte[] {(byte) 0x82, (byte) (0x80 | n)}
+                : new byte[] {(byte) 0x82, (byte) (0x80 | 126), (byte) (n >> 8), (byte) n};
+        byte[] masked = new byte[n];
+        for (int i = 0; i < n; i++) {
+            masked[i] = (byte) (payload[i] ^ mask[i & 3]);
+        }
+        out.write(header);
+        out.write(mask);
+        out.write(masked);
+        out.flush();
+    }
+
+    /** The socket under the WebSocket, to check whether the server has closed it. */
+    public Socket socket() {
+        return socket;
     }
 
     /** Reads (and drops) until the server closes the TCP connection; false when it is still open at the deadline. */

@@ -48,7 +48,19 @@ public final class VertoTestClient implements AutoCloseable {
 
     /** Connects, trusting any certificate (test only), with extra upgrade headers such as Origin. */
     public static VertoTestClient connect(URI uri, Map<String, String> headers) throws Exception {
+        return connect(uri, headers, null);
+    }
+
+    /**
+     * As {@link #connect(URI, Map)}, from the local address {@code local} (null: any): clients at several addresses
+     * of 127.0.0.0/8 are apart for the gateway's per-address budgets.
+     */
+    public static VertoTestClient connect(URI uri, Map<String, String> headers, java.net.InetAddress local)
+            throws Exception {
         ClientConnector cc = new ClientConnector();
+        if (local != null) {
+            cc.setBindAddress(new java.net.InetSocketAddress(local, 0));
+        }
         cc.setSslContextFactory(new SslContextFactory.Client(true));
         HttpClient http = new HttpClient(new HttpClientTransportDynamic(cc));
         WebSocketClient ws = new WebSocketClient(http);
