@@ -20,7 +20,7 @@ import org.vertogw.e2e.page.SoftphonePage;
 import org.vertogw.testing.Chromium;
 
 /**
- * A browser on a network that blocks UDP (issue 18): headless Chromium in a network namespace of its own
+ * A browser on a network that blocks UDP: headless Chromium in a network namespace of its own
  * ({@link BrowserNetwork}), calling the echo test 9196 through the demo page of a gateway that offers ICE-TCP (on
  * by default). With UDP allowed its ICE selects UDP; once the namespace's nftables drops UDP toward the gateway,
  * the next call must select the gateway's passive TCP candidate (RFC 6544) and the browser must hear its own audio

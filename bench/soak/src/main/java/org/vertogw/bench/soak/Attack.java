@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
 
 /**
- * One attack of issue 12, run by hostile clients in a loop until its phase ends. Each hostile thread has its own
+ * One attack on the edge, run by hostile clients in a loop until its phase ends. Each hostile thread has its own
  * source address in 127.0.0.0/8 (never the honest clients' 127.0.0.1), as an attacker on its own machine would, so
  * per-address budgets are tested for what they are meant to do: keep one address from costing other users.
  */
@@ -18,7 +18,7 @@ interface Attack {
     /** Short name, the phase's name in the report. */
     String name();
 
-    /** What it does, and which finding of issue 12 it replays. */
+    /** What it does, and which weakness of the edge it replays. */
     String description();
 
     /** One hostile thread's loop: returns when {@code ctx.running()} turns false. */

@@ -13,7 +13,7 @@ import javax.net.ssl.SSLSocket;
 import org.vertogw.testing.RawWebSocket;
 
 /**
- * The attacks that need no account (issue 12, findings 1, 2, 5, 6, 9): connection floods, stalled handshakes,
+ * The attacks that need no account: connection floods, stalled handshakes,
  * oversized and malformed frames, replies that are never read, and the admin API from a foreign origin.
  */
 final class EdgeAttacks {
@@ -26,28 +26,28 @@ final class EdgeAttacks {
         return List.of(
                 Attack.of(
                         "connection-flood",
-                        "finding 5: WebSocket upgrades held open without logging in, 60 per address, and upgrades"
+                        "WebSocket upgrades held open without logging in, 60 per address, and upgrades"
                                 + " dropped before the 101; each thread about 50 connections/s",
                         EdgeAttacks::connectionFlood),
                 Attack.of(
                         "slowloris",
-                        "finding 6: connections that stall: TCP without TLS, TLS without a request, a request"
+                        "connections that stall: TCP without TLS, TLS without a request, a request"
                                 + " dribbled a header line at a time, an upgrade that never logs in (a"
                                 + " credential-less login every 5 s); 30 per thread, replaced when closed",
                         EdgeAttacks::slowloris),
                 Attack.of(
                         "frames",
-                        "finding 2 and malformed input: 1.1 MB frames, 900 KB frames back to back, a 900 KB id,"
+                        "malformed input: 1.1 MB frames, 900 KB frames back to back, a 900 KB id,"
                                 + " broken JSON, batches, binary frames, unknown and server-only methods",
                         EdgeAttacks::frames),
                 Attack.of(
                         "unread-replies",
-                        "finding 1: a client with a 4 KiB receive buffer that never reads sends pings with"
+                        "a client with a 4 KiB receive buffer that never reads sends pings with"
                                 + " 120-character ids in bursts of 200",
                         EdgeAttacks::unreadReplies),
                 Attack.of(
                         "admin",
-                        "finding 9: cross-site POST /v1/admin/drain (foreign Origin, text/plain), token-less drain"
+                        "cross-site POST /v1/admin/drain (foreign Origin, text/plain), token-less drain"
                                 + " and map PUT with a bad verto URL, /metrics without a token; 20 requests/s",
                         EdgeAttacks::admin));
     }

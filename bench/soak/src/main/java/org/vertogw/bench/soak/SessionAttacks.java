@@ -17,7 +17,7 @@ import org.vertogw.testing.RawWebSocket;
 import org.vertogw.testing.VertoTestClient;
 
 /**
- * The attacks of a client with an account, or guessing one (issue 12, findings 3, 4, 7, 8, 10): failed-login floods,
+ * The attacks of a client with an account, or guessing one: failed-login floods,
  * request floods per session, speed-test amplification, media resources per message and per session, invites
  * nobody answers. Hostile accounts are users 1010-1019, which no honest client uses.
  */
@@ -31,7 +31,7 @@ final class SessionAttacks {
         return List.of(
                 Attack.of(
                         "login-flood",
-                        "findings 7 and 8: wrong passwords for users 1015-1019 and unknown users, 10 logins in"
+                        "wrong passwords for users 1015-1019 and unknown users, 10 logins in"
                                 + " flight per connection, some names carrying CR/LF and a forged log line",
                         SessionAttacks::loginFlood),
                 Attack.of(
@@ -41,12 +41,12 @@ final class SessionAttacks {
                         SessionAttacks::requestFlood),
                 Attack.of(
                         "speed-test",
-                        "finding 3: logged in, a client that never reads starts 1 MB speed tests back to back, or"
+                        "logged in, a client that never reads starts 1 MB speed tests back to back, or"
                                 + " announces a 20 MB one",
                         SessionAttacks::speedTest),
                 Attack.of(
                         "media-exhaustion",
-                        "findings 4 and 10: invites with 1,000 and 9 m-lines, 8-m-line calls up to the session's"
+                        "invites with 1,000 and 9 m-lines, 8-m-line calls up to the session's"
                                 + " call budget and past its rate, never connected; SDP with upper-case transport"
                                 + " attributes and a bare CR",
                         SessionAttacks::mediaExhaustion),

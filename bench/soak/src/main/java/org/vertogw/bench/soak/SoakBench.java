@@ -16,7 +16,7 @@ import org.vertogw.testing.ManagedProcess;
 import org.vertogw.testing.ProductJar;
 
 /**
- * The soak of issue 12: honest call churn through two gateways for {@code soak.minutes}, while hostile clients run
+ * The soak of the public edge: honest call churn through two gateways for {@code soak.minutes}, while hostile clients run
  * each attack in turn (one phase each, between two phases without attackers that are the baseline) and islands and
  * the second gateway are killed and restarted at random. Writes {@code target/soak-report.md} and prints the
  * verdicts; exits 1 when one fails. See bench/soak/README.md.
