@@ -83,6 +83,7 @@ public final class VertoGateway implements AutoCloseable {
                 config.upstreamCaPem(),
                 config.limits().maxFrameBytes(),
                 config.health().timeout().plus(Duration.ofSeconds(2)));
+        metrics.upstreamForcedCloses(upstream::forcedCloses);
         this.health = new IslandHealth(upstream, config.health());
         PartitionMap initial = config.map() != null ? config.map() : MapFileWatcher.load(config.mapFile());
         // in a fleet the map file only seeds a new fleet's map; the fleet's key is the truth

@@ -25,7 +25,10 @@ final class BrowserChannel {
         ACCEPT,
         /** Over the message rate: answered -32013 if small enough to read cheaply, else dropped. */
         OVER_RATE,
-        /** Over the byte rate, or over the message rate too long (twice the burst, 50 at least, in a row). */
+        /**
+         * Over the byte rate, or over the message rate too often: more over-rate frames (twice the burst, 50 at
+         * least) than one refill period without any lets go (docs/protocol.md §10.6).
+         */
         REFUSED
     }
 
@@ -37,7 +40,9 @@ final class BrowserChannel {
     private final AtomicLong queued = new AtomicLong();
     private volatile Runnable onWritable = () -> {};
     private volatile boolean closing;
-    private int overRateInARow;
+    private final long refillNanos;
+    private int overRate;
+    private long lastOverRate;
 
     BrowserChannel(Session socket, Limits limits, GatewayMetrics metrics) {
         this.socket = socket;
@@ -46,6 +51,7 @@ final class BrowserChannel {
         long now = System.nanoTime();
         this.messages = new TokenBucket(limits.messagesPerSecond(), limits.messageBurst(), now);
         this.bytes = new TokenBucket(limits.inboundBytesPerSecond(), limits.inboundBytesBurst(), now);
+        this.refillNanos = (long) Math.ceil(limits.messageBurst() / limits.messagesPerSecond() * 1e9);
     }
 
     /** On the receiving thread, before parsing: whether this frame may go on. Frames arrive one at a time. */
@@ -56,10 +62,15 @@ final class BrowserChannel {
             return Admission.REFUSED;
         }
         if (messages.tryAcquire(1, now)) {
-            overRateInARow = 0;
             return Admission.ACCEPT;
         }
-        if (++overRateInARow > Math.max(2 * limits.messageBurst(), 50)) {
+        // the count lapses only after a full refill period without excess: frames that fit in between (a sender
+        // pacing its bursts) do not clear it
+        if (now - lastOverRate > refillNanos) {
+            overRate = 0;
+        }
+        lastOverRate = now;
+        if (++overRate > Math.max(2 * limits.messageBurst(), 50)) {
             close(CloseReason.MESSAGE_RATE);
             return Admission.REFUSED;
         }

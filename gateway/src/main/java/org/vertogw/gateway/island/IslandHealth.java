@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vertogw.gateway.config.HealthSettings;
+import org.vertogw.gateway.observe.LogSafe;
 import org.vertogw.gateway.routing.HealthView;
 import org.vertogw.partition.Island;
 import org.vertogw.partition.PartitionMap;
@@ -71,7 +72,11 @@ public final class IslandHealth implements HealthView, AutoCloseable {
 
     private void changed(IslandProbe probe, IslandState state) {
         if (state == IslandState.DOWN) {
-            LOG.warn("island {} is down ({} probes missed)", probe.islandId(), settings.downAfter());
+            LOG.warn(
+                    "island {} is down ({} probes missed; last failure: {})",
+                    probe.islandId(),
+                    settings.downAfter(),
+                    LogSafe.text(probe.lastFailure()));
         } else {
             LOG.info("island {} is up", probe.islandId());
         }

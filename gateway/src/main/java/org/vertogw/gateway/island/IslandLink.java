@@ -1,6 +1,8 @@
 package org.vertogw.gateway.island;
 
 import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.slf4j.Logger;
@@ -15,10 +17,18 @@ import org.slf4j.LoggerFactory;
  * <p>Frames are read one at a time: after each, the handler calls {@link #demand()} when it wants the next. A
  * session does so only while its browser reads what it is sent, so an island that sends faster than the browser
  * reads (a speed test's download) waits in TCP instead of in the gateway's memory.
+ *
+ * <p>A link being closed always gives its socket back: it reads again (what arrives is dropped) so the island's
+ * close frame and FIN are seen, and if the close handshake (RFC 6455 §7.1.1) has not finished within
+ * {@link #CLOSE_HANDSHAKE} the connection is dropped and counted (docs/operations.md). Upstream links have no idle
+ * timeout, so without this a link closed while the browser was behind stayed in CLOSE_WAIT for good.
  */
 public final class IslandLink implements Session.Listener {
 
     private static final Logger LOG = LoggerFactory.getLogger(IslandLink.class);
+
+    /** How long a closed link waits for the island's close frame before dropping the connection. */
+    static final Duration CLOSE_HANDSHAKE = Duration.ofSeconds(5);
 
     /** What the link reports; called on Jetty's threads. After {@code linkText} the link reads on at {@link #demand()}. */
     public interface Handler {
@@ -32,17 +42,22 @@ public final class IslandLink implements Session.Listener {
     }
 
     private final String islandId;
+    private final UpstreamConnector connector;
     private volatile Handler handler;
     private volatile Session session;
     private volatile IslandLinkState state = IslandLinkState.CONNECTING;
+    private volatile boolean released;
+    /** Whether a frame has been asked for and not yet delivered: Jetty refuses a second demand meanwhile. */
+    private final AtomicBoolean demanding = new AtomicBoolean();
 
-    private IslandLink(String islandId, Handler handler) {
+    private IslandLink(String islandId, UpstreamConnector connector, Handler handler) {
         this.islandId = islandId;
+        this.connector = connector;
         this.handler = handler;
     }
 
     public static IslandLink open(UpstreamConnector connector, String islandId, URI uri, Handler handler) {
-        IslandLink link = new IslandLink(islandId, handler);
+        IslandLink link = new IslandLink(islandId, connector, handler);
         connector.connect(uri, link).whenComplete((s, failure) -> {
             if (failure != null) {
                 link.state = IslandLinkState.CLOSED;
@@ -90,7 +105,17 @@ public final class IslandLink implements Session.Listener {
     public void demand() {
         Session s = session;
         if (s != null && s.isOpen()) {
-            s.demand();
+            read(s);
+        }
+    }
+
+    private void read(Session s) {
+        if (demanding.compareAndSet(false, true)) {
+            try {
+                s.demand();
+            } catch (RuntimeException e) {
+                LOG.debug("link to island {}: demand refused: {}", islandId, e.toString());
+            }
         }
     }
 
@@ -100,35 +125,62 @@ public final class IslandLink implements Session.Listener {
         state = IslandLinkState.CLOSED;
         Session s = session;
         if (s != null && was != IslandLinkState.CLOSED) {
-            s.close(1000, "session ended", Callback.NOOP);
+            release(s);
         }
+    }
+
+    /** Sends the close frame, reads on until the island answers, and drops the connection if it does not in time. */
+    private void release(Session s) {
+        s.close(1000, "session ended", Callback.NOOP);
+        read(s);
+        connector.schedule(
+                () -> {
+                    if (!released) {
+                        connector.forcedClose();
+                        LOG.debug(
+                                "link to island {}: no close handshake within {}; dropped", islandId, CLOSE_HANDSHAKE);
+                        s.disconnect();
+                    }
+                },
+                CLOSE_HANDSHAKE);
     }
 
     @Override
     public void onWebSocketOpen(Session s) {
         session = s;
         if (state == IslandLinkState.CLOSED) {
-            s.close(1000, "session ended", Callback.NOOP);
+            release(s);
             return;
         }
         state = IslandLinkState.OPEN;
-        s.demand();
+        read(s);
         handler.linkOpened(this);
     }
 
     @Override
     public void onWebSocketText(String message) {
+        demanding.set(false);
+        if (state == IslandLinkState.CLOSED) {
+            // closing: what the island still sends is dropped, and the link reads on to its close frame
+            Session s = session;
+            if (s != null) {
+                read(s);
+            }
+            return;
+        }
         handler.linkText(this, message);
     }
 
     @Override
     public void onWebSocketClose(int statusCode, String reason) {
+        released = true;
         state = IslandLinkState.CLOSED;
         handler.linkClosed(this, statusCode, reason);
     }
 
     @Override
     public void onWebSocketError(Throwable cause) {
+        released = true;
         LOG.debug("link to island {}: {}", islandId, cause.toString());
     }
 }

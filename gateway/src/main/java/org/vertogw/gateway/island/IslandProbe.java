@@ -12,7 +12,9 @@ import org.vertogw.gateway.config.HealthSettings;
  * Probes one island over a persistent WebSocket: each tick sends a credential-less {@code login}, which a live
  * mod_verto answers with -32000 (docs/protocol.md §3.4) without binding any session. A probe unanswered by the
  * next tick, a failed connect and a lost connection each count as a miss; {@code downAfter} misses in a row mark
- * the island down, {@code upAfter} successes mark it up (one success settles an unknown island). Public only
+ * the island down, {@code upAfter} successes mark it up (one success settles an unknown island). Errors Jetty reports
+ * (a refused connect, a lost connection) are the probe's own: kept as the last failure, which the one line logged
+ * when the island goes down names, and never logged per attempt (docs/operations.md, Island health). Public only
  * because Jetty calls it reflectively; ticks and events are serialized by {@link IslandHealth}.
  */
 public final class IslandProbe implements Session.Listener.AutoDemanding {
@@ -32,6 +34,8 @@ public final class IslandProbe implements Session.Listener.AutoDemanding {
     private int successes;
     private IslandState state = IslandState.UNKNOWN;
     private boolean closed;
+    private long failures;
+    private String lastFailure = "none";
 
     IslandProbe(
             String islandId,
@@ -64,6 +68,7 @@ public final class IslandProbe implements Session.Listener.AutoDemanding {
         }
         if (outstanding >= 0) {
             outstanding = -1;
+            lastFailure = "probe unanswered";
             miss();
         }
         if (session == null || !session.isOpen()) {
@@ -72,7 +77,7 @@ public final class IslandProbe implements Session.Listener.AutoDemanding {
                 connecting = true;
                 connector.connect(uri, this).whenComplete((s, failure) -> {
                     if (failure != null) {
-                        connectFailed();
+                        connectFailed(failure);
                     }
                 });
             }
@@ -81,8 +86,9 @@ public final class IslandProbe implements Session.Listener.AutoDemanding {
         send();
     }
 
-    private synchronized void connectFailed() {
+    private synchronized void connectFailed(Throwable cause) {
         connecting = false;
+        failed(cause);
         if (!closed) {
             miss();
         }
@@ -126,8 +132,37 @@ public final class IslandProbe implements Session.Listener.AutoDemanding {
         session = null;
         if (!closed) {
             outstanding = -1;
+            lastFailure = "connection closed (" + statusCode + ")";
             miss();
         }
+    }
+
+    /**
+     * Without this handler Jetty logs every error as a WARN "Unhandled Error". The miss itself is counted by
+     * {@link #onWebSocketClose} or the failed connect that follows.
+     */
+    @Override
+    public synchronized void onWebSocketError(Throwable cause) {
+        failed(cause);
+    }
+
+    private void failed(Throwable cause) {
+        Throwable root = cause;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        failures++;
+        lastFailure = root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    /** Connects refused and errors seen so far, for tests and the health log. */
+    synchronized long failures() {
+        return failures;
+    }
+
+    /** The last failure seen, as one short line ("none" before any). */
+    synchronized String lastFailure() {
+        return lastFailure;
     }
 
     private void miss() {

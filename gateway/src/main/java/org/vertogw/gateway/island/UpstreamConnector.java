@@ -8,11 +8,14 @@ import java.security.cert.Certificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.transport.HttpClientTransportDynamic;
 import org.eclipse.jetty.io.ClientConnector;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.Scheduler;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
@@ -25,6 +28,8 @@ import org.vertogw.gateway.tls.PemKeyStore;
 public final class UpstreamConnector implements AutoCloseable {
 
     private final WebSocketClient client;
+    private final Scheduler scheduler;
+    private final AtomicLong forcedCloses = new AtomicLong();
 
     public UpstreamConnector(boolean trustAll, Path caPem, int maxMessageBytes, Duration connectTimeout)
             throws Exception {
@@ -49,6 +54,22 @@ public final class UpstreamConnector implements AutoCloseable {
         client.setIdleTimeout(Duration.ZERO);
         client.setConnectTimeout(connectTimeout.toMillis());
         client.start();
+        scheduler = http.getScheduler();
+    }
+
+    /** Runs {@code task} after {@code delay} on the client's timer. */
+    void schedule(Runnable task, Duration delay) {
+        scheduler.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Counts a link dropped because its close handshake did not finish in time ({@link IslandLink#close()}). */
+    void forcedClose() {
+        forcedCloses.incrementAndGet();
+    }
+
+    /** Links dropped so far without a finished close handshake. */
+    public long forcedCloses() {
+        return forcedCloses.get();
     }
 
     public CompletableFuture<Session> connect(URI uri, Session.Listener listener) {

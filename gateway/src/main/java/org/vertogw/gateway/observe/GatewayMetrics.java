@@ -95,6 +95,18 @@ public final class GatewayMetrics {
         ROUTE_OUTCOMES.forEach(routeLookups::labelValues);
     }
 
+    /**
+     * Upstream links dropped because the island's close frame did not come back in time, read at each scrape
+     * (docs/operations.md, Metrics).
+     */
+    public void upstreamForcedCloses(java.util.function.LongSupplier count) {
+        CounterWithCallback.builder()
+                .name("verto_gateway_upstream_forced_closes")
+                .help("Upstream links dropped without a finished close handshake")
+                .callback(cb -> cb.call(count.getAsLong()))
+                .register(registry);
+    }
+
     /** The fleet's metrics, registered by the first call: a gateway on its own exports none of them. */
     public synchronized FleetMetrics fleet() {
         if (fleet == null) {

@@ -70,6 +70,13 @@ public final class BenchClient implements AutoCloseable {
                             f.completeExceptionally(new IllegalStateException("closed " + statusCode + " " + reason)));
         }
 
+        /** The failure goes to whoever waits (without this Jetty logs an "Unhandled Error" WARN per failure). */
+        @Override
+        public void onWebSocketError(Throwable cause) {
+            opened.completeExceptionally(cause);
+            waiting.values().forEach(f -> f.completeExceptionally(cause));
+        }
+
         CompletableFuture<JsonNode> request(String method, String paramsJson) {
             int id = ids.getAndIncrement();
             CompletableFuture<JsonNode> f = new CompletableFuture<>();
