@@ -290,6 +290,11 @@ public final class VertoGateway implements AutoCloseable {
         return media;
     }
 
+    /** Open warm links kept ready for {@code island} ({@code limits.warmLinksPerIsland}). */
+    public int warmLinks(String island) {
+        return warmLinks.warm(island);
+    }
+
     public MapFileWatcher mapWatcher() {
         return watcher;
     }

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.vertogw.gateway.config.Limits;
 import org.vertogw.testing.VertoTestClient;
 
 /** The login path through a real gateway over WSS to real islands. */
@@ -29,6 +30,13 @@ class GatewayLoginTest {
     @Test
     void theLoginDanceIsAnsweredByTheGatewayAndTheCredentialsByTheRightIsland() throws Exception {
         String sessid = UUID.randomUUID().toString();
+        int warm = Limits.defaults().warmLinksPerIsland();
+        // the pool may still be opening warm links when the islands are first up: count from its steady state
+        GatewayFixture.await(
+                () -> fx.islands.keySet().stream()
+                        .allMatch(id -> fx.gateway.warmLinks(id) == warm
+                                && fx.islands.get(id).connections().open() == warm + 1),
+                "every island holds the gateway's warm links and its probe, nothing more");
         int upstreamBefore = fx.islands.values().stream()
                 .mapToInt(i -> i.connections().open())
                 .sum();
