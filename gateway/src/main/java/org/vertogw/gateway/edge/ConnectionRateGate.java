@@ -9,6 +9,8 @@ import org.eclipse.jetty.io.SocketChannelEndPoint;
 import org.eclipse.jetty.server.AbstractConnectionFactory;
 import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.Connector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.vertogw.gateway.observe.GatewayMetrics;
 
 /**
@@ -18,13 +20,15 @@ import org.vertogw.gateway.observe.GatewayMetrics;
  * upgrade (docs/operations.md, Budgets of the edge). Connections within the rate go on to the next protocol (TLS).
  *
  * <p>The refusal is a reset (SO_LINGER 0), not a FIN: it leaves no TIME_WAIT entry on the gateway for each refused
- * connection. It is counted as {@code verto_gateway_connections_refused_total{reason="connection_rate"}} and not
- * logged, because a flood would fill the log.
+ * connection. It is counted as {@code verto_gateway_connections_refused_total{reason="connection_rate"}} and logged
+ * once per address and minute at most, because a flood would fill the log.
  */
 public final class ConnectionRateGate extends AbstractConnectionFactory {
 
     /** The name this factory goes by among the connector's protocols. */
     public static final String PROTOCOL = "connection-rate";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectionRateGate.class);
 
     private final ConnectionRates rates;
     private final String next;
@@ -40,11 +44,15 @@ public final class ConnectionRateGate extends AbstractConnectionFactory {
     @Override
     public Connection newConnection(Connector connector, EndPoint endPoint) {
         String address = VertoEdge.address(endPoint.getRemoteSocketAddress());
-        if (rates.tryAccept(address, System.nanoTime())) {
+        ConnectionRates.Verdict verdict = rates.admit(address, System.nanoTime());
+        if (verdict == ConnectionRates.Verdict.ACCEPT) {
             ConnectionFactory factory = connector.getConnectionFactory(next);
             return factory.newConnection(connector, endPoint);
         }
         metrics.closed(CloseReason.CONNECTION_RATE);
+        if (verdict == ConnectionRates.Verdict.REFUSE_AND_WARN) {
+            LOG.warn("resetting new connections from {}: over limits.connectionsPerSecondPerAddress", address);
+        }
         return new Reset(endPoint, connector);
     }
 

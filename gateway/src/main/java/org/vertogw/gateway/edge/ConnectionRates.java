@@ -1,5 +1,6 @@
 package org.vertogw.gateway.edge;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -14,29 +15,58 @@ import java.util.Map;
  */
 public final class ConnectionRates {
 
+    /** What to do with a new connection. */
+    public enum Verdict {
+        ACCEPT,
+        /** Over the rate. */
+        REFUSE,
+        /** Over the rate, and the address's first refusal in a minute: worth one log line. */
+        REFUSE_AND_WARN
+    }
+
+    private static final long WARN_EVERY_NANOS = Duration.ofMinutes(1).toNanos();
+
     private final double perSecond;
     private final int burst;
-    private final LinkedHashMap<String, TokenBucket> buckets;
+    private final LinkedHashMap<String, Entry> entries;
 
     public ConnectionRates(double perSecond, int burst, int maxAddresses) {
         this.perSecond = perSecond;
         this.burst = burst;
-        this.buckets = new LinkedHashMap<>(16, 0.75f, true) {
+        this.entries = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, TokenBucket> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
                 return size() > maxAddresses;
             }
         };
     }
 
-    /** Counts a new connection from {@code address}; false (nothing counted) when it is over its rate. */
-    public synchronized boolean tryAccept(String address, long nowNanos) {
-        TokenBucket b = buckets.computeIfAbsent(address, a -> new TokenBucket(perSecond, burst, nowNanos));
-        return b.tryAcquire(1, nowNanos);
+    /** Counts a new connection from {@code address} when it is within its rate (nothing is counted otherwise). */
+    public synchronized Verdict admit(String address, long nowNanos) {
+        Entry e = entries.computeIfAbsent(
+                address, a -> new Entry(new TokenBucket(perSecond, burst, nowNanos), nowNanos - WARN_EVERY_NANOS));
+        if (e.bucket.tryAcquire(1, nowNanos)) {
+            return Verdict.ACCEPT;
+        }
+        if (nowNanos - e.lastWarn >= WARN_EVERY_NANOS) {
+            e.lastWarn = nowNanos;
+            return Verdict.REFUSE_AND_WARN;
+        }
+        return Verdict.REFUSE;
     }
 
     /** Addresses in the table now (at most the bound). */
     public synchronized int addresses() {
-        return buckets.size();
+        return entries.size();
+    }
+
+    private static final class Entry {
+        final TokenBucket bucket;
+        long lastWarn;
+
+        Entry(TokenBucket bucket, long lastWarn) {
+            this.bucket = bucket;
+            this.lastWarn = lastWarn;
+        }
     }
 }
