@@ -30,7 +30,10 @@ import org.slf4j.LoggerFactory;
 import org.vertogw.gateway.admin.ApiHandler;
 import org.vertogw.gateway.config.GatewayConfig;
 import org.vertogw.gateway.config.HealthSettings;
+import org.vertogw.gateway.config.Limits;
 import org.vertogw.gateway.config.MediaSettings;
+import org.vertogw.gateway.edge.ConnectionRateGate;
+import org.vertogw.gateway.edge.ConnectionRates;
 import org.vertogw.gateway.edge.GatewayContext;
 import org.vertogw.gateway.edge.IslandLossPacer;
 import org.vertogw.gateway.edge.LoginThrottle;
@@ -119,7 +122,7 @@ public final class VertoGateway implements AutoCloseable {
         QueuedThreadPool jetty = new QueuedThreadPool(200, 8);
         jetty.setName("edge");
         this.server = new Server(jetty);
-        this.connector = tlsConnector(server, config);
+        this.connector = tlsConnector(server, config, metrics);
         server.addConnector(connector);
         server.setHandler(handlers(extraHandlers));
     }
@@ -179,7 +182,8 @@ public final class VertoGateway implements AutoCloseable {
         return b.build();
     }
 
-    private static ServerConnector tlsConnector(Server server, GatewayConfig config) throws Exception {
+    private static ServerConnector tlsConnector(Server server, GatewayConfig config, GatewayMetrics metrics)
+            throws Exception {
         KeyStore ks = config.tls().isSelfSigned()
                 ? PemKeyStore.selfSignedIn(config.dataDir())
                 : PemKeyStore.load(config.tls().certificatePem(), config.tls().privateKeyPem());
@@ -193,9 +197,15 @@ public final class VertoGateway implements AutoCloseable {
         // Self-signed demo certificates name localhost and 127.0.0.1 only; do not reject other Host headers.
         src.setSniHostCheck(!config.tls().isSelfSigned());
         http.addCustomizer(src);
+        SslConnectionFactory tls = new SslConnectionFactory(ssl, HttpVersion.HTTP_1_1.asString());
+        Limits l = config.limits();
+        ConnectionRates rates = new ConnectionRates(
+                l.connectionsPerSecondPerAddress(), l.connectionBurstPerAddress(), l.connectionRateAddresses());
+        // the rate of new connections per address is checked first, before any TLS work
         ServerConnector c = new ServerConnector(
                 server,
-                new SslConnectionFactory(ssl, HttpVersion.HTTP_1_1.asString()),
+                new ConnectionRateGate(rates, tls.getProtocol(), metrics),
+                tls,
                 new HttpConnectionFactory(http));
         c.setHost(config.host());
         c.setPort(config.port());

@@ -20,6 +20,11 @@ import java.time.Duration;
  * @param upgradeTimeout time a connection has to finish its TLS handshake and HTTP upgrade
  * @param islandLoginTimeout how long the island has to answer a login before the client gets -32012
  * @param connectionsPerAddress open connections from one remote address; more are closed with 1008
+ * @param connectionsPerSecondPerAddress sustained rate of new TCP connections from one address; over it a connection is
+ *     reset when accepted, before its TLS handshake
+ * @param connectionBurstPerAddress new connections one address may open at once
+ * @param connectionRateAddresses addresses whose connection rate is remembered; past it the one seen longest ago is
+ *     forgotten
  * @param unauthenticatedPerAddress connections from one address that have not logged in yet; more: 1013
  * @param maxUnauthenticated connections in all that have not logged in yet; more: 1013
  * @param maxSessions open browser connections in all; more are closed with 1013
@@ -50,6 +55,9 @@ public record Limits(
         Duration upgradeTimeout,
         Duration islandLoginTimeout,
         int connectionsPerAddress,
+        double connectionsPerSecondPerAddress,
+        int connectionBurstPerAddress,
+        int connectionRateAddresses,
         int unauthenticatedPerAddress,
         int maxUnauthenticated,
         int maxSessions,
@@ -80,6 +88,9 @@ public record Limits(
         check("upgradeTimeoutMs", upgradeTimeout.toMillis(), 100, 600_000);
         check("loginTimeoutMs", islandLoginTimeout.toMillis(), 100, 600_000);
         check("connectionsPerAddress", connectionsPerAddress, 1, 1_000_000);
+        check("connectionsPerSecondPerAddress", connectionsPerSecondPerAddress, 0.1, 1_000_000);
+        check("connectionBurstPerAddress", connectionBurstPerAddress, 1, 1_000_000);
+        check("connectionRateAddresses", connectionRateAddresses, 1, 10_000_000);
         check("unauthenticatedPerAddress", unauthenticatedPerAddress, 1, connectionsPerAddress);
         check("maxUnauthenticated", maxUnauthenticated, 1, maxSessions);
         check("maxSessions", maxSessions, 1, 10_000_000);
@@ -131,6 +142,9 @@ public record Limits(
         b.upgradeTimeout = upgradeTimeout;
         b.islandLoginTimeout = islandLoginTimeout;
         b.connectionsPerAddress = connectionsPerAddress;
+        b.connectionsPerSecondPerAddress = connectionsPerSecondPerAddress;
+        b.connectionBurstPerAddress = connectionBurstPerAddress;
+        b.connectionRateAddresses = connectionRateAddresses;
         b.unauthenticatedPerAddress = unauthenticatedPerAddress;
         b.maxUnauthenticated = maxUnauthenticated;
         b.maxSessions = maxSessions;
@@ -164,6 +178,9 @@ public record Limits(
         public Duration upgradeTimeout = Duration.ofSeconds(10);
         public Duration islandLoginTimeout = Duration.ofSeconds(10);
         public int connectionsPerAddress = 50;
+        public double connectionsPerSecondPerAddress = 20;
+        public int connectionBurstPerAddress = 40;
+        public int connectionRateAddresses = 100_000;
         public int unauthenticatedPerAddress = 10;
         public int maxUnauthenticated = 2000;
         public int maxSessions = 20_000;
@@ -203,6 +220,9 @@ public record Limits(
                     upgradeTimeout,
                     islandLoginTimeout,
                     connectionsPerAddress,
+                    connectionsPerSecondPerAddress,
+                    connectionBurstPerAddress,
+                    connectionRateAddresses,
                     unauthenticatedPerAddress,
                     maxUnauthenticated,
                     maxSessions,

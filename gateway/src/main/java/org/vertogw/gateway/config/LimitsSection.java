@@ -21,6 +21,9 @@ record LimitsSection(
         Long upgradeTimeoutMs,
         Long loginTimeoutMs,
         Integer connectionsPerAddress,
+        Double connectionsPerSecondPerAddress,
+        Integer connectionBurstPerAddress,
+        Integer connectionRateAddresses,
         Integer unauthenticatedPerAddress,
         Integer maxUnauthenticated,
         Integer maxSessions,
@@ -53,6 +56,9 @@ record LimitsSection(
         set(upgradeTimeoutMs, v -> b.upgradeTimeout = Duration.ofMillis(v));
         set(loginTimeoutMs, v -> b.islandLoginTimeout = Duration.ofMillis(v));
         set(connectionsPerAddress, v -> b.connectionsPerAddress = v);
+        set(connectionsPerSecondPerAddress, v -> b.connectionsPerSecondPerAddress = v);
+        set(connectionBurstPerAddress, v -> b.connectionBurstPerAddress = v);
+        set(connectionRateAddresses, v -> b.connectionRateAddresses = v);
         set(unauthenticatedPerAddress, v -> b.unauthenticatedPerAddress = v);
         set(maxUnauthenticated, v -> b.maxUnauthenticated = v);
         set(maxSessions, v -> b.maxSessions = v);

@@ -11,6 +11,11 @@ public enum CloseReason {
     DRAINING(1013, "gateway draining"),
     OVERLOADED(1013, "gateway overloaded"),
     ADDRESS_LIMIT(1008, "too many connections from this address"),
+    /**
+     * Over {@code limits.connectionsPerSecondPerAddress}: reset when accepted, before TLS ({@link ConnectionRateGate}),
+     * so the browser sees no close frame and neither code nor text is sent; they name the refusal for the metric.
+     */
+    CONNECTION_RATE(1008, "too many new connections from this address"),
     UNAUTHENTICATED_LIMIT(1013, "too many connections waiting to log in"),
     LOGIN_DEADLINE(1008, "not logged in in time"),
     SEND_QUEUE(1013, "too much queued toward this client: it does not read"),

@@ -79,4 +79,28 @@ class GatewayConfigFileTest {
                 .isInstanceOf(InvalidConfigException.class)
                 .hasMessageContaining("limits.routeLookupsPerSecond");
     }
+
+    @Test
+    void theRateOfNewConnectionsPerAddressIsALimit() throws Exception {
+        Limits d = load("{}").limits();
+        assertThat(d.connectionsPerSecondPerAddress()).isEqualTo(20);
+        assertThat(d.connectionBurstPerAddress()).isEqualTo(40);
+        assertThat(d.connectionRateAddresses()).isEqualTo(100_000);
+        Files.writeString(
+                dir.resolve("rate.json"),
+                "{\"mode\": \"demo\", \"partitionMap\": \"map.json\", \"limits\":"
+                        + " {\"connectionsPerSecondPerAddress\": 2.5, \"connectionBurstPerAddress\": 6,"
+                        + " \"connectionRateAddresses\": 1000}}");
+        Limits l = GatewayConfigFile.load(dir.resolve("rate.json")).limits();
+        assertThat(l.connectionsPerSecondPerAddress()).isEqualTo(2.5);
+        assertThat(l.connectionBurstPerAddress()).isEqualTo(6);
+        assertThat(l.connectionRateAddresses()).isEqualTo(1000);
+        Files.writeString(
+                dir.resolve("burstless.json"),
+                "{\"mode\": \"demo\", \"partitionMap\": \"map.json\","
+                        + " \"limits\": {\"connectionBurstPerAddress\": 0}}");
+        assertThatThrownBy(() -> GatewayConfigFile.load(dir.resolve("burstless.json")))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageContaining("limits.connectionBurstPerAddress");
+    }
 }

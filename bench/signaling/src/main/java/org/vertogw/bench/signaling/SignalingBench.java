@@ -37,6 +37,7 @@ public final class SignalingBench {
                     dir.resolve("gateway.json"),
                     "{\"mode\":\"demo\",\"listen\":{\"host\":\"127.0.0.1\",\"port\":0},"
                             + "\"partitionMap\":\"map.json\",\"dataDir\":\"data\",\"limits\":{\"connectionsPerAddress\":100000,"
+                            + "\"connectionsPerSecondPerAddress\":100000,\"connectionBurstPerAddress\":100000,"
                             + "\"maxSessions\":100000,\"messagesPerSecond\":1000,\"messageBurst\":1000}}");
             try (ServerProcess gateway = new ServerProcess(
                             jar,
