@@ -59,7 +59,7 @@ class UpstreamReleaseTest {
         // the probe's connection and the two warm links
         Await.until(
                 "the island's probe and warm links",
-                Duration.ofSeconds(30),
+                Duration.ofSeconds(60),
                 () -> upstream(port).size() == 3,
                 () -> upstream(port).toString());
         int loggedIn = island.connections().loggedIn();
@@ -74,7 +74,7 @@ class UpstreamReleaseTest {
             browser.sendText("#SPE");
             Await.until(
                     "the gateway stopped reading the island (its download waits in TCP)",
-                    Duration.ofSeconds(30),
+                    Duration.ofSeconds(60),
                     () -> upstream(port).stream().anyMatch(s -> s.unread() > 64 * 1024),
                     () -> upstream(port).toString());
         } finally {
@@ -82,7 +82,7 @@ class UpstreamReleaseTest {
         }
         Await.until(
                 "the upstream sockets back to the probe's and the warm links'",
-                Duration.ofSeconds(30),
+                Duration.ofSeconds(60),
                 () -> upstream(port).size() == 3,
                 () -> upstream(port).toString());
         assertThat(upstream(port)).noneMatch(s -> s.state().equals("CLOSE_WAIT"));
