@@ -28,16 +28,9 @@ public final class ClientSession {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClientSession.class);
 
-    /** What the edge learns of a session's life. */
-    interface Hooks {
-        void loggedIn(ClientSession session);
-
-        void closed(ClientSession session);
-    }
-
     final GatewayContext ctx;
     private final String remoteAddress;
-    private final Hooks hooks;
+    private final SessionHooks hooks;
     private final SerialExecutor executor;
     final BrowserChannel browser;
     final SessionLink link = new SessionLink(this);
@@ -51,7 +44,8 @@ public final class ClientSession {
     private volatile String login;
     private boolean anonymous = true;
 
-    ClientSession(GatewayContext ctx, Session socket, String requestedIsland, String remoteAddress, Hooks hooks) {
+    ClientSession(
+            GatewayContext ctx, Session socket, String requestedIsland, String remoteAddress, SessionHooks hooks) {
         this.ctx = ctx;
         this.remoteAddress = remoteAddress;
         this.hooks = hooks;
@@ -103,25 +97,20 @@ public final class ClientSession {
 
     /** Closes the browser with 1013 and a hint of when to log in again (see {@link IslandLossPacer}). */
     void sendAway(String island, long retryAfterMs) {
-        run(() -> {
-            if (state != ClientSessionState.CLOSED) {
-                ctx.metrics().closed(CloseReason.ISLAND_LOST);
-                browser.close(1013, "island " + island + " lost; retryAfterMs=" + Math.max(0, retryAfterMs));
-                end("island link lost");
-            }
-        });
+        comeBackLater(CloseReason.ISLAND_LOST, "island " + island + " lost", Math.max(0, retryAfterMs));
     }
 
-    /**
-     * Closes the browser with 1013 because the fleet moved this session's partition to another island; the hint
-     * tells the SDK to log in again at once, and the login then goes to the partition's new island.
-     */
+    /** Closes the browser with 1013 because the fleet moved its partition: logging in again at once finds the new island. */
     public void moveAway(String partition, String island) {
+        comeBackLater(CloseReason.PARTITION_MOVED, "partition " + partition + " moved to " + island, 0);
+    }
+
+    private void comeBackLater(CloseReason reason, String why, long retryAfterMs) {
         run(() -> {
             if (state != ClientSessionState.CLOSED) {
-                ctx.metrics().closed(CloseReason.PARTITION_MOVED);
-                browser.close(1013, "partition " + partition + " moved to " + island + "; retryAfterMs=0");
-                end("partition moved");
+                ctx.metrics().closed(reason);
+                browser.close(1013, why + "; retryAfterMs=" + retryAfterMs);
+                end(why);
             }
         });
     }

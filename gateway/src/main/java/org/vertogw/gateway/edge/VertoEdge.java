@@ -92,7 +92,7 @@ public final class VertoEdge {
     ClientSession open(Session socket, String requestedIsland, String address) {
         open.incrementAndGet();
         ctx.metrics().sessions.inc();
-        ClientSession s = new ClientSession(ctx, socket, requestedIsland, address, new ClientSession.Hooks() {
+        ClientSession s = new ClientSession(ctx, socket, requestedIsland, address, new SessionHooks() {
             @Override
             public void loggedIn(ClientSession session) {
                 anonymousGone(session);
