@@ -152,7 +152,9 @@ class IslandTrunkTest {
         aPhone.applyAnswer(answered.path("params").path("sdp").asText());
 
         Await.until("both phones connected", () -> aPhone.isConnected() && bPhone.isConnected());
-        Await.until("media both ways across the trunk", () -> {
+        // the trunk's own leg between the islands connects after the phones' legs (full ICE, then DTLS with its
+        // retransmission back-off when a first flight is lost), so it is given a generous deadline
+        Await.until("media both ways across the trunk", Duration.ofSeconds(60), () -> {
             aPhone.sendRtp(rtp(heardByB.get() + 1), 0, 172);
             bPhone.sendRtp(rtp(heardByA.get() + 1), 0, 172);
             return heardByA.get() >= 10 && heardByB.get() >= 10;
