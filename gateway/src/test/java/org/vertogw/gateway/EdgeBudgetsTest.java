@@ -129,6 +129,9 @@ class EdgeBudgetsTest {
                 Await.until(
                         "an answer, or the close",
                         () -> !c.isOpen() || c.hasReceived(m -> m.path("id").asInt() == id));
+                // ten a second, well within the message rate, so that only the login deadline can close it
+                long next = System.nanoTime() + Duration.ofMillis(100).toNanos();
+                Await.until("the next login's turn, or the close", () -> !c.isOpen() || System.nanoTime() >= next);
             }
             assertThat(c.awaitClose()).isEqualTo(1008);
             assertThat(c.closeReason()).contains("not logged in in time");
