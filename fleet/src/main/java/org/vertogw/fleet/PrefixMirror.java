@@ -121,7 +121,6 @@ public final class PrefixMirror implements AutoCloseable {
             return;
         }
         int gen = ++generation;
-        adopt(s);
         watch = store.watch(prefix, s.revision() + 1, new FleetStore.WatchListener() {
             @Override
             public void changed(List<FleetStore.Change> changes, long rev) {
@@ -137,8 +136,11 @@ public final class PrefixMirror implements AutoCloseable {
                 });
             }
         });
+        // connected before the state is delivered, so a listener that sees the read also sees the mirror live;
+        // the watch's first changes are posted to this same thread, so they apply after the read
         connected = true;
         backoffMs = 100;
+        adopt(s);
     }
 
     private void adopt(FleetStore.Snapshot s) {
