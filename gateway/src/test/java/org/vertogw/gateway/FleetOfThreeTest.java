@@ -104,8 +104,8 @@ class FleetOfThreeTest {
             proxies.add(slow[0]);
             return slow[0].url(url);
         });
-        fx.start("gw-a", etcd.endpoints(), probesEvery(3000));
-        fx.start("gw-b", etcd.endpoints(), probesEvery(800));
+        fx.start("gw-a", etcd.endpoints(), probesEvery(4000));
+        fx.start("gw-b", etcd.endpoints(), probesEvery(1200));
         fx.start("gw-c", etcd.endpoints(), probesEvery(100));
         awaitJoined();
         Await.until(
@@ -113,7 +113,7 @@ class FleetOfThreeTest {
                 () -> fx.gateways.values().stream().allMatch(g -> g.health().state("fs-01") == IslandState.UP));
         assertThat(fx.gw("gw-a").fleet().deciding()).isTrue();
 
-        // slower than gw-c's 100 ms tick, well within gw-b's 800 ms and gw-a's 3 s
+        // slower than gw-c's 100 ms tick, well within gw-b's 1.2 s and gw-a's 4 s
         slow[0].delayReplies(Duration.ofMillis(400));
         Await.until(
                 "gw-c's own probes find fs-01 down",
@@ -138,7 +138,7 @@ class FleetOfThreeTest {
         assertThat(decisions()).isZero();
 
         // now slower than gw-b's tick too, still within gw-a's
-        slow[0].delayReplies(Duration.ofMillis(1600));
+        slow[0].delayReplies(Duration.ofMillis(2400));
         BooleanSupplier allOnSpare = () -> fx.gateways.keySet().stream()
                 .allMatch(g -> placed(g, "fs-01").island().equals("spare-1"));
         Await.until("two of three saying down move the partition", Duration.ofSeconds(20), allOnSpare);
