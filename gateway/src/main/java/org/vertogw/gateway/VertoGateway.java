@@ -1,6 +1,7 @@
 package org.vertogw.gateway;
 
 import java.net.URI;
+import java.nio.file.Files;
 import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,6 +51,7 @@ import org.vertogw.gateway.tls.PemKeyStore;
 import org.vertogw.media.MediaConfig;
 import org.vertogw.media.MediaEngine;
 import org.vertogw.partition.PartitionMap;
+import org.vertogw.partition.PartitionMapParser;
 import org.vertogw.protocol.codec.VertoCodec;
 
 /**
@@ -88,9 +90,11 @@ public final class VertoGateway implements AutoCloseable {
                 config.health().timeout().plus(Duration.ofSeconds(2)));
         metrics.upstreamForcedCloses(upstream::forcedCloses);
         this.health = new IslandHealth(upstream, config.health());
-        PartitionMap initial = config.map() != null ? config.map() : MapFileWatcher.load(config.mapFile());
-        // in a fleet the map file only seeds a new fleet's map; the fleet's key is the truth
-        this.fleet = config.fleet() == null ? null : new Fleet(config.fleet(), config.id(), health, metrics);
+        String mapText = config.map() != null ? null : Files.readString(config.mapFile());
+        PartitionMap initial = config.map() != null ? config.map() : PartitionMapParser.parse(mapText);
+        // in a fleet the map file only seeds a new fleet's map (as written, with its failback); the fleet's key is
+        // the truth
+        this.fleet = config.fleet() == null ? null : new Fleet(config.fleet(), config.id(), health, metrics, mapText);
         this.router = fleet == null ? new Router(initial, health) : new Router(initial, fleet.placement());
         this.warmLinks = new UpstreamPool(upstream, config.limits().warmLinksPerIsland(), health::down);
         this.watcher = config.mapFile() == null || fleet != null ? null : new MapFileWatcher(config.mapFile(), router);
