@@ -1,6 +1,7 @@
 package org.vertogw.media.rtcp;
 
 import org.vertogw.media.rtp.Bytes;
+import org.vertogw.media.rtp.RtcpHeader;
 
 /**
  * Walks a decrypted compound RTCP packet (RFC 3550 §6.1; also a reduced-size one, RFC 5506) by its length fields
@@ -10,8 +11,8 @@ import org.vertogw.media.rtp.Bytes;
  */
 public final class RtcpCompound {
 
-    public static final int SR = 200;
-    public static final int RR = 201;
+    static final int SR = RtcpHeader.SENDER_REPORT;
+    static final int RR = RtcpHeader.RECEIVER_REPORT;
 
     /** Fixed part of an SR: header, SSRC, NTP (8), RTP timestamp, packet and octet counts (§6.4.1). */
     static final int SR_FIXED = 28;
