@@ -129,6 +129,16 @@ function render(v) {
     cell(tr, p.island === null ? 'nobody' : p.island, 'served-by');
     cell(tr, p.epoch);
     cell(tr, p.takeover ? 'spare ' + p.island + ' serves ' + home : '', p.takeover ? 'takeover' : '');
+    const td = cell(tr, '');
+    if (v.mode === 'fleet') {
+      // taking an island out of service in a fleet: its partition moves to a spare, and back home later
+      if (p.takeover) {
+        td.appendChild(move('Move home', home, home));
+      } else {
+        const spare = Object.entries(v.islands || {}).find(([, i]) => i.role === 'spare' && i.verdict === 'up');
+        if (spare) td.appendChild(move('Move to ' + spare[0], home, spare[0]));
+      }
+    }
   }
 
   tb = body('gateways');
@@ -179,6 +189,18 @@ function button(label, action) {
     $('action-status').textContent = r.status === 200
       ? (r.body.draining ? 'This gateway is draining.' : 'This gateway is serving.')
       : action + ' failed: ' + errorText(r);
+  });
+  return b;
+}
+
+function move(label, partition, island) {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.textContent = label;
+  b.className = 'move';
+  b.addEventListener('click', async () => {
+    const r = await api('POST', '/v1/admin/move', JSON.stringify({ partition, island }));
+    $('action-status').textContent = r.status === 200 ? 'Moved: ' + r.body.result : 'move failed: ' + errorText(r);
   });
   return b;
 }

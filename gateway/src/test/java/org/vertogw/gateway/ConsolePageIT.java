@@ -1,6 +1,7 @@
 package org.vertogw.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -24,6 +25,7 @@ import org.vertogw.gateway.config.TlsSettings;
 import org.vertogw.gateway.tls.PemKeyStore;
 import org.vertogw.testing.Await;
 import org.vertogw.testing.Chromium;
+import org.vertogw.testing.EtcdCluster;
 import org.vertogw.testing.InsecureHttp;
 
 /**
@@ -31,7 +33,8 @@ import org.vertogw.testing.InsecureHttp;
  * wrong token refused with a message, then the islands, partitions, gateway and map version; a drain made through
  * the API reaching the open page over server-sent events without a reload; the map editor refusing an invalid map
  * with the server's own error, saving a valid one and offering a reload after a stale save; the drain button
- * draining; and a dead island's partition shown as a spare's takeover. Screenshots go to
+ * draining; a dead island's partition shown as a spare's takeover; and in a fleet on a real etcd, a partition
+ * moved to the spare and back with the console's buttons. Screenshots go to
  * {@code target/screenshots/}; every step asserts on the page's DOM.
  */
 @Tag("peers")
@@ -197,6 +200,65 @@ class ConsolePageIT {
         assertThat(text("partitions")).contains("spare spare-1 serves fs-01");
         awaitText("islands", "down");
         chromium.screenshot(SHOTS.resolve("console-takeover.png"));
+    }
+
+    @Test
+    void inAFleetAPartitionIsMovedToASpareAndBackFromTheConsole() throws Exception {
+        assumeTrue(EtcdCluster.available(), "etcd-server is not installed (test.sh installs it)");
+        try (EtcdCluster etcd = EtcdCluster.start(1);
+                FleetFixture fleet = new FleetFixture(etcd)) {
+            VertoGateway gw = fleet.start("gw-a");
+            Await.until(
+                    "gw-a joined",
+                    WAIT,
+                    () -> !gw.fleet().degraded() && gw.fleet().state().members().size() == 1);
+            // with failback "manual" the partition stays where the operator puts it
+            assertThat(fleet.put(
+                                    "gw-a",
+                                    "/v1/admin/partition-map",
+                                    fleet.mapText(2, "\"failback\":{\"policy\":\"manual\"}"))
+                            .statusCode())
+                    .isEqualTo(200);
+            driver.get(gw.httpsUri().resolve("/admin/").toString());
+            signIn(FleetFixture.TOKEN);
+            awaitText("live", "live");
+            awaitText("map-version", "2");
+            assertThat(text("mode")).startsWith("fleet");
+            assertThat(text("gateways")).contains("gw-a (this one)");
+            String fs01 = "#partitions tr[data-partition='fs-01']";
+            Await.until(
+                    "a move button",
+                    WAIT,
+                    () -> !driver.findElements(By.cssSelector(fs01 + " button.move"))
+                            .isEmpty());
+            WebElement toSpare = driver.findElement(By.cssSelector(fs01 + " button.move"));
+            assertThat(toSpare.getText()).isEqualTo("Move to spare-1");
+            toSpare.click();
+            Await.until(
+                    "the takeover shown",
+                    WAIT,
+                    () -> !driver.findElements(By.cssSelector(fs01 + " td.takeover"))
+                            .isEmpty(),
+                    () -> text("partitions"));
+            assertThat(gw.fleet().state().assignment().of("fs-01").island()).isEqualTo("spare-1");
+            assertThat(text("action-status")).startsWith("Moved");
+            chromium.screenshot(SHOTS.resolve("console-fleet-moved.png"));
+            driver.findElement(By.cssSelector(fs01 + " button.move")).click();
+            Await.until(
+                    "the partition home again",
+                    WAIT,
+                    () -> "fs-01"
+                                    .equals(gw.fleet()
+                                            .state()
+                                            .assignment()
+                                            .of("fs-01")
+                                            .island())
+                            && driver.findElements(By.cssSelector(fs01 + " td.takeover"))
+                                    .isEmpty(),
+                    () -> text("partitions"));
+            assertThat(driver.findElement(By.cssSelector(fs01 + " button.move")).getText())
+                    .isEqualTo("Move to spare-1");
+        }
     }
 
     private static void setMap(String text) {

@@ -218,8 +218,7 @@ final class AdminApi {
                             Json.MAPPER.createObjectNode().put("version", next.version()))
                     : Json.error(response, callback, o.status(), o.message());
         }
-        router.apply(next);
-        events.changed();
+        router.apply(next); // its listeners include the console's event stream
         return Json.send(response, callback, 200, Json.MAPPER.createObjectNode().put("version", next.version()));
     }
 
