@@ -34,15 +34,19 @@ record MapCheck(PartitionMap map, FailbackPolicy policy, int status, ObjectNode 
             }
         }
         if (next.version() <= current) {
-            return new MapCheck(null, null, 409, stale(next.version(), current));
+            return new MapCheck(null, null, 409, stale(next.version(), current, fleet));
         }
         return new MapCheck(next, policy, 200, null);
     }
 
-    static ObjectNode stale(long version, long current) {
+    /** The words of the fleet's own compare-and-swap refusal in a fleet (SharedMap), so both read the same. */
+    static ObjectNode stale(long version, long current, boolean fleet) {
         return Json.MAPPER
                 .createObjectNode()
-                .put("error", "stale: version " + version + " does not grow past " + current)
+                .put(
+                        "error",
+                        "stale: version " + version + " does not grow past " + (fleet ? "the fleet's version " : "")
+                                + current)
                 .put("current", current);
     }
 
