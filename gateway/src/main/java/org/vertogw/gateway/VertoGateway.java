@@ -29,6 +29,7 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vertogw.gateway.admin.ApiHandler;
+import org.vertogw.gateway.admin.ConsolePage;
 import org.vertogw.gateway.config.GatewayConfig;
 import org.vertogw.gateway.config.HealthSettings;
 import org.vertogw.gateway.config.Limits;
@@ -224,7 +225,9 @@ public final class VertoGateway implements AutoCloseable {
         // The SDK's UMD bundle is a .cjs file (it sits beside ES modules in a "type": "module" package).
         root.getMimeTypes().addMimeMapping("cjs", "text/javascript");
         Handler.Sequence rest = new Handler.Sequence();
-        rest.addHandler(new ApiHandler(config, router, health, edge, metrics, this::gatewayEndpoints, fleet));
+        rest.addHandler(
+                new ApiHandler(config, router, health, edge, metrics, this::gatewayEndpoints, fleet, media, scheduler));
+        rest.addHandler(ConsolePage.handler(server));
         extraHandlers.forEach(rest::addHandler);
         ResourceFactory resources = ResourceFactory.of(server);
         Resource sdk = resources.newClassLoaderResource("web/sdk/");

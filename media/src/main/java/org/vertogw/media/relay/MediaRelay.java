@@ -15,6 +15,7 @@ import org.vertogw.media.MediaContext;
 import org.vertogw.media.dtls.DtlsRole;
 import org.vertogw.media.dtls.DtlsSetup;
 import org.vertogw.media.net.LoopCalls;
+import org.vertogw.media.relay.PathQuality.Side;
 import org.vertogw.media.rtp.PacketBuffer;
 import org.vertogw.media.sdp.LocalTransport;
 import org.vertogw.media.sdp.MediaDescription;
@@ -64,6 +65,7 @@ public final class MediaRelay implements MediaCall {
     private final MediaContext ctx;
     private final List<Path> paths = new ArrayList<>();
     private final RelayCounters counters = new RelayCounters();
+    private final CallQuality quality = new CallQuality();
     private final LegEventListeners listeners = new LegEventListeners();
     private final Runnable ticker = this::tick;
     private final Consumer<LegEvent> legListener = event -> {
@@ -99,7 +101,7 @@ public final class MediaRelay implements MediaCall {
                         continue;
                     }
                     RemoteTransport browser = RemoteTransport.of(offer, i);
-                    Path p = newPath(i, true);
+                    Path p = newPath(i, true, offer.media().get(i));
                     p.browser.acceptRemote(credentials(browser));
                     DtlsSetup theirs = setupOr(browser.setup(), DtlsSetup.ACTPASS);
                     p.browserSetup = theirs.answer(true);
@@ -152,7 +154,7 @@ public final class MediaRelay implements MediaCall {
                         continue;
                     }
                     RemoteTransport island = RemoteTransport.of(offer, i);
-                    Path p = newPath(i, false);
+                    Path p = newPath(i, false, offer.media().get(i));
                     p.islandRemote = island;
                     p.islandCandidate = IslandCandidate.pick(offer, i, island);
                     toBrowser.add(local(p.browser, DtlsSetup.ACTPASS));
@@ -223,10 +225,11 @@ public final class MediaRelay implements MediaCall {
     private void addRejected(List<LocalTransport> out) {
         paths.add(null);
         counters.add(null, null);
+        quality.add(-1);
         out.add(null);
     }
 
-    private Path newPath(int index, boolean islandControlling) throws MediaCapacityException {
+    private Path newPath(int index, boolean islandControlling, MediaDescription m) throws MediaCapacityException {
         Path p = new Path();
         IslandTransport island;
         try {
@@ -244,15 +247,21 @@ public final class MediaRelay implements MediaCall {
         }
         p.browser = browser;
         p.island = island;
-        browser.setSink((leg, rtcp, pkt) -> forward(island, rtcp, pkt, counters.browserToIsland(), leg));
-        island.setSink((leg, rtcp, pkt) -> forward(browser, rtcp, pkt, counters.islandToBrowser(), leg));
+        PathQuality q = quality.add(PathQuality.clockRateOf(m));
+        Side fromBrowser = q.fromBrowser();
+        Side fromIsland = q.fromIsland();
+        browser.setSink((leg, rtcp, pkt) -> forward(island, rtcp, pkt, counters.browserToIsland(), leg, fromBrowser));
+        island.setSink((leg, rtcp, pkt) -> forward(browser, rtcp, pkt, counters.islandToBrowser(), leg, fromIsland));
         paths.add(p);
         counters.add(browser.counters(), island.counters());
         return p;
     }
 
     private static void forward(
-            MediaTransport target, boolean rtcp, PacketBuffer p, TransitHistogram h, MediaTransport source) {
+            MediaTransport target, boolean rtcp, PacketBuffer p, TransitHistogram h, MediaTransport source, Side tap) {
+        if (rtcp) {
+            tap.read(p); // before send, which encrypts in place
+        }
         if (!target.isSecure()) {
             source.counters().discard(DiscardReason.PEER_NOT_READY);
             return;
@@ -332,6 +341,11 @@ public final class MediaRelay implements MediaCall {
 
     public RelayCounters counters() {
         return counters;
+    }
+
+    /** Each media section's call quality from RTCP, per leg (docs/operations.md, "Call quality"). */
+    public CallQuality quality() {
+        return quality;
     }
 
     @Override
