@@ -14,6 +14,8 @@ import { EndpointRotation, islandUrl } from './transport/endpoint-rotation.js';
 import { MapSource } from './partition/map-source.js';
 import { LocalCause } from './call/hangup-cause.js';
 import { CallRegistry } from './call/call-registry.js';
+import { ConferenceRegistry } from './conference/conference-registry.js';
+import { Devices } from './media/devices.js';
 import { chatParams } from './call/chat.js';
 import { ArgumentError, ConnectionError, DisconnectedError, ListenerError, PuntError, VertoError, asVertoError } from './errors.js';
 import { deferred } from './deferred.js';
@@ -42,6 +44,8 @@ export class VertoClient extends Emitter {
   /** @type {Connection|null} */
   #connection = null;
   #calls;
+  #conferences;
+  #devices;
   /** @type {Promise<void>|null} */
   #run = null;
   /** @type {AbortController|null} */
@@ -90,6 +94,7 @@ export class VertoClient extends Emitter {
       }),
     });
     this.#state = new ClientState((state, previous, detail) => this.emit('statechange', { state, previous, ...detail }));
+    this.#devices = new Devices(checked.media ?? {}, (lists) => this.emit('devicechange', lists));
     this.#calls = new CallRegistry({
       signal: this.#callSignal(),
       clock: this.#clock,
@@ -97,6 +102,16 @@ export class VertoClient extends Emitter {
       emit: (type, payload) => this.emit(type, payload),
       clientReadyTimeoutMs: checked.clientReadyTimeoutMs,
       ringtone: checked.ringtone,
+    });
+    this.#conferences = new ConferenceRegistry({
+      host: {
+        request: (method, params) => this.request(method, params),
+        isReady: () => this.state === 'ready',
+        warn: (message) => this.#logger.warn?.(message),
+        listenerFailed: (error, type) => this.listenerFailed(error, type),
+      },
+      callFor: (callID) => this.#calls.get(callID),
+      emit: (conference) => this.emit('conference', conference),
     });
     /** @type {VertoError|null} The latest failure, fatal or not. */
     this.lastError = null;
@@ -121,6 +136,16 @@ export class VertoClient extends Emitter {
     return this.#calls.list;
   }
 
+  /** @returns {import('./conference/conference.js').Conference[]} conferences not yet left */
+  get conferences() {
+    return this.#conferences.list;
+  }
+
+  /** The devices new calls open and live calls use (`null`: the platform's default). */
+  get devices() {
+    return { ...this.#devices.selection };
+  }
+
   /**
    * Starts the session. Resolves once logged in. Rejects when the session stops before that:
    * a setup mistake (no WebSocket, nowhere to connect, a map URL answering 4xx), refused
@@ -136,6 +161,7 @@ export class VertoClient extends Emitter {
     ready.promise.catch(() => {});
     this.#retry.reset();
     this.#loggedIn = false;
+    this.#devices.watch();
     const abort = (this.#abort = new AbortController());
     try {
       this.#createWebSocket ??= webSocketFactory(this.#options);
@@ -180,8 +206,46 @@ export class VertoClient extends Emitter {
     if (typeof destination !== 'string' || destination.trim() === '') throw new ArgumentError('destination', 'call destination must be a non-empty string');
     if (this.state !== 'ready') throw new ConnectionError(`cannot call while ${this.state}: not logged in`);
     const call = this.#calls.outbound(destination.trim(), options);
-    void call.place({ localStream: options.localStream });
+    void call.place({ localStream: options.localStream, video: options.video });
     return call;
+  }
+
+  /**
+   * Joins a conference by calling its room number; resolves once the island says the call
+   * entered the room (`conference-liveArray-join`, docs/protocol.md §5.5), with the roster on its way.
+   *
+   * @param {string} room e.g. `"3500"`
+   * @param {import('../types/index.js').CallOptions} [options] as for {@link call}, e.g. `{video: true}`
+   * @returns {Promise<import('./conference/conference.js').Conference>} rejects with what ended the call first
+   */
+  join(room, options = {}) {
+    try {
+      return this.#conferences.joined(this.call(room, options));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  /**
+   * The platform's microphones, cameras and speakers (labels are empty until a device was granted).
+   *
+   * @returns {Promise<import('../types/index.js').DeviceLists>}
+   */
+  listDevices() {
+    return this.#devices.list();
+  }
+
+  /**
+   * Picks devices by id (`null`: the default): new calls open them, and live calls switch at once
+   * (microphone and camera by replacing the sent track, the speaker with `setSinkId`).
+   *
+   * @param {Partial<import('../types/index.js').DeviceSelection>} devices
+   * @returns {Promise<void>}
+   */
+  async selectDevices(devices) {
+    const changed = this.#devices.select(devices);
+    if (Object.keys(changed).length === 0) return;
+    await Promise.all(this.calls.filter((c) => !c.screenShare).map((c) => c.applyDevices(changed)));
   }
 
   /**
@@ -341,6 +405,7 @@ export class VertoClient extends Emitter {
     }
     this.#calls.loggedIn();
     this.#state.to('ready', { endpoint: connection.endpoint, island: this.island });
+    this.#conferences.resubscribe();
     this.emit('login', { sessid: this.sessid, island: this.island, gateway: this.gateway, endpoint: connection.endpoint, result });
     this.#ready?.resolve();
   }
@@ -352,6 +417,7 @@ export class VertoClient extends Emitter {
    */
   #stop(error, cause, reason = cause) {
     this.#abort?.abort();
+    this.#devices.unwatch();
     this.#connection?.close(error);
     this.#connection = null;
     this.#calls.endAll(cause);
@@ -378,6 +444,13 @@ export class VertoClient extends Emitter {
       login: this.#login,
       domain: this.domain,
       listenerFailed: (error, type) => this.listenerFailed(error, type),
+      devices: this.#devices,
+      placeCall: (destination, options) => {
+        if (this.state !== 'ready') throw new ConnectionError(`cannot call while ${this.state}: not logged in`);
+        const call = this.#calls.outbound(destination, options);
+        void call.place({ localStream: options.localStream });
+        return call;
+      },
     };
   }
 
@@ -391,7 +464,11 @@ export class VertoClient extends Emitter {
       onMessage: (params) => this.#calls.onMessage(params),
       callFor: (callID) => this.#calls.get(callID),
       onOther: (type, /** @type {any} */ payload) => {
-        if (type === 'event') this.emit('event', payload);
+        if (type === 'event') {
+          if (payload.eventChannel === this.sessid && payload.pvtData) this.#conferences.onPvtData(payload.pvtData);
+          else this.#conferences.onEvent(payload);
+          this.emit('event', payload);
+        }
         else if (type === 'info') this.emit('info', payload.params);
         else this.#logger.debug?.(`ignored ${payload.method}`);
       },

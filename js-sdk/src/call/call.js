@@ -8,7 +8,7 @@ import { CallMedia } from './call-media.js';
 import { CallModify } from './call-modify.js';
 import { CallNegotiation } from './call-negotiation.js';
 import { waitForState } from './wait-for.js';
-import { CallStateError } from '../errors.js';
+import { CallStateError, MediaError } from '../errors.js';
 import { CALL_EVENTS } from '../event-names.js';
 
 export { LocalCause };
@@ -22,6 +22,8 @@ export { LocalCause };
  * @property {string} login `user@domain`
  * @property {string} domain
  * @property {(error: unknown, type: string) => void} listenerFailed
+ * @property {import('../media/devices.js').Devices} [devices] the devices new calls open
+ * @property {(destination: string, options: {localStream?: MediaStream, screenShare?: boolean}) => Call} [placeCall] a second call (screen share)
  */
 
 /** @typedef {import('./call-ending.js').CallEnd} CallEnd */
@@ -48,6 +50,8 @@ export class Call extends Emitter {
   #negotiation;
   #ending;
   #answered = false;
+  /** @type {Call|null} */
+  #screen = null;
 
   /**
    * @param {CallSignal} signal
@@ -58,8 +62,9 @@ export class Call extends Emitter {
    * @param {{name: string, number: string}} init.remote
    * @param {Record<string, unknown>} init.dialogParams
    * @param {boolean} [init.recovered] re-attached without a local dialog (page reload)
+   * @param {boolean} [init.screenShare] a screen-share leg: sends the screen, receives nothing
    */
-  constructor(signal, { id, direction, destination, remote, dialogParams, recovered = false }) {
+  constructor(signal, { id, direction, destination, remote, dialogParams, recovered = false, screenShare = false }) {
     super(CALL_EVENTS);
     this.#signal = signal;
     this.id = id;
@@ -67,6 +72,7 @@ export class Call extends Emitter {
     this.destination = destination;
     this.remote = { ...remote };
     this.recovered = recovered;
+    this.screenShare = screenShare;
     this.#dialogParams = { ...dialogParams, callID: id };
     this.#state = new CallState((state, previous) => {
       if (state === 'active' || state === 'held') this.#answered = true;
@@ -77,11 +83,13 @@ export class Call extends Emitter {
       emit: (type, payload) => this.emit(type, payload),
       wants: (type) => this.listenerCount(type) > 0,
       onFailed: (error) => this.#mediaFailed(error),
+      onScreenEnded: () => void (this.isEnded ? null : this.hangup()),
     });
     this.#ending = new CallEnding(this.#state, {
       request: (method, params) => this.#signal.request(method, params),
       dialogParams: () => this.#dialogParams,
       finished: (end) => {
+        if (this.#screen && !this.#screen.isEnded) void this.#screen.hangup();
         this.#media.close();
         this.#signal.forget(this);
         this.emit('ended', end);
@@ -131,6 +139,21 @@ export class Call extends Emitter {
     return this.#media.state;
   }
 
+  /** True when the call carries video, sent or received (or offered, while it rings). */
+  get video() {
+    return this.#media.hasVideo || (this.state === 'ringing' && this.#negotiation.offersVideo);
+  }
+
+  /** True while the camera sends. */
+  get cameraOn() {
+    return this.#media.cameraOn;
+  }
+
+  /** The screen share this call started and that has not ended, or null. */
+  get screenShareCall() {
+    return this.#screen && !this.#screen.isEnded ? this.#screen : null;
+  }
+
   /** True while the attached audio element waits for a user gesture to play. */
   get audioBlocked() {
     return this.#media.audioBlocked;
@@ -161,19 +184,64 @@ export class Call extends Emitter {
    * Places an outbound call: microphone, complete offer, `verto.invite` (§4.3).
    *
    * @internal called by VertoClient.call
-   * @param {{localStream?: MediaStream}} options
+   * @param {{localStream?: MediaStream, video?: boolean|object}} options
    */
-  place({ localStream } = {}) {
-    return this.#negotiation.place(localStream);
+  place({ localStream, video } = {}) {
+    return this.#negotiation.place(localStream, { video: video ?? false, screen: this.screenShare });
   }
 
   /**
-   * Answers a ringing inbound call (§4.4).
+   * Answers a ringing inbound call (§4.4), with the camera too when `video` asks for it.
    *
-   * @param {{localStream?: MediaStream}} [options] a stream to send instead of the microphone
+   * @param {{localStream?: MediaStream, video?: boolean|object}} [options] a stream to send instead of the microphone
    */
-  answer({ localStream } = {}) {
-    return this.#negotiation.answer(localStream);
+  answer({ localStream, video = false } = {}) {
+    return this.#negotiation.answer(localStream, { video });
+  }
+
+  /**
+   * Turns the camera on or off mid-call. Off stops the camera (its light goes out) and sends no
+   * picture; on opens the selected camera again. An audio call gets a video section through
+   * `verto.modify` `updateMedia` (§4.6), which islands behind a media-relaying gateway refuse.
+   *
+   * @param {boolean} on
+   * @returns {Promise<boolean>} whether the camera is on afterwards
+   */
+  async setCamera(on) {
+    this.#requireState(['active', 'held'], 'switch the camera of');
+    if (await this.#media.setCamera(Boolean(on), (sdp) => this.#updateMedia(sdp))) this.emit('camera', { on: this.cameraOn });
+    return this.cameraOn;
+  }
+
+  /** Offers the current tracks again (`verto.modify` `updateMedia`, §4.6) and applies the island's answer. */
+  async updateMedia() {
+    this.#requireState(['active', 'held'], 'renegotiate');
+    await this.#media.renegotiate((sdp) => this.#updateMedia(sdp));
+  }
+
+  /** Asks the island for a video key frame (`verto.modify` `videoRefresh`). */
+  async videoRefresh() {
+    this.#requireState(['early', 'active', 'held'], 'refresh the video of');
+    await this.#signal.request('verto.modify', { action: 'videoRefresh', dialogParams: { callID: this.id } });
+  }
+
+  /**
+   * Shares the screen as a second call to `<destination>-screen` (`screenShare` in its
+   * dialogParams, send-only video from `getDisplayMedia`), as verto.js does; call it from a click.
+   * The share ends with this call, or when the person stops it in the browser.
+   *
+   * @param {{localStream?: MediaStream}} [options] a display stream of the application's
+   * @returns {Call} the screen-share call, in state `new`
+   */
+  shareScreen({ localStream } = {}) {
+    this.#requireState(['active', 'held'], 'share the screen in');
+    if (this.screenShare) throw new CallStateError('a screen-share call cannot share a screen');
+    if (this.screenShareCall) throw new CallStateError('this call already shares the screen');
+    const party = this.direction === 'outbound' ? this.destination : this.remote.number;
+    if (!this.#signal.placeCall) throw new CallStateError('no client to place the screen share');
+    const screen = this.#signal.placeCall(`${party}-screen`, { localStream, screenShare: true });
+    this.#screen = screen;
+    return screen;
   }
 
   /**
@@ -280,6 +348,17 @@ export class Call extends Emitter {
   }
 
   /**
+   * Shows the call's remote video in a `<video>` (muted: the sound plays through `attachAudio`),
+   * after re-attaches too.
+   *
+   * @param {HTMLMediaElement} element
+   * @returns {() => void} detaches the element
+   */
+  attachVideo(element) {
+    return this.#media.attachVideo(element);
+  }
+
+  /**
    * Starts the attached element playing after `audioblocked`; call it from a user gesture.
    *
    * @returns {Promise<void>}
@@ -372,6 +451,21 @@ export class Call extends Emitter {
    */
   endLocally(cause) {
     this.#ending.locally(cause);
+  }
+
+  /**
+   * @internal The client's device selection changed: switch the live tracks and the speaker.
+   * @param {Partial<import('../media/local-media.js').DeviceSelection>} devices
+   */
+  applyDevices(devices) {
+    return this.peerConnection ? this.#media.setDevices(devices) : Promise.resolve();
+  }
+
+  /** @param {string} sdp */
+  async #updateMedia(sdp) {
+    const result = await this.#signal.request('verto.modify', { action: 'updateMedia', sdp, dialogParams: { callID: this.id } });
+    if (typeof result?.sdp !== 'string') throw new MediaError('negotiation', 'the island answered updateMedia without SDP');
+    return result.sdp;
   }
 
   /** @param {'hold'|'unhold'|'toggleHold'} action */
