@@ -1,4 +1,5 @@
 import { describeError, describeCallEnd } from './messages.js';
+import { followConference } from './conference-state.js';
 
 const LOG_LIMIT = 30;
 const CHAT_LIMIT = 50;
@@ -24,6 +25,10 @@ export function createSoftphone({ sdk, fetch = globalThis.fetch, clientOptions =
   let call = null;
   /** The page's `<audio>`; every call plays into it. */
   let audioElement = null;
+  /** The page's `<video>` tiles: the remote picture and the local preview. */
+  let videoElements = { remote: null, local: null };
+  /** The conference the call is in, followed for the page. */
+  let room = null;
   const listeners = new Set();
   const state = {
     phase: 'login', // login | signingIn | phone
@@ -39,6 +44,8 @@ export function createSoftphone({ sdk, fetch = globalThis.fetch, clientOptions =
     call: null, // {id, direction, state, remote, held, muted, mediaState, audioBlocked, quality, answeredAt}
     lastCall: null, // {remote, endedText} of the call that ended last
     chat: [], // {at, from, body, mine}
+    conference: null, // {room, role, isModerator, memberId, members, chat} while the call is in one
+    devices: { microphones: [], cameras: [], speakers: [], selected: { microphone: null, camera: null, speaker: null } },
     notice: null, // a passing problem with an action (transfer refused, chat not sent...)
     log: [],
   };
@@ -83,6 +90,9 @@ export function createSoftphone({ sdk, fetch = globalThis.fetch, clientOptions =
           recovered: call.recovered,
           mediaState: call.mediaState,
           audioBlocked: call.audioBlocked,
+          video: call.video,
+          cameraOn: call.cameraOn,
+          sharing: call.screenShareCall !== null,
           quality: state.call?.id === call.id ? state.call.quality : null,
           answeredAt: state.call?.id === call.id ? state.call.answeredAt : null,
         }
@@ -98,9 +108,12 @@ export function createSoftphone({ sdk, fetch = globalThis.fetch, clientOptions =
     }
     call = newCall;
     if (audioElement) newCall.attachAudio(audioElement);
+    if (videoElements.remote) newCall.attachVideo(videoElements.remote);
+    showLocal(newCall);
     snapshotCall();
     newCall.on('statechange', ({ state: callState }) => {
       if (call !== newCall) return;
+      showLocal(newCall);
       snapshotCall();
       if ((callState === 'active' || callState === 'early') && !state.call.answeredAt) state.call.answeredAt = now();
       publish();
@@ -109,9 +122,10 @@ export function createSoftphone({ sdk, fetch = globalThis.fetch, clientOptions =
       if (call === newCall) snapshotCall();
       publish();
     });
-    for (const type of ['display', 'mediastatechange', 'audioblocked']) {
+    for (const type of ['display', 'mediastatechange', 'audioblocked', 'camera', 'remotestream']) {
       newCall.on(type, () => {
         if (call === newCall) snapshotCall();
+        if (call === newCall && type === 'camera') showLocal(newCall);
         publish();
       });
     }
@@ -126,10 +140,31 @@ export function createSoftphone({ sdk, fetch = globalThis.fetch, clientOptions =
       if (call === newCall) {
         call = null;
         state.call = null;
+        room = null;
+        state.conference = null;
+        showLocal(null);
         state.lastCall = { remote: { ...newCall.remote }, endedText };
       }
       publish();
     });
+  }
+
+  /** The local preview shows what the call sends (the SDK keeps camera changes in this stream). */
+  function showLocal(c) {
+    const local = videoElements.local;
+    if (!local) return;
+    local.muted = true;
+    local.srcObject = c?.localStream && c.localStream.getVideoTracks().length > 0 ? c.localStream : null;
+  }
+
+  async function loadDevices(c) {
+    try {
+      const lists = await c.listDevices();
+      state.devices = { ...lists, selected: c.devices };
+      publish();
+    } catch {
+      // no device list on this platform: the pickers stay empty
+    }
   }
 
   function wire(c) {
@@ -169,6 +204,25 @@ export function createSoftphone({ sdk, fetch = globalThis.fetch, clientOptions =
       publish();
     });
     c.on('punt', () => log('Session opened elsewhere: signed out'));
+    c.on('conference', (conference) => {
+      if (conference.call !== call) return;
+      room = followConference(conference, { changed: () => ((state.conference = room?.conference === conference ? { ...room.state } : state.conference), publish()), now, login: state.login });
+      state.conference = { ...room.state };
+      log(`Joined conference ${conference.room}${conference.isModerator ? ' as moderator' : ''}`);
+      conference.on('ended', () => {
+        if (room?.conference === conference) {
+          room = null;
+          state.conference = null;
+          publish();
+        }
+      });
+      publish();
+    });
+    c.on('devicechange', (lists) => {
+      state.devices = { ...lists, selected: c.devices };
+      log('Devices changed');
+      publish();
+    });
     c.on('message', ({ from, body }) => {
       addChat({ from, body, mine: false });
       log(`Message from ${from}`);
@@ -240,6 +294,7 @@ export function createSoftphone({ sdk, fetch = globalThis.fetch, clientOptions =
       }
       state.phase = 'phone';
       publish();
+      void loadDevices(client);
       return true;
     },
 
@@ -257,8 +312,13 @@ export function createSoftphone({ sdk, fetch = globalThis.fetch, clientOptions =
       publish();
     },
 
-    /** Places a call; null when it cannot (the reason is in `state.notice`). */
-    dial(destination) {
+    /**
+     * Places a call; null when it cannot (the reason is in `state.notice`).
+     *
+     * @param {string} destination
+     * @param {{video?: boolean}} [options] a video call: the camera too
+     */
+    dial(destination, { video = false } = {}) {
       const number = String(destination ?? '').trim();
       const problem = !client || client.state !== 'ready' ? 'Not connected.' : !number ? 'Enter a number to call.' : call ? 'Already in a call.' : null;
       state.notice = problem;
@@ -266,15 +326,16 @@ export function createSoftphone({ sdk, fetch = globalThis.fetch, clientOptions =
         publish();
         return null;
       }
-      const outgoing = client.call(number);
-      log(`Calling ${number}`);
+      const outgoing = client.call(number, { video });
+      log(`${video ? 'Video call to' : 'Calling'} ${number}`);
       adopt(outgoing);
       publish();
       return outgoing;
     },
 
-    async answer() {
-      if (call?.state === 'ringing') await attempt(() => call.answer());
+    /** @param {{video?: boolean}} [options] answer with the camera too */
+    async answer({ video = false } = {}) {
+      if (call?.state === 'ringing') await attempt(() => call.answer({ video }));
     },
 
     async hangup() {
@@ -286,6 +347,82 @@ export function createSoftphone({ sdk, fetch = globalThis.fetch, clientOptions =
     toggleMute() {
       if (!call || !call.localStream) return;
       call.setMuted(!call.muted);
+    },
+
+    /** Camera on or off in the current call (an audio call asks the island for video). */
+    async toggleCamera() {
+      const c = call;
+      if (!c) return;
+      await attempt(() => c.setCamera(!c.cameraOn));
+      if (call === c) snapshotCall();
+      publish();
+    },
+
+    /** Starts sharing the screen (a second call), or stops the share under way. */
+    async toggleScreenShare() {
+      const c = call;
+      if (!c) return;
+      const sharing = c.screenShareCall;
+      if (sharing) {
+        await attempt(() => sharing.hangup());
+        return;
+      }
+      const screen = await attempt(async () => c.shareScreen());
+      if (!screen) return;
+      log(`Sharing the screen to ${screen.destination}`);
+      screen.on('statechange', () => (call === c ? (snapshotCall(), publish()) : undefined));
+      screen.on('ended', (end) => {
+        log(`Screen share ended: ${describeCallEnd(end)}`);
+        if (call === c) snapshotCall();
+        publish();
+      });
+      snapshotCall();
+      publish();
+    },
+
+    /**
+     * Picks a device for calls; `''` goes back to the default.
+     *
+     * @param {'microphone'|'camera'|'speaker'} kind
+     * @param {string} deviceId
+     */
+    async selectDevice(kind, deviceId) {
+      const c = client;
+      if (!c) return;
+      await attempt(() => c.selectDevices({ [kind]: deviceId || null }));
+      state.devices = { ...state.devices, selected: c.devices };
+      if (call) showLocal(call);
+      publish();
+    },
+
+    /** Reads the device lists again (labels appear once a device was granted). */
+    async refreshDevices() {
+      if (client) await loadDevices(client);
+    },
+
+    /** @param {string} text a message to the conference room */
+    async sendConferenceChat(text) {
+      const r = room;
+      if (!r) return false;
+      const sent = await attempt(async () => {
+        await r.sendChat(String(text ?? ''));
+        return true;
+      });
+      publish();
+      return sent === true;
+    },
+
+    /**
+     * A moderator action on a member of the conference.
+     *
+     * @param {'mute'|'unmute'|'deaf'|'undeaf'|'kick'|'videoFloor'} action
+     * @param {number} memberId
+     */
+    async moderate(action, memberId) {
+      const r = room;
+      if (!r) return;
+      await attempt(() => r.moderate(action, memberId));
+      publish();
     },
 
     async toggleHold() {
@@ -324,6 +461,13 @@ export function createSoftphone({ sdk, fetch = globalThis.fetch, clientOptions =
       if (sent) addChat({ from: state.login, body, mine: true });
       publish();
       return sent === true;
+    },
+
+    /** The page's video tiles: the remote picture and the local preview. */
+    setVideoElements({ remote = null, local = null } = {}) {
+      videoElements = { remote, local };
+      if (call && remote) call.attachVideo(remote);
+      if (call) showLocal(call);
     },
 
     /** The page's audio element: calls play into it (and say when autoplay is blocked). */
@@ -373,7 +517,13 @@ export function createSoftphone({ sdk, fetch = globalThis.fetch, clientOptions =
       return state.error ? { ...state.error } : null;
     },
     get call() {
-      return state.call ? { id: state.call.id, state: state.call.state, direction: state.call.direction, held: state.call.held, muted: state.call.muted } : null;
+      return state.call
+        ? { id: state.call.id, state: state.call.state, direction: state.call.direction, held: state.call.held, muted: state.call.muted, video: state.call.video, cameraOn: state.call.cameraOn, sharing: state.call.sharing }
+        : null;
+    },
+    get conference() {
+      const conf = state.conference;
+      return conf ? { room: conf.room, isModerator: conf.isModerator, members: conf.members.map((m) => ({ ...m })) } : null;
     },
     get reconnectAttempt() {
       return state.reconnect?.attempt ?? 0;
