@@ -17,15 +17,30 @@ export class ConferenceRegistry {
   #emit;
 
   /**
-   * @param {object} options
-   * @param {import('./conference.js').ConferenceHost} options.host
-   * @param {(callID: string) => import('../call/call.js').Call|undefined} options.callFor
-   * @param {(conference: Conference) => void} options.emit the client's `conference` event
+   * @param {import('../client.js').VertoClient} client requests go through its session; `conference` is its event
+   * @param {(callID: string) => import('../call/call.js').Call|undefined} callFor
+   * @param {import('../../types/index.js').Logger} logger
    */
-  constructor({ host, callFor, emit }) {
-    this.#host = host;
+  constructor(client, callFor, logger) {
+    this.#host = {
+      request: (method, params) => client.request(method, params),
+      isReady: () => client.state === 'ready',
+      warn: (message) => logger.warn?.(message),
+      listenerFailed: (error, type) => client.listenerFailed(error, type),
+    };
     this.#callFor = callFor;
-    this.#emit = emit;
+    this.#emit = (/** @type {Conference} */ conference) => client.emit('conference', conference);
+  }
+
+  /**
+   * A `verto.event`: pvtData for this session (§5.5), or an event on a room's channel.
+   *
+   * @param {Record<string, any>} params
+   * @param {string} sessid
+   */
+  route(params, sessid) {
+    if (params.eventChannel === sessid && params.pvtData) this.onPvtData(params.pvtData);
+    else this.onEvent(params);
   }
 
   /** @returns {Conference[]} conferences not yet left */
