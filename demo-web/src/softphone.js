@@ -1,5 +1,6 @@
 import { describeError, describeCallEnd } from './messages.js';
-import { followConference } from './conference-state.js';
+import { mediaActions, wireMedia, showLocal, loadDevices } from './media-actions.js';
+import { readOnlyView, callStats } from './softphone-view.js';
 
 const LOG_LIMIT = 30;
 const CHAT_LIMIT = 50;
@@ -109,11 +110,11 @@ export function createSoftphone({ sdk, fetch = globalThis.fetch, clientOptions =
     call = newCall;
     if (audioElement) newCall.attachAudio(audioElement);
     if (videoElements.remote) newCall.attachVideo(videoElements.remote);
-    showLocal(newCall);
+    showLocal(videoElements.local, newCall);
     snapshotCall();
     newCall.on('statechange', ({ state: callState }) => {
       if (call !== newCall) return;
-      showLocal(newCall);
+      showLocal(videoElements.local, newCall);
       snapshotCall();
       if ((callState === 'active' || callState === 'early') && !state.call.answeredAt) state.call.answeredAt = now();
       publish();
@@ -125,7 +126,7 @@ export function createSoftphone({ sdk, fetch = globalThis.fetch, clientOptions =
     for (const type of ['display', 'mediastatechange', 'audioblocked', 'camera', 'remotestream']) {
       newCall.on(type, () => {
         if (call === newCall) snapshotCall();
-        if (call === newCall && type === 'camera') showLocal(newCall);
+        if (call === newCall && type === 'camera') showLocal(videoElements.local, newCall);
         publish();
       });
     }
@@ -142,29 +143,11 @@ export function createSoftphone({ sdk, fetch = globalThis.fetch, clientOptions =
         state.call = null;
         room = null;
         state.conference = null;
-        showLocal(null);
+        showLocal(videoElements.local, null);
         state.lastCall = { remote: { ...newCall.remote }, endedText };
       }
       publish();
     });
-  }
-
-  /** The local preview shows what the call sends (the SDK keeps camera changes in this stream). */
-  function showLocal(c) {
-    const local = videoElements.local;
-    if (!local) return;
-    local.muted = true;
-    local.srcObject = c?.localStream && c.localStream.getVideoTracks().length > 0 ? c.localStream : null;
-  }
-
-  async function loadDevices(c) {
-    try {
-      const lists = await c.listDevices();
-      state.devices = { ...lists, selected: c.devices };
-      publish();
-    } catch {
-      // no device list on this platform: the pickers stay empty
-    }
   }
 
   function wire(c) {
@@ -204,25 +187,7 @@ export function createSoftphone({ sdk, fetch = globalThis.fetch, clientOptions =
       publish();
     });
     c.on('punt', () => log('Session opened elsewhere: signed out'));
-    c.on('conference', (conference) => {
-      if (conference.call !== call) return;
-      room = followConference(conference, { changed: () => ((state.conference = room?.conference === conference ? { ...room.state } : state.conference), publish()), now, login: state.login });
-      state.conference = { ...room.state };
-      log(`Joined conference ${conference.room}${conference.isModerator ? ' as moderator' : ''}`);
-      conference.on('ended', () => {
-        if (room?.conference === conference) {
-          room = null;
-          state.conference = null;
-          publish();
-        }
-      });
-      publish();
-    });
-    c.on('devicechange', (lists) => {
-      state.devices = { ...lists, selected: c.devices };
-      log('Devices changed');
-      publish();
-    });
+    wireMedia(c, host);
     c.on('message', ({ from, body }) => {
       addChat({ from, body, mine: false });
       log(`Message from ${from}`);
@@ -237,8 +202,23 @@ export function createSoftphone({ sdk, fetch = globalThis.fetch, clientOptions =
     });
   }
 
+  /** What the video, device and conference actions (media-actions.js) need of the softphone. */
+  const host = {
+    ...{ state, now, attempt, publish, log, snapshotCall },
+    call: () => call,
+    client: () => client,
+    room: () => room,
+    setRoom: (r) => {
+      room = r;
+      state.conference = r ? { ...r.state } : null;
+    },
+    showLocal: (c) => showLocal(videoElements.local, c),
+  };
+
   const api = {
     state,
+    /** @type {ReturnType<typeof readOnlyView>} the read-only `window.softphone` */
+    view: null,
 
     /** @param {(state: object) => void} listener */
     onChange(listener) {
@@ -294,7 +274,7 @@ export function createSoftphone({ sdk, fetch = globalThis.fetch, clientOptions =
       }
       state.phase = 'phone';
       publish();
-      void loadDevices(client);
+      void loadDevices(client, host);
       return true;
     },
 
@@ -349,81 +329,7 @@ export function createSoftphone({ sdk, fetch = globalThis.fetch, clientOptions =
       call.setMuted(!call.muted);
     },
 
-    /** Camera on or off in the current call (an audio call asks the island for video). */
-    async toggleCamera() {
-      const c = call;
-      if (!c) return;
-      await attempt(() => c.setCamera(!c.cameraOn));
-      if (call === c) snapshotCall();
-      publish();
-    },
-
-    /** Starts sharing the screen (a second call), or stops the share under way. */
-    async toggleScreenShare() {
-      const c = call;
-      if (!c) return;
-      const sharing = c.screenShareCall;
-      if (sharing) {
-        await attempt(() => sharing.hangup());
-        return;
-      }
-      const screen = await attempt(async () => c.shareScreen());
-      if (!screen) return;
-      log(`Sharing the screen to ${screen.destination}`);
-      screen.on('statechange', () => (call === c ? (snapshotCall(), publish()) : undefined));
-      screen.on('ended', (end) => {
-        log(`Screen share ended: ${describeCallEnd(end)}`);
-        if (call === c) snapshotCall();
-        publish();
-      });
-      snapshotCall();
-      publish();
-    },
-
-    /**
-     * Picks a device for calls; `''` goes back to the default.
-     *
-     * @param {'microphone'|'camera'|'speaker'} kind
-     * @param {string} deviceId
-     */
-    async selectDevice(kind, deviceId) {
-      const c = client;
-      if (!c) return;
-      await attempt(() => c.selectDevices({ [kind]: deviceId || null }));
-      state.devices = { ...state.devices, selected: c.devices };
-      if (call) showLocal(call);
-      publish();
-    },
-
-    /** Reads the device lists again (labels appear once a device was granted). */
-    async refreshDevices() {
-      if (client) await loadDevices(client);
-    },
-
-    /** @param {string} text a message to the conference room */
-    async sendConferenceChat(text) {
-      const r = room;
-      if (!r) return false;
-      const sent = await attempt(async () => {
-        await r.sendChat(String(text ?? ''));
-        return true;
-      });
-      publish();
-      return sent === true;
-    },
-
-    /**
-     * A moderator action on a member of the conference.
-     *
-     * @param {'mute'|'unmute'|'deaf'|'undeaf'|'kick'|'videoFloor'} action
-     * @param {number} memberId
-     */
-    async moderate(action, memberId) {
-      const r = room;
-      if (!r) return;
-      await attempt(() => r.moderate(action, memberId));
-      publish();
-    },
+    ...mediaActions(host),
 
     async toggleHold() {
       const c = call;
@@ -467,7 +373,7 @@ export function createSoftphone({ sdk, fetch = globalThis.fetch, clientOptions =
     setVideoElements({ remote = null, local = null } = {}) {
       videoElements = { remote, local };
       if (call && remote) call.attachVideo(remote);
-      if (call) showLocal(call);
+      if (call) showLocal(videoElements.local, call);
     },
 
     /** The page's audio element: calls play into it (and say when autoplay is blocked). */
@@ -484,55 +390,11 @@ export function createSoftphone({ sdk, fetch = globalThis.fetch, clientOptions =
       publish();
     },
 
-    /** @returns {Promise<{packetsReceived: number, packetsSent: number, audioLevel: number, bytesReceived: number, packetsLost: number, jitter: number, roundTripTime?: number}>} */
-    async stats() {
-      const zero = { packetsReceived: 0, packetsSent: 0, audioLevel: 0, bytesReceived: 0, packetsLost: 0, jitter: 0, roundTripTime: undefined };
-      if (!call || !call.peerConnection) return zero;
-      try {
-        return await call.stats();
-      } catch {
-        return zero;
-      }
-    },
+    /** The current call's audio figures; zeros without a call. */
+    stats: () => callStats(call),
   };
 
-  /**
-   * The read-only view published as `window.softphone` for tests and the curious: plain data
-   * only, plus `stats()`.
-   */
-  api.view = Object.freeze({
-    get state() {
-      return client?.state ?? state.connection;
-    },
-    get island() {
-      return state.island;
-    },
-    get gateway() {
-      return state.gateway;
-    },
-    get sessid() {
-      return state.sessid;
-    },
-    get lastError() {
-      return state.error ? { ...state.error } : null;
-    },
-    get call() {
-      return state.call
-        ? { id: state.call.id, state: state.call.state, direction: state.call.direction, held: state.call.held, muted: state.call.muted, video: state.call.video, cameraOn: state.call.cameraOn, sharing: state.call.sharing }
-        : null;
-    },
-    get conference() {
-      const conf = state.conference;
-      return conf ? { room: conf.room, isModerator: conf.isModerator, members: conf.members.map((m) => ({ ...m })) } : null;
-    },
-    get reconnectAttempt() {
-      return state.reconnect?.attempt ?? 0;
-    },
-    async stats() {
-      const s = await api.stats();
-      return { packetsReceived: s.packetsReceived, packetsSent: s.packetsSent, audioLevel: s.audioLevel, bytesReceived: s.bytesReceived };
-    },
-  });
+  api.view = readOnlyView(state, () => client, () => api.stats());
 
   return api;
 }
