@@ -178,3 +178,29 @@ test('join rejects with what ended the call when the room never answers', async 
   await assert.rejects(joining, (e) => e instanceof HangupError && e.cause === 'NO_ROUTE_DESTINATION');
   await assert.rejects(ctx.client.join(''), ArgumentError);
 });
+
+test('the liveArray gives up re-bootstrapping after 3 gaps in a row, and says so', async () => {
+  const { LiveArray } = await import('../src/conference/live-array.js');
+  let bootstraps = 0;
+  const lost = [];
+  const changes = [];
+  const array = new LiveArray({ bootstrap: () => bootstraps++, changed: (c) => changes.push(c.action), lost: (d) => lost.push(d) });
+  array.bootstrap();
+  array.handle({ action: 'add', wireSerno: 1, hashKey: 'a', data: ['0001'] });
+  assert.deepEqual(changes, [], 'nothing before the snapshot');
+  const boot = () => array.handle({ action: 'bootObj', wireSerno: -1, data: [['a', ['0001', '1000', 'A', 'opus@48000', '{}', {}, null]]] });
+  boot();
+  array.handle({ action: 'modify', wireSerno: 7, hashKey: 'a', data: ['0001'] });
+  array.handle({ action: 'modify', wireSerno: 8, hashKey: 'a', data: ['0001'] });
+  assert.deepEqual(changes, ['bootstrap', 'modify', 'modify'], 'numbering starts after the snapshot');
+  array.handle({ action: 'modify', wireSerno: 20, hashKey: 'a', data: ['0001'] });
+  for (let i = 1; i <= 3; i++) {
+    boot();
+    array.handle({ action: 'modify', wireSerno: 20 + i * 10, hashKey: 'a', data: ['0001'] });
+    array.handle({ action: 'modify', wireSerno: 22 + i * 10, hashKey: 'a', data: ['0001'] });
+  }
+  assert.equal(bootstraps, 4, 'three re-bootstraps, none for the fourth gap in a row');
+  assert.deepEqual(lost, [{ expected: 51, got: 52 }]);
+  array.handle({ action: 'modify', wireSerno: 60, hashKey: 'a', data: ['0001'] });
+  assert.equal(bootstraps, 4);
+});

@@ -2,8 +2,8 @@
  * A FreeSWITCH liveArray kept in step (docs/protocol.md §5.4): a `bootObj` snapshot answers a
  * bootstrap, then numbered changes (`add`, `modify`, `del`, `clear`) follow. `wireSerno` grows by
  * one per change; a gap means a change was missed, so the array asks for a new snapshot and
- * ignores changes until it comes. After {@link MAX_REBOOTSTRAPS} gaps without one change applied
- * in between it stops asking (the island keeps losing changes) and says so.
+ * ignores changes until it comes. After {@link MAX_REBOOTSTRAPS} snapshots in a row, each followed by
+ * a gap before two changes came in step, it stops asking (the island keeps losing changes) and says so.
  */
 export const MAX_REBOOTSTRAPS = 3;
 
@@ -50,9 +50,10 @@ export class LiveArray {
     const serno = typeof data.wireSerno === 'number' ? data.wireSerno : -1;
     if (serno >= 0) {
       if (this.#serno !== null && serno !== this.#serno + 1) return this.#gap(this.#serno + 1, serno);
+      // in step with a change before it (the first after a snapshot only sets the count)
+      if (this.#serno !== null) this.#gaps = 0;
       this.#serno = serno;
     }
-    this.#gaps = 0;
     const key = typeof data.hashKey === 'string' ? data.hashKey : undefined;
     switch (action) {
       case 'add':
