@@ -39,6 +39,15 @@ const ARGUMENT = {
   digits: 'Not a key of the dial pad.',
   to: 'Enter who to write to.',
   body: 'Type a message first.',
+  text: 'Type a message first.',
+  member: 'Pick a member of the conference.',
+  devices: 'Pick a device from the list.',
+};
+
+const CONFERENCE = {
+  'not-moderator': 'Only a moderator can do that.',
+  'no-chat': 'This room has no chat.',
+  left: 'You are no longer in the conference.',
 };
 
 const CALL_END = {
@@ -94,6 +103,8 @@ export function describeError(error, { domain } = {}) {
       return ARGUMENT[e.argument] ?? 'Check what you typed.';
     case 'call-state':
       return 'Not possible in this call state.';
+    case 'conference':
+      return CONFERENCE[e.reason] ?? 'Not possible in this conference.';
     case 'hangup':
       return describeCallEnd(e);
     case 'setup':

@@ -1,4 +1,6 @@
 import { describeError, describeCallEnd } from './messages.js';
+import { mediaActions, wireMedia, showLocal, loadDevices } from './media-actions.js';
+import { readOnlyView, callStats } from './softphone-view.js';
 
 const LOG_LIMIT = 30;
 const CHAT_LIMIT = 50;
@@ -24,6 +26,10 @@ export function createSoftphone({ sdk, fetch = globalThis.fetch, clientOptions =
   let call = null;
   /** The page's `<audio>`; every call plays into it. */
   let audioElement = null;
+  /** The page's `<video>` tiles: the remote picture and the local preview. */
+  let videoElements = { remote: null, local: null };
+  /** The conference the call is in, followed for the page. */
+  let room = null;
   const listeners = new Set();
   const state = {
     phase: 'login', // login | signingIn | phone
@@ -39,6 +45,8 @@ export function createSoftphone({ sdk, fetch = globalThis.fetch, clientOptions =
     call: null, // {id, direction, state, remote, held, muted, mediaState, audioBlocked, quality, answeredAt}
     lastCall: null, // {remote, endedText} of the call that ended last
     chat: [], // {at, from, body, mine}
+    conference: null, // {room, role, isModerator, memberId, members, chat} while the call is in one
+    devices: { microphones: [], cameras: [], speakers: [], selected: { microphone: null, camera: null, speaker: null } },
     notice: null, // a passing problem with an action (transfer refused, chat not sent...)
     log: [],
   };
@@ -83,6 +91,9 @@ export function createSoftphone({ sdk, fetch = globalThis.fetch, clientOptions =
           recovered: call.recovered,
           mediaState: call.mediaState,
           audioBlocked: call.audioBlocked,
+          video: call.video,
+          cameraOn: call.cameraOn,
+          sharing: call.screenShareCall !== null,
           quality: state.call?.id === call.id ? state.call.quality : null,
           answeredAt: state.call?.id === call.id ? state.call.answeredAt : null,
         }
@@ -98,9 +109,12 @@ export function createSoftphone({ sdk, fetch = globalThis.fetch, clientOptions =
     }
     call = newCall;
     if (audioElement) newCall.attachAudio(audioElement);
+    if (videoElements.remote) newCall.attachVideo(videoElements.remote);
+    showLocal(videoElements.local, newCall);
     snapshotCall();
     newCall.on('statechange', ({ state: callState }) => {
       if (call !== newCall) return;
+      showLocal(videoElements.local, newCall);
       snapshotCall();
       if ((callState === 'active' || callState === 'early') && !state.call.answeredAt) state.call.answeredAt = now();
       publish();
@@ -109,9 +123,10 @@ export function createSoftphone({ sdk, fetch = globalThis.fetch, clientOptions =
       if (call === newCall) snapshotCall();
       publish();
     });
-    for (const type of ['display', 'mediastatechange', 'audioblocked']) {
+    for (const type of ['display', 'mediastatechange', 'audioblocked', 'camera', 'remotestream']) {
       newCall.on(type, () => {
         if (call === newCall) snapshotCall();
+        if (call === newCall && type === 'camera') showLocal(videoElements.local, newCall);
         publish();
       });
     }
@@ -126,6 +141,9 @@ export function createSoftphone({ sdk, fetch = globalThis.fetch, clientOptions =
       if (call === newCall) {
         call = null;
         state.call = null;
+        room = null;
+        state.conference = null;
+        showLocal(videoElements.local, null);
         state.lastCall = { remote: { ...newCall.remote }, endedText };
       }
       publish();
@@ -169,6 +187,7 @@ export function createSoftphone({ sdk, fetch = globalThis.fetch, clientOptions =
       publish();
     });
     c.on('punt', () => log('Session opened elsewhere: signed out'));
+    wireMedia(c, host);
     c.on('message', ({ from, body }) => {
       addChat({ from, body, mine: false });
       log(`Message from ${from}`);
@@ -183,8 +202,23 @@ export function createSoftphone({ sdk, fetch = globalThis.fetch, clientOptions =
     });
   }
 
+  /** What the video, device and conference actions (media-actions.js) need of the softphone. */
+  const host = {
+    ...{ state, now, attempt, publish, log, snapshotCall },
+    call: () => call,
+    client: () => client,
+    room: () => room,
+    setRoom: (r) => {
+      room = r;
+      state.conference = r ? { ...r.state } : null;
+    },
+    showLocal: (c) => showLocal(videoElements.local, c),
+  };
+
   const api = {
     state,
+    /** @type {ReturnType<typeof readOnlyView>} the read-only `window.softphone` */
+    view: null,
 
     /** @param {(state: object) => void} listener */
     onChange(listener) {
@@ -240,6 +274,7 @@ export function createSoftphone({ sdk, fetch = globalThis.fetch, clientOptions =
       }
       state.phase = 'phone';
       publish();
+      void loadDevices(client, host);
       return true;
     },
 
@@ -257,8 +292,13 @@ export function createSoftphone({ sdk, fetch = globalThis.fetch, clientOptions =
       publish();
     },
 
-    /** Places a call; null when it cannot (the reason is in `state.notice`). */
-    dial(destination) {
+    /**
+     * Places a call; null when it cannot (the reason is in `state.notice`).
+     *
+     * @param {string} destination
+     * @param {{video?: boolean}} [options] a video call: the camera too
+     */
+    dial(destination, { video = false } = {}) {
       const number = String(destination ?? '').trim();
       const problem = !client || client.state !== 'ready' ? 'Not connected.' : !number ? 'Enter a number to call.' : call ? 'Already in a call.' : null;
       state.notice = problem;
@@ -266,15 +306,16 @@ export function createSoftphone({ sdk, fetch = globalThis.fetch, clientOptions =
         publish();
         return null;
       }
-      const outgoing = client.call(number);
-      log(`Calling ${number}`);
+      const outgoing = client.call(number, { video });
+      log(`${video ? 'Video call to' : 'Calling'} ${number}`);
       adopt(outgoing);
       publish();
       return outgoing;
     },
 
-    async answer() {
-      if (call?.state === 'ringing') await attempt(() => call.answer());
+    /** @param {{video?: boolean}} [options] answer with the camera too */
+    async answer({ video = false } = {}) {
+      if (call?.state === 'ringing') await attempt(() => call.answer({ video }));
     },
 
     async hangup() {
@@ -287,6 +328,8 @@ export function createSoftphone({ sdk, fetch = globalThis.fetch, clientOptions =
       if (!call || !call.localStream) return;
       call.setMuted(!call.muted);
     },
+
+    ...mediaActions(host),
 
     async toggleHold() {
       const c = call;
@@ -326,6 +369,13 @@ export function createSoftphone({ sdk, fetch = globalThis.fetch, clientOptions =
       return sent === true;
     },
 
+    /** The page's video tiles: the remote picture and the local preview. */
+    setVideoElements({ remote = null, local = null } = {}) {
+      videoElements = { remote, local };
+      if (call && remote) call.attachVideo(remote);
+      if (call) showLocal(videoElements.local, call);
+    },
+
     /** The page's audio element: calls play into it (and say when autoplay is blocked). */
     setAudioElement(element) {
       audioElement = element;
@@ -340,49 +390,11 @@ export function createSoftphone({ sdk, fetch = globalThis.fetch, clientOptions =
       publish();
     },
 
-    /** @returns {Promise<{packetsReceived: number, packetsSent: number, audioLevel: number, bytesReceived: number, packetsLost: number, jitter: number, roundTripTime?: number}>} */
-    async stats() {
-      const zero = { packetsReceived: 0, packetsSent: 0, audioLevel: 0, bytesReceived: 0, packetsLost: 0, jitter: 0, roundTripTime: undefined };
-      if (!call || !call.peerConnection) return zero;
-      try {
-        return await call.stats();
-      } catch {
-        return zero;
-      }
-    },
+    /** The current call's audio figures; zeros without a call. */
+    stats: () => callStats(call),
   };
 
-  /**
-   * The read-only view published as `window.softphone` for tests and the curious: plain data
-   * only, plus `stats()`.
-   */
-  api.view = Object.freeze({
-    get state() {
-      return client?.state ?? state.connection;
-    },
-    get island() {
-      return state.island;
-    },
-    get gateway() {
-      return state.gateway;
-    },
-    get sessid() {
-      return state.sessid;
-    },
-    get lastError() {
-      return state.error ? { ...state.error } : null;
-    },
-    get call() {
-      return state.call ? { id: state.call.id, state: state.call.state, direction: state.call.direction, held: state.call.held, muted: state.call.muted } : null;
-    },
-    get reconnectAttempt() {
-      return state.reconnect?.attempt ?? 0;
-    },
-    async stats() {
-      const s = await api.stats();
-      return { packetsReceived: s.packetsReceived, packetsSent: s.packetsSent, audioLevel: s.audioLevel, bytesReceived: s.bytesReceived };
-    },
-  });
+  api.view = readOnlyView(state, () => client, () => api.stats());
 
   return api;
 }

@@ -1,4 +1,6 @@
 import { describeError } from './messages.js';
+import { bindMediaView } from './media-view.js';
+import { bindConferenceView } from './conference-view.js';
 
 /**
  * Binds the page's elements to the softphone: renders every snapshot it publishes and turns
@@ -343,6 +345,14 @@ export function bindView(doc, softphone, { setInterval: every = globalThis.setIn
 
   softphone.onChange(render);
   render(softphone.state);
+  bindMediaView(doc, softphone, {
+    dialInput: el.dialInput,
+    showError: (text) => {
+      el.error.textContent = text;
+      el.error.hidden = !text;
+    },
+  });
+  bindConferenceView(doc, softphone);
   every(renderTimer, 1000);
   return { render };
 }

@@ -168,7 +168,7 @@ test('window.softphone is a read-only view', async () => {
     'use strict';
     softphone.view.island = 'x';
   }, TypeError);
-  assert.deepEqual(Object.keys(softphone.view).sort(), ['call', 'gateway', 'island', 'lastError', 'reconnectAttempt', 'sessid', 'state', 'stats']);
+  assert.deepEqual(Object.keys(softphone.view).sort(), ['call', 'conference', 'gateway', 'island', 'lastError', 'reconnectAttempt', 'sessid', 'state', 'stats']);
 });
 
 async function activeCall(ctx, number = '1001') {

@@ -1,400 +1,73 @@
-import { Emitter, reportUncaught } from './emitter.js';
-import { systemClock, delay } from './clock.js';
-import { ClientState } from './session/client-state.js';
-import { Connection } from './session/connection.js';
-import { decide, defaultShouldRetry, RetryPlanner } from './session/retry-policy.js';
-import { logIn } from './session/login-dance.js';
-import { readOptions } from './session/client-options.js';
-import { IslandLocator } from './session/island-locator.js';
-import { serverRequestHandler } from './session/server-requests.js';
-import { loadSessid } from './session/sessid.js';
-import { SocketTransport, webSocketFactory } from './transport/socket-transport.js';
-import { Backoff } from './transport/backoff.js';
-import { EndpointRotation, islandUrl } from './transport/endpoint-rotation.js';
-import { MapSource } from './partition/map-source.js';
-import { LocalCause } from './call/hangup-cause.js';
-import { CallRegistry } from './call/call-registry.js';
-import { chatParams } from './call/chat.js';
-import { ArgumentError, ConnectionError, DisconnectedError, ListenerError, PuntError, VertoError, asVertoError } from './errors.js';
-import { deferred } from './deferred.js';
-import { CLIENT_EVENTS } from './event-names.js';
+import { SessionClient } from './session-client.js';
+import { ConferenceRegistry } from './conference/conference-registry.js';
 
 /**
- * A Verto client behind the gateway: it finds the user's island in the partition map, connects
- * to a gateway endpoint that fronts it, logs in, places and answers calls, and keeps the session
- * alive across dead sockets (backoff with full jitter, endpoint rotation, map refresh, same
- * `sessid`, re-attach of answered calls).
+ * A Verto client behind the gateway: the session and calls of {@link SessionClient}, plus the
+ * conferences its calls enter (docs/protocol.md §5.4-§5.5: routed from the session's events, made
+ * again after each login) and the choice of microphone, camera and speaker.
  *
- * Events: {@link CLIENT_EVENTS}, with the payloads of `ClientEvents` in types/events.d.ts.
- * @extends {Emitter<any>}
+ * Events: `CLIENT_EVENTS` (src/event-names.js), with the payloads of `ClientEvents` in types/events.d.ts.
  */
-export class VertoClient extends Emitter {
-  #options;
-  #login;
-  #clock;
-  #logger;
-  /** @type {import('./transport/socket-transport.js').WebSocketFactory|null} */
-  #createWebSocket = null;
-  #locator;
-  #state;
-  #retry;
-  #rotation;
-  /** @type {Connection|null} */
-  #connection = null;
-  #calls;
-  /** @type {Promise<void>|null} */
-  #run = null;
-  /** @type {AbortController|null} */
-  #abort = null;
-  /** @type {ReturnType<typeof deferred<void>>|null} */
-  #ready = null;
-  #loggedIn = false;
+export class VertoClient extends SessionClient {
+  #conferences;
 
   /**
    * @param {import('../types/index.js').VertoClientOptions} options
    * @throws {import('./errors.js').SetupError} naming the option at fault
    */
   constructor(options) {
-    super(CLIENT_EVENTS);
-    const checked = readOptions(options);
-    this.user = checked.user;
-    this.domain = checked.domain;
-    this.#login = `${checked.user}@${checked.domain}`;
-    this.#options = checked;
-    this.#clock = checked.clock ?? systemClock;
-    const random = checked.random ?? Math.random;
-    this.#logger = checked.logger ?? {};
-    this.sessid = checked.sessid ?? loadSessid({ scope: checked.sessidScope, storage: checked.storage });
-    const reconnect = checked.reconnect;
-    this.#retry = new RetryPlanner({
-      backoff: new Backoff({ baseMs: reconnect.baseMs ?? 4000, capMs: reconnect.capMs ?? 30000, random }),
-      callBaseMs: reconnect.callBaseMs ?? 500,
-      random,
-      maxAttempts: reconnect.maxAttempts ?? Infinity,
-      shouldRetry: reconnect.shouldRetry ?? defaultShouldRetry,
-      onPolicyError: (error) => this.listenerFailed(error, 'reconnect.shouldRetry'),
-    });
-    this.#rotation = new EndpointRotation({ random });
-    this.#locator = new IslandLocator({
-      user: checked.user,
-      domain: checked.domain,
-      map: checked.map,
-      gateways: checked.gateways,
-      logger: this.#logger,
-      source: new MapSource({
-        domain: checked.domain,
-        mapUrl: checked.mapUrl,
-        fetch: checked.fetch ?? globalThis.fetch?.bind(globalThis),
-        timeoutMs: checked.mapTimeoutMs,
-        clock: this.#clock,
-      }),
-    });
-    this.#state = new ClientState((state, previous, detail) => this.emit('statechange', { state, previous, ...detail }));
-    this.#calls = new CallRegistry({
-      signal: this.#callSignal(),
-      clock: this.#clock,
-      identity: { user: checked.user, domain: checked.domain, login: this.#login, callerIdName: checked.callerIdName, callerIdNumber: checked.callerIdNumber },
-      emit: (type, payload) => this.emit(type, payload),
-      clientReadyTimeoutMs: checked.clientReadyTimeoutMs,
-      ringtone: checked.ringtone,
-    });
-    /** @type {VertoError|null} The latest failure, fatal or not. */
-    this.lastError = null;
-    /** @type {import('../types/index.js').GatewayInfo|null} The gateway member of the latest login result. */
-    this.gateway = null;
-    /** @type {string|null} The island of the current or latest session. */
-    this.island = null;
-    /** @type {string|null} The endpoint of the current or latest socket. */
-    this.endpoint = null;
+    super(options);
+    this.#conferences = new ConferenceRegistry(this, (callID) => this.calls.find((call) => call.id === callID), options.logger ?? {});
+    this.on('event', (params) => this.#conferences.route(params, this.sessid));
+    // the island forgets subscriptions with the socket (§5.7)
+    this.on('login', () => this.#conferences.resubscribe());
   }
 
-  get state() {
-    return this.#state.value;
+  /** @returns {import('./conference/conference.js').Conference[]} conferences not yet left */
+  get conferences() {
+    return this.#conferences.list;
   }
 
-  get map() {
-    return this.#locator.map;
-  }
-
-  /** @returns {import('./call/call.js').Call[]} calls not yet ended */
-  get calls() {
-    return this.#calls.list;
+  /** The devices new calls open and live calls use (`null`: the platform's default). */
+  get devices() {
+    return { ...this.deviceManager.selection };
   }
 
   /**
-   * Starts the session. Resolves once logged in. Rejects when the session stops before that:
-   * a setup mistake (no WebSocket, nowhere to connect, a map URL answering 4xx), refused
-   * credentials, a punt, close 1008, the reconnect policy giving up, or {@link disconnect}.
-   * Reconnects go on by themselves afterwards.
+   * Joins a conference by calling its room number; resolves once the island says the call
+   * entered the room (`conference-liveArray-join`, §5.5), with the roster on its way.
    *
-   * @returns {Promise<void>}
+   * @param {string} room e.g. `"3500"`
+   * @param {import('../types/index.js').CallOptions} [options] as for `call()`, e.g. `{video: true}`
+   * @returns {Promise<import('./conference/conference.js').Conference>} rejects with what ended the call first
    */
-  connect() {
-    if (this.#run && this.#ready) return this.state === 'ready' ? Promise.resolve() : this.#ready.promise;
-    const ready = /** @type {ReturnType<typeof deferred<void>>} */ (deferred());
-    this.#ready = ready;
-    ready.promise.catch(() => {});
-    this.#retry.reset();
-    this.#loggedIn = false;
-    const abort = (this.#abort = new AbortController());
+  join(room, options = {}) {
     try {
-      this.#createWebSocket ??= webSocketFactory(this.#options);
-      this.#locator.check();
+      return this.#conferences.joined(this.call(room, options));
     } catch (error) {
-      this.#state.to('connecting', { attempt: 0 });
-      this.#stop(/** @type {VertoError} */ (error), LocalCause.CONNECTION_FAILED);
-      return ready.promise;
+      return Promise.reject(error);
     }
-    // The loop handles its own failures; anything escaping it is a defect, and still ends the session cleanly.
-    this.#run = this.#loop(abort.signal).catch((error) =>
-      this.#stop(error instanceof VertoError ? error : new VertoError('network', String(error?.message ?? error), { cause: error }), LocalCause.CONNECTION_FAILED),
-    );
-    return ready.promise;
   }
 
   /**
-   * Stops the session. By default live calls are hung up first; with `keepCalls` they are left
-   * to the island, which keeps answered calls for a later session with the same sessid (a page
-   * reload) to re-attach (docs/protocol.md §2.3).
+   * The platform's microphones, cameras and speakers (labels are empty until a device was granted).
    *
-   * @param {{keepCalls?: boolean}} [options]
+   * @returns {Promise<import('../types/index.js').DeviceLists>}
    */
-  async disconnect({ keepCalls = false } = {}) {
-    if (!keepCalls && this.#connection?.isOpen) {
-      await Promise.allSettled(this.calls.map((call) => call.hangup()));
-    }
-    const run = this.#run;
-    this.#stop(new DisconnectedError(), LocalCause.CLIENT_CLOSED);
-    await run;
+  listDevices() {
+    return this.deviceManager.list();
   }
 
   /**
-   * Places a call. The call is returned at once (state `new`); it reaches `trying` once the
-   * island accepted the invite, and ends with an `ended` event carrying the error on failure.
+   * Picks devices by id (`null`: the default): new calls open them, and live calls switch at once
+   * (microphone and camera by replacing the sent track, the speaker with `setSinkId`).
    *
-   * @param {string} destination
-   * @param {import('../types/index.js').CallOptions} [options]
-   * @returns {import('./call/call.js').Call}
-   */
-  call(destination, options = {}) {
-    if (typeof destination !== 'string' || destination.trim() === '') throw new ArgumentError('destination', 'call destination must be a non-empty string');
-    if (this.state !== 'ready') throw new ConnectionError(`cannot call while ${this.state}: not logged in`);
-    const call = this.#calls.outbound(destination.trim(), options);
-    void call.place({ localStream: options.localStream });
-    return call;
-  }
-
-  /**
-   * Sends a chat message to a user (C→S `verto.info` with `msg`, docs/protocol.md §4.7). The
-   * island delivers it to every live connection of that user.
-   *
-   * @param {string} to `user@domain`, or `user` of this client's domain
-   * @param {string} body
+   * @param {Partial<import('../types/index.js').DeviceSelection>} devices
    * @returns {Promise<void>}
    */
-  async sendMessage(to, body) {
-    const params = chatParams({ to, body, from: this.#login, domain: this.domain });
-    await this.request('verto.info', params);
-  }
-
-  /**
-   * Sends any Verto request on the live session (subscriptions, broadcasts...); `sessid` is added.
-   *
-   * @param {string} method
-   * @param {object} [params]
-   */
-  request(method, params = {}) {
-    if (this.state !== 'ready' || !this.#connection) return Promise.reject(new ConnectionError(`cannot send ${method} while ${this.state}`));
-    return this.#connection.request(method, { ...params, sessid: this.sessid });
-  }
-
-  /**
-   * Listener failures become `error` events (a failure of an `error` listener is reported to
-   * the platform, so it cannot loop).
-   *
-   * @param {unknown} error
-   * @param {string} type
-   */
-  listenerFailed(error, type) {
-    if (type === 'error' || this.listenerCount('error') === 0) {
-      reportUncaught(error);
-      return;
-    }
-    this.emit('error', error instanceof VertoError ? error : new ListenerError(type, error));
-  }
-
-  /** @param {AbortSignal} signal */
-  async #loop(signal) {
-    /** @type {{island: string}|null} */
-    let redirect = null;
-    let rotate = false;
-    let refresh = this.#locator.map === null;
-    let redirects = 0;
-    this.#state.to('connecting', { attempt: this.#retry.attempt });
-    for (;;) {
-      /** @type {Connection|null} */
-      let connection = null;
-      try {
-        if (refresh) {
-          const map = await this.#locator.refresh({ strict: !this.#loggedIn, lastEndpoint: this.#rotation.last, signal });
-          if (map) this.emit('map', { map });
-        }
-        if (signal.aborted) return;
-        const island = redirect?.island ?? this.#locator.island();
-        const endpoint = this.#rotation.next(this.#locator.endpoints(island), { rotate });
-        if (!endpoint) throw new ConnectionError('No gateway endpoint known: the map lists none and options.gateways is empty');
-        this.endpoint = endpoint;
-        this.emit('connecting', { attempt: this.#retry.attempt, endpoint, island });
-        connection = await this.#open(endpoint, island, signal);
-        this.#state.to('loggingIn', { endpoint, island });
-        const result = await logIn(connection, { ...this.#options, sessid: this.sessid });
-        this.#becomeReady(connection, result);
-        redirect = null;
-        redirects = 0;
-        throw await connection.dead;
-      } catch (caught) {
-        const error = asVertoError(caught);
-        connection?.close(error);
-        if (this.#connection === connection) this.#connection = null;
-        if (signal.aborted) return;
-        this.lastError = error;
-        const decision = decide(error);
-        if (decision.kind === 'fatal') {
-          this.#stop(error, error instanceof PuntError ? LocalCause.PUNTED : LocalCause.CONNECTION_FAILED);
-          return;
-        }
-        this.#calls.detachAll();
-        if (decision.kind === 'redirect' && redirects < this.#options.maxRedirects) {
-          redirects++;
-          redirect = decision;
-          const map = this.#locator.map;
-          refresh = map === null || (decision.mapVersion ?? 0) > map.version;
-          rotate = false;
-          this.#state.to('connecting', { reason: 'wrong island', island: decision.island, error });
-          continue;
-        }
-        redirect = null;
-        refresh = true;
-        rotate = true;
-        const next = this.#retry.next(error, decision, { withCalls: this.calls.length > 0, loggedIn: this.#loggedIn });
-        if (!next) {
-          this.#stop(error, LocalCause.CONNECTION_FAILED, 'gave up');
-          return;
-        }
-        const { attempt, delayMs: waitMs } = next;
-        this.#state.to('reconnecting', { attempt, delayMs: waitMs, error });
-        this.emit('reconnecting', { attempt, delayMs: waitMs, error });
-        try {
-          await delay(this.#clock, waitMs, signal);
-        } catch {
-          return;
-        }
-        this.#state.to('connecting', { attempt });
-      }
-    }
-  }
-
-  /**
-   * @param {string} endpoint
-   * @param {string|null} island
-   * @param {AbortSignal} signal
-   */
-  async #open(endpoint, island, signal) {
-    const transport = await SocketTransport.open(islandUrl(endpoint, island), {
-      createWebSocket: /** @type {import('./transport/socket-transport.js').WebSocketFactory} */ (this.#createWebSocket),
-      connectTimeoutMs: this.#options.connectTimeoutMs,
-      clock: this.#clock,
-    });
-    const connection = new Connection(transport, {
-      endpoint,
-      island,
-      onRequest: serverRequestHandler(this.#serverRequestTarget()),
-      requestTimeoutMs: this.#options.requestTimeoutMs,
-      clock: this.#clock,
-      logger: this.#logger,
-    });
-    if (signal.aborted) {
-      const stopped = new DisconnectedError();
-      connection.close(stopped);
-      throw stopped;
-    }
-    this.#connection = connection;
-    return connection;
-  }
-
-  /**
-   * @param {Connection} connection
-   * @param {any} result
-   */
-  #becomeReady(connection, result) {
-    if (typeof result?.sessid === 'string' && result.sessid !== '' && result.sessid !== this.sessid) {
-      this.#logger.warn?.(`the island bound sessid ${result.sessid} instead of ${this.sessid}`);
-      this.sessid = result.sessid;
-    }
-    this.gateway = result?.gateway && typeof result.gateway === 'object' ? { ...result.gateway } : null;
-    this.island = this.gateway?.island ?? connection.island;
-    this.#retry.reset();
-    this.#loggedIn = true;
-    const keepalive = this.#options.keepalive;
-    if (keepalive !== false) {
-      connection.startKeepalive({ idleMs: keepalive?.idleMs ?? 25000, timeoutMs: keepalive?.timeoutMs ?? 10000 }, () => ({ sessid: this.sessid }));
-    }
-    this.#calls.loggedIn();
-    this.#state.to('ready', { endpoint: connection.endpoint, island: this.island });
-    this.emit('login', { sessid: this.sessid, island: this.island, gateway: this.gateway, endpoint: connection.endpoint, result });
-    this.#ready?.resolve();
-  }
-
-  /**
-   * @param {VertoError} error
-   * @param {string} cause the calls' end cause
-   * @param {string} [reason] the `closed` state's reason, when it is not the cause
-   */
-  #stop(error, cause, reason = cause) {
-    this.#abort?.abort();
-    this.#connection?.close(error);
-    this.#connection = null;
-    this.#calls.endAll(cause);
-    this.#run = null;
-    this.#ready?.reject(error);
-    if (this.state === 'closed') return;
-    this.lastError = cause === LocalCause.CLIENT_CLOSED ? this.lastError : error;
-    this.#state.to('closed', { reason, error });
-    if (error instanceof PuntError) this.emit('punt', { error });
-    if (cause !== LocalCause.CLIENT_CLOSED) this.emit('error', error);
-  }
-
-  /** @returns {import('./call/call.js').CallSignal} */
-  #callSignal() {
-    return {
-      request: (method, params) => {
-        const connection = this.#connection;
-        if (!connection || !connection.isOpen) return Promise.reject(new ConnectionError(`cannot send ${method}: no connection`));
-        return connection.request(method, { ...params, sessid: this.sessid });
-      },
-      forget: () => {},
-      media: this.#options.media ?? {},
-      clock: this.#clock,
-      login: this.#login,
-      domain: this.domain,
-      listenerFailed: (error, type) => this.listenerFailed(error, type),
-    };
-  }
-
-  /** @returns {import('./session/server-requests.js').ServerRequestTarget} */
-  #serverRequestTarget() {
-    return {
-      onInvite: (params) => this.#calls.onInvite(params),
-      onAttach: (params) => this.#calls.onAttach(params),
-      onClientReady: (params) => this.emit('clientready', { reattachedSessions: this.#calls.onClientReady(params) }),
-      onPunt: () => this.#connection?.close(new PuntError()),
-      onMessage: (params) => this.#calls.onMessage(params),
-      callFor: (callID) => this.#calls.get(callID),
-      onOther: (type, /** @type {any} */ payload) => {
-        if (type === 'event') this.emit('event', payload);
-        else if (type === 'info') this.emit('info', payload.params);
-        else this.#logger.debug?.(`ignored ${payload.method}`);
-      },
-    };
+  async selectDevices(devices) {
+    const changed = this.deviceManager.select(devices);
+    if (Object.keys(changed).length === 0) return;
+    await Promise.all(this.calls.filter((call) => !call.screenShare).map((call) => call.applyDevices(changed)));
   }
 }

@@ -184,6 +184,24 @@ export class CallStateError extends VertoError {
   }
 }
 
+/**
+ * A conference action that the member's standing does not allow: a moderator command without the
+ * moderator channel (`not-moderator`), chat in a room without a chat channel (`no-chat`), or an
+ * action after the member left (`left`).
+ */
+export class ConferenceError extends VertoError {
+  /**
+   * @param {'not-moderator'|'no-chat'|'left'} reason
+   * @param {string} message
+   */
+  constructor(reason, message) {
+    super('conference', message);
+    this.name = 'ConferenceError';
+    this.code = /** @type {const} */ ('conference');
+    this.reason = reason;
+  }
+}
+
 /** A call ended before reaching what was awaited (`waitFor`): `cause` is the hangup cause, `reason` its meaning. */
 export class HangupError extends VertoError {
   /**

@@ -16,7 +16,11 @@ export const CLIENT_EVENTS = Object.freeze([
   'punt',
   'event',
   'info',
+  'conference',
+  'devicechange',
   'error',
 ]);
 
-export const CALL_EVENTS = Object.freeze(['statechange', 'remotestream', 'mediastatechange', 'quality', 'audioblocked', 'mute', 'display', 'message', 'info', 'ended']);
+export const CALL_EVENTS = Object.freeze(['statechange', 'remotestream', 'mediastatechange', 'quality', 'audioblocked', 'mute', 'display', 'message', 'info', 'camera', 'ended']);
+
+export const CONFERENCE_EVENTS = Object.freeze(['members', 'memberjoin', 'memberupdate', 'memberleave', 'chat', 'response', 'ended']);

@@ -4,6 +4,7 @@
  */
 export { VertoClient } from './client.js';
 export { Call } from './call/call.js';
+export { Conference } from './conference/conference.js';
 export { LocalCause, hangupReason } from './call/hangup-cause.js';
 export { CallStates } from './call/call-state.js';
 export { ClientStates } from './session/client-state.js';
@@ -25,6 +26,7 @@ export {
   MediaError,
   HangupError,
   CallStateError,
+  ConferenceError,
   ListenerError,
   CloseCode,
 } from './errors.js';

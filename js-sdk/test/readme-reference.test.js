@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as sdk from '../src/index.js';
-import { CALL_EVENTS, CLIENT_EVENTS } from '../src/event-names.js';
+import { CALL_EVENTS, CLIENT_EVENTS, CONFERENCE_EVENTS } from '../src/event-names.js';
 import { setup } from './support/harness.js';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
@@ -116,4 +116,15 @@ test('the error table covers every error code, with exported VertoError classes'
       assert.ok(type === sdk.VertoError || type?.prototype instanceof sdk.VertoError, `${name} is an exported VertoError`);
     }
   }
+});
+
+test('the Conference methods, properties and events are the declared ones', () => {
+  const text = section('Conference');
+  const { methods, fields } = declared('api', 'class', 'Conference');
+  assert.deepEqual(sorted(firstColumn(text, 'method')), sorted(methods));
+  assert.deepEqual(sorted(properties(text)), sorted(fields));
+  const conferenceEvents = declared('events', 'interface', 'ConferenceEvents').fields;
+  assert.deepEqual(sorted(firstColumn(text, 'event')), sorted(conferenceEvents));
+  assert.deepEqual(sorted(CONFERENCE_EVENTS), sorted(conferenceEvents));
+  for (const name of methods) assert.equal(typeof sdk.Conference.prototype[name], 'function', `conference.${name}()`);
 });

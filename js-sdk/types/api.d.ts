@@ -1,7 +1,7 @@
 // VertoClient and Call.
 import type { MediaStreamType, RTCPeerConnectionType, MediaElementType } from './platform.js';
 import type { VertoClientOptions, CallOptions } from './options.js';
-import type { ClientState, CallState, MediaState, GatewayInfo, ClientEvents, HangupCause, CallEnd, CallEvents, AudioStats } from './events.js';
+import type { ClientState, CallState, MediaState, GatewayInfo, ClientEvents, HangupCause, CallEnd, CallEvents, AudioStats, ConferenceEvents, ConferenceMember, DeviceLists, DeviceSelection } from './events.js';
 import type { PartitionMap } from './partition.js';
 import type { VertoError, SetupError, ArgumentError, TimeoutError, ConnectionError, HangupError } from './errors.js';
 
@@ -25,6 +25,10 @@ export class VertoClient extends Emitter<ClientEvents> {
   readonly state: ClientState;
   readonly map: PartitionMap | null;
   readonly calls: Call[];
+  /** Conferences this session's calls are in. */
+  readonly conferences: Conference[];
+  /** The devices picked with `selectDevices` (`null`: the default). */
+  readonly devices: DeviceSelection;
   readonly gateway: GatewayInfo | null;
   readonly island: string | null;
   readonly endpoint: string | null;
@@ -43,6 +47,20 @@ export class VertoClient extends Emitter<ClientEvents> {
   sendMessage(to: string, body: string): Promise<void>;
   /** Any Verto request on the live session; `sessid` is added. */
   request(method: string, params?: Record<string, unknown>): Promise<any>;
+  /**
+   * Calls a conference room and resolves once the island says the call entered it.
+   * Rejects with what ended the call first (a HangupError carries the cause).
+   */
+  join(room: string, options?: CallOptions): Promise<Conference>;
+  /** Microphones, cameras and speakers; rejects with a MediaError (`unsupported`) where the platform has no list. */
+  listDevices(): Promise<DeviceLists>;
+  /**
+   * Picks devices by id (`null`: the default). New calls open them; live calls switch at once
+   * (no renegotiation). Rejects with a MediaError when a device cannot be opened, or the browser
+   * cannot choose the speaker (no `setSinkId`).
+   * @throws {ArgumentError} (`argument` `devices`) for an unknown kind or an id that is not a string
+   */
+  selectDevices(devices: Partial<DeviceSelection>): Promise<void>;
 }
 
 export class Call extends Emitter<CallEvents> {
@@ -65,11 +83,20 @@ export class Call extends Emitter<CallEvents> {
   readonly localStream: MediaStreamType | null;
   readonly remoteStream: MediaStreamType | null;
   readonly peerConnection: RTCPeerConnectionType | null;
+  /** Carries video, sent or received (or offered, while it rings). */
+  readonly video: boolean;
+  /** The camera sends. */
+  readonly cameraOn: boolean;
+  /** This call is a screen share (`shareScreen()`): it sends the screen and receives nothing. */
+  readonly screenShare: boolean;
+  /** The live screen share this call started, or null. */
+  readonly screenShareCall: Call | null;
   /** Resolves with the end of the call. */
   readonly ended: Promise<CallEnd>;
   /** Rejects with the error that ended the call (or a HangupError) if it ends first, or a TimeoutError. */
   waitFor(state: CallState, options?: { timeoutMs?: number }): Promise<void>;
-  answer(options?: { localStream?: MediaStreamType }): Promise<void>;
+  /** `video`: send the camera too (`true` or its MediaTrackConstraints). */
+  answer(options?: { localStream?: MediaStreamType; video?: boolean | object }): Promise<void>;
   hangup(options?: { cause?: HangupCause; causeCode?: number }): Promise<CallEnd>;
   /** Digits 0-9 * # A-D; groups joined by `+`, each with an optional `@ms` duration. */
   dtmf(digits: string): Promise<void>;
@@ -89,6 +116,65 @@ export class Call extends Emitter<CallEvents> {
   attachAudio(element: MediaElementType): () => void;
   /** After `audioblocked`: starts playback; call it from a user gesture. */
   resumeAudio(): Promise<void>;
+  /** Shows the remote video in a `<video>` (muted: the sound plays through `attachAudio`); returns a function that detaches it. */
+  attachVideo(element: MediaElementType): () => void;
+  /**
+   * Turns the camera on or off mid-call; resolves with whether it is on. An audio call gets a
+   * video section through `verto.modify` `updateMedia` (rejects with the island's refusal, the
+   * call unchanged).
+   */
+  setCamera(on: boolean): Promise<boolean>;
+  /** Offers the current tracks again (`verto.modify` `updateMedia`) and applies the island's answer. */
+  updateMedia(): Promise<void>;
+  /** Asks the island for a video key frame (`verto.modify` `videoRefresh`). */
+  videoRefresh(): Promise<void>;
+  /**
+   * Shares the screen as a second call to `<destination>-screen` (`screenShare` in dialogParams,
+   * send-only video from `getDisplayMedia`); call it from a click. Ends with this call, or when
+   * the person stops sharing in the browser.
+   * @throws {CallStateError} when the call is not answered or already shares
+   */
+  shareScreen(options?: { localStream?: MediaStreamType }): Call;
+}
+
+/** A member's id, or the member. */
+export type MemberRef = number | string | { id: number };
+
+export class Conference extends Emitter<ConferenceEvents> {
+  /** Conferences come from `client.join()` and the client's `conference` event, not constructed. */
+  protected constructor(signal: never, call: never, pvtData: never);
+  /** The conference call. */
+  readonly call: Call;
+  /** The room (the liveArray's name), e.g. `"3500"`. */
+  readonly room: string;
+  /** This member's id. */
+  readonly memberId: number | null;
+  /** `moderator` or `participant`, as the island says. */
+  readonly role: string;
+  /** The channels the island named; `mod` only for moderators. */
+  readonly channels: { readonly liveArray: string; readonly chat: string | null; readonly mod: string | null; readonly info: string | null };
+  /** The room's chat address (`conf+3500@domain`). */
+  readonly chatID: string | null;
+  readonly isModerator: boolean;
+  readonly isEnded: boolean;
+  /** The roster, in the island's order. */
+  readonly members: ConferenceMember[];
+  /** This client's own member, once the roster has it. */
+  readonly self: ConferenceMember | null;
+  /** A chat message to the room. @throws {ArgumentError} for an empty text */
+  sendChat(text: string): Promise<void>;
+  /** Moderator commands (rejects with a ConferenceError `not-moderator` otherwise). */
+  mute(member: MemberRef): Promise<void>;
+  unmute(member: MemberRef): Promise<void>;
+  deaf(member: MemberRef): Promise<void>;
+  undeaf(member: MemberRef): Promise<void>;
+  kick(member: MemberRef): Promise<void>;
+  /** Gives the member the video floor. */
+  videoFloor(member: MemberRef): Promise<void>;
+  /** Any `conf-control` command (`tmute`, `volume_in`, `vid-layout`...); the reply comes as a `response` event. */
+  command(command: string, member?: MemberRef, value?: unknown): Promise<void>;
+  /** Hangs up the conference call. */
+  leave(): Promise<void>;
 }
 
 export {};

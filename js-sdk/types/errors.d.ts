@@ -23,6 +23,7 @@ export type VertoErrorCode =
   | 'media'
   | 'hangup'
   | 'call-state'
+  | 'conference'
   | 'listener';
 
 export type AuthenticationReason = 'invalid-credentials' | 'missing-password' | 'missing-credentials' | 'required' | 'refused';
@@ -142,6 +143,13 @@ export class HangupError extends VertoError {
 export class CallStateError extends VertoError {
   constructor(message: string);
   readonly code: 'call-state';
+}
+export type ConferenceErrorReason = 'not-moderator' | 'no-chat' | 'left';
+/** A conference action the member's standing does not allow. */
+export class ConferenceError extends VertoError {
+  constructor(reason: ConferenceErrorReason, message: string);
+  readonly code: 'conference';
+  readonly reason: ConferenceErrorReason;
 }
 /** A listener or hook failed; `cause` is what it threw, `event` what it listened to. */
 export class ListenerError extends VertoError {

@@ -1,6 +1,6 @@
 // States, event payloads and what a call's end means.
 import type { MediaStreamType, MediaElementType, Clock } from './platform.js';
-import type { Call } from './api.js';
+import type { Call, Conference } from './api.js';
 import type { PartitionMap, hangupReason, LocalCause } from './partition.js';
 import type { VertoError, PuntError } from './errors.js';
 
@@ -49,6 +49,10 @@ export interface ClientEvents {
   punt: { error: PuntError };
   event: Record<string, unknown>;
   info: Record<string, unknown>;
+  /** A call of this session entered a conference (joined with `join()` or not). */
+  conference: Conference;
+  /** Devices were plugged in or out: the new lists. */
+  devicechange: DeviceLists;
   /** The session stopped for good (state `closed`), a listener or hook failed, or background work failed. */
   error: VertoError;
 }
@@ -107,7 +111,80 @@ export interface CallEvents {
   display: { name: string; number: string };
   message: ChatMessage;
   info: Record<string, unknown>;
+  /** The camera went on or off (`setCamera`). */
+  camera: { on: boolean };
   ended: CallEnd;
+}
+
+/** A device as `listDevices()` reports it; `label` is empty until the page was granted a device. */
+export interface DeviceInfo {
+  deviceId: string;
+  label: string;
+  groupId: string;
+}
+
+export interface DeviceLists {
+  microphones: DeviceInfo[];
+  cameras: DeviceInfo[];
+  /** Empty where the browser cannot choose the speaker. */
+  speakers: DeviceInfo[];
+}
+
+/** Device ids in use; `null` is the platform's default. */
+export interface DeviceSelection {
+  microphone: string | null;
+  camera: string | null;
+  speaker: string | null;
+}
+
+/** One conference member, from its liveArray row (`["0007", number, name, "codec@rate", status, user, null]`). */
+export interface ConferenceMember {
+  /** The liveArray key: the member's call UUID. */
+  key: string;
+  /** The member id moderator commands take. */
+  id: number;
+  number: string;
+  name: string;
+  /** `codec@rate`, e.g. `opus@48000`. */
+  codec: string;
+  talking: boolean;
+  muted: boolean;
+  deaf: boolean;
+  onHold: boolean;
+  /** Has the audio floor (the loudest speaker). */
+  floor: boolean;
+  energyScore: number;
+  /** Null for an audio-only member. */
+  video: { muted: boolean; floor: boolean; visible: boolean } | null;
+  /** This client's own member. */
+  self: boolean;
+  /** The status JSON as the island sent it. */
+  status: Record<string, any>;
+  /** The row's user data. */
+  user: Record<string, unknown>;
+}
+
+export type RosterAction = 'bootstrap' | 'add' | 'modify' | 'del' | 'clear';
+
+/** A conference chat message, as the island republishes it on the chat channel. */
+export interface ConferenceChat {
+  from: string;
+  fromDisplay: string;
+  message: string;
+  type: string;
+}
+
+export interface ConferenceEvents {
+  /** Every roster change: the whole roster, what changed and the member it concerns (null for a bootstrap or clear). */
+  members: { members: ConferenceMember[]; action: RosterAction; member: ConferenceMember | null };
+  memberjoin: ConferenceMember;
+  memberupdate: ConferenceMember;
+  memberleave: ConferenceMember;
+  chat: ConferenceChat;
+  /** The island's reply to a moderator command (`conf-command`, `response`, `responseData`). */
+  response: Record<string, unknown>;
+  /** The member left: `leave()` or the island (`left`), or the call ended (`ended`). */
+  ended: { reason: 'left' | 'ended' };
 }
 
 export interface AudioStats {

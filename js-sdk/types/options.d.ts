@@ -101,4 +101,6 @@ export interface CallOptions {
   remoteName?: string;
   /** Extra members for `dialogParams` of the invite. */
   dialogParams?: Record<string, unknown>;
+  /** A video call: the camera too (`true`, or MediaTrackConstraints for it); `useVideo` in dialogParams. */
+  video?: boolean | object;
 }

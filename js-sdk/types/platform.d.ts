@@ -9,6 +9,7 @@ type DomOr<Name extends string, Fallback> = Global extends { [K in Name]: { prot
 /** What the SDK uses of a MediaStream (the DOM's MediaStream where DOM types are present). */
 export interface MediaStreamLike {
   getAudioTracks(): Array<{ enabled: boolean; stop(): void }>;
+  getVideoTracks?(): Array<{ enabled: boolean; stop(): void }>;
   getTracks(): Array<{ stop(): void }>;
 }
 /** What the SDK uses of an RTCPeerConnection (the DOM's own where DOM types are present). */
@@ -17,11 +18,14 @@ export interface RTCPeerConnectionLike {
   readonly iceConnectionState: string;
   close(): void;
 }
-/** What the SDK uses of an `<audio>` element (the DOM's HTMLMediaElement where DOM types are present). */
+/** What the SDK uses of an `<audio>` or `<video>` element (the DOM's HTMLMediaElement where DOM types are present). */
 export interface MediaElementLike {
   srcObject: unknown;
   autoplay: boolean;
+  muted?: boolean;
   play(): Promise<void>;
+  /** Where the browser has it: the speaker. */
+  setSinkId?(deviceId: string): Promise<void>;
 }
 export type MediaStreamType = DomOr<'MediaStream', MediaStreamLike>;
 export type RTCPeerConnectionType = DomOr<'RTCPeerConnection', RTCPeerConnectionLike>;
@@ -55,6 +59,13 @@ export interface Logger {
   warn?(message: string): void;
 }
 
+/** What the SDK uses of `navigator.mediaDevices` for device lists and changes. */
+export interface MediaDevicesLike {
+  enumerateDevices(): Promise<Array<{ deviceId: string; kind: string; label: string; groupId: string }>>;
+  addEventListener?(type: 'devicechange', listener: () => void): void;
+  removeEventListener?(type: 'devicechange', listener: () => void): void;
+}
+
 export interface IceServer {
   urls: string | string[];
   username?: string;
@@ -65,9 +76,15 @@ export interface MediaOptions {
   /** Defaults to the platform's RTCPeerConnection. */
   RTCPeerConnection?: new (configuration: { bundlePolicy: 'max-compat'; iceServers: IceServer[] }) => RTCPeerConnectionType;
   /** Defaults to `navigator.mediaDevices.getUserMedia`. */
-  getUserMedia?: (constraints: { audio: boolean | object; video: false }) => Promise<MediaStreamType>;
+  getUserMedia?: (constraints: { audio: boolean | object; video: boolean | object }) => Promise<MediaStreamType>;
+  /** Defaults to `navigator.mediaDevices.getDisplayMedia` (screen share). */
+  getDisplayMedia?: (constraints: { video: boolean | object; audio: boolean }) => Promise<MediaStreamType>;
+  /** Device lists and `devicechange`; defaults to `navigator.mediaDevices`. */
+  mediaDevices?: MediaDevicesLike;
   /** Microphone constraints (a MediaTrackConstraints object); default `true`. */
   audio?: boolean | object;
+  /** Camera constraints of video calls (a MediaTrackConstraints object); default `true`. */
+  video?: boolean | object;
   iceServers?: IceServer[];
   /** Longest wait for ICE gathering before the SDP is sent; default 5000. */
   gatherTimeoutMs?: number;

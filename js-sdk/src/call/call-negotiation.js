@@ -33,10 +33,18 @@ export class CallNegotiation {
     this.#host = host;
   }
 
-  /** @param {MediaStream} [localStream] */
-  async place(localStream) {
+  /** True when the island's offer of a ringing call has a live video section. */
+  get offersVideo() {
+    return /^m=video [1-9]/m.test(this.#offer ?? '');
+  }
+
+  /**
+   * @param {MediaStream} [localStream]
+   * @param {{video?: boolean|object, screen?: boolean}} [want]
+   */
+  async place(localStream, want) {
     try {
-      await this.#media.open(localStream);
+      await this.#media.open(localStream, want);
       if (this.#ending.end) return this.#media.close();
       const sdp = await this.#media.offer();
       if (this.#ending.end) return;
@@ -57,12 +65,15 @@ export class CallNegotiation {
     this.#state.to('ringing');
   }
 
-  /** @param {MediaStream} [localStream] */
-  async answer(localStream) {
+  /**
+   * @param {MediaStream} [localStream]
+   * @param {{video?: boolean|object}} [want]
+   */
+  async answer(localStream, want) {
     if (this.#state.value !== 'ringing') throw new CallStateError(`cannot answer a call in state "${this.#state.value}"`);
     this.#state.to('answering');
     try {
-      await this.#media.open(localStream);
+      await this.#media.open(localStream, want);
       const sdp = await this.#media.answer(/** @type {string} */ (this.#offer));
       if (this.#ending.end) return;
       await this.#host.request('verto.answer', { sdp, dialogParams: this.#host.dialogParams() });

@@ -52,14 +52,16 @@ export class CallRegistry {
    * A new outbound call with a fresh callID (§4.2: FreeSWITCH uses it as the channel UUID).
    *
    * @param {string} destination
-   * @param {import('../../types/index.js').CallOptions} options
+   * @param {import('../../types/index.js').CallOptions & {screenShare?: boolean}} options `screenShare`: a screen-share leg (§4.2)
    */
   outbound(destination, options) {
     const { user, login, callerIdName, callerIdNumber } = this.#identity;
+    const screenShare = options.screenShare === true;
     const call = new Call(this.#signal, {
       id: randomUuid(),
       direction: 'outbound',
       destination,
+      screenShare,
       remote: { name: options.remoteName ?? destination, number: destination },
       dialogParams: {
         destination_number: destination,
@@ -67,9 +69,9 @@ export class CallRegistry {
         caller_id_number: options.callerIdNumber ?? callerIdNumber ?? user,
         remote_caller_id_name: 'Outbound Call',
         remote_caller_id_number: destination,
-        useVideo: false,
+        useVideo: screenShare || Boolean(options.video),
         useStereo: false,
-        screenShare: false,
+        screenShare,
         login,
         ...options.dialogParams,
       },

@@ -4,7 +4,7 @@ import { HangupError, TimeoutError } from '../errors.js';
  * Resolves once `call` is in `state`; rejects when the call ends first (with the error that
  * ended it, or a {@link HangupError} carrying the cause) or after `timeoutMs` on `clock`.
  *
- * @param {import('./call.js').Call} call
+ * @param {import('./dialog.js').Dialog} call
  * @param {import('../../types/index.js').CallState} state
  * @param {number} timeoutMs
  * @param {import('../clock.js').Clock} clock

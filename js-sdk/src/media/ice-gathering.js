@@ -9,11 +9,13 @@
  * @param {import('../clock.js').Clock} options.clock
  * @param {number} options.timeoutMs
  * @param {number} options.graceMs
+ * @param {boolean} [options.again] a renegotiation that added sections: wait for new gathering even
+ *   though the state still says `complete` from the first offer
  * @returns {Promise<void>}
  */
-export function iceGatheringDone(pc, { clock, timeoutMs, graceMs }) {
+export function iceGatheringDone(pc, { clock, timeoutMs, graceMs, again = false }) {
   return new Promise((resolve) => {
-    if (pc.iceGatheringState === 'complete') {
+    if (!again && pc.iceGatheringState === 'complete') {
       resolve();
       return;
     }
@@ -36,4 +38,15 @@ export function iceGatheringDone(pc, { clock, timeoutMs, graceMs }) {
     pc.addEventListener('icegatheringstatechange', onState);
     pc.addEventListener('icecandidate', onCandidate);
   });
+}
+
+/**
+ * True when every live media section of `sdp` carries a candidate (nothing left to gather: a
+ * re-offer of the same sections keeps the candidates it had).
+ *
+ * @param {string} sdp
+ */
+export function everySectionHasCandidates(sdp) {
+  const sections = sdp.split(/^(?=m=)/m).slice(1);
+  return sections.every((section) => /^m=\S+ 0 /.test(section) || /^a=candidate:/m.test(section));
 }

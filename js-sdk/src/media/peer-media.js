@@ -1,7 +1,8 @@
 import { MediaError } from '../errors.js';
-import { iceGatheringDone } from './ice-gathering.js';
+import { iceGatheringDone, everySectionHasCandidates } from './ice-gathering.js';
 import { audioStats } from './audio-stats.js';
 import { mediaStateOf } from './media-state.js';
+import { userMedia, displayMedia } from './local-media.js';
 
 /**
  * @typedef {object} MediaOptions
@@ -9,15 +10,20 @@ import { mediaStateOf } from './media-state.js';
  * @property {(constraints: MediaStreamConstraints) => Promise<MediaStream>} [getUserMedia]
  *   defaults to `navigator.mediaDevices.getUserMedia`
  * @property {MediaStreamConstraints['audio']} [audio] microphone constraints, default `true`
+ * @property {MediaStreamConstraints['video']} [video] camera constraints of video calls, default `true`
+ * @property {(constraints: DisplayMediaStreamOptions) => Promise<MediaStream>} [getDisplayMedia]
+ * @property {any} [mediaDevices] device lists and `devicechange`; default `navigator.mediaDevices`
  * @property {RTCIceServer[]} [iceServers]
  * @property {number} [gatherTimeoutMs] longest wait for ICE gathering, default 5000
  * @property {number} [candidateGraceMs] wait after the first candidate, default 1000
  */
 
 /**
- * The WebRTC side of one call leg: one RTCPeerConnection with the local microphone, producing
- * complete (non-trickle) SDP. `bundlePolicy: "max-compat"` because FreeSWITCH negotiates each
- * m-line on its own transport and never bundles (docs/protocol.md §6.1).
+ * The WebRTC side of one call leg: one RTCPeerConnection with the local microphone (and camera),
+ * producing complete (non-trickle) SDP. `bundlePolicy: "max-compat"` because FreeSWITCH negotiates
+ * each m-line on its own transport and never bundles; audio tracks go in before video so the
+ * m-lines come in FreeSWITCH's order (docs/protocol.md §6.1). A screen-share leg sends its one
+ * video track `sendonly` and receives nothing.
  *
  * A re-attached call gets a new PeerMedia over the same local stream ({@link PeerMedia.reusing}).
  */
@@ -34,6 +40,11 @@ export class PeerMedia {
   #ownsLocal;
   #remoteStream = null;
   #muted = false;
+  #sendOnly;
+  /** @type {RTCRtpSender|null} */
+  #audioSender = null;
+  /** @type {RTCRtpSender|null} */
+  #videoSender = null;
   /** @type {import('../../types/index.js').MediaState} */
   #connectionState = 'new';
 
@@ -42,16 +53,19 @@ export class PeerMedia {
    * @param {import('../clock.js').Clock} clock
    * @param {MediaStream} localStream
    * @param {boolean} ownsLocal stop the tracks on close
+   * @param {{sendOnly?: boolean}} [shape] `sendOnly`: a screen-share leg
    */
-  constructor(options, clock, localStream, ownsLocal) {
+  constructor(options, clock, localStream, ownsLocal, { sendOnly = false } = {}) {
     const Ctor = options.RTCPeerConnection ?? globalThis.RTCPeerConnection;
     if (typeof Ctor !== 'function') throw new MediaError('unsupported', 'No RTCPeerConnection: WebRTC is not available here (pass options.media.RTCPeerConnection)');
     this.#options = options;
     this.#clock = clock;
     this.#localStream = localStream;
     this.#ownsLocal = ownsLocal;
+    this.#sendOnly = sendOnly;
     this.#pc = new Ctor({ bundlePolicy: 'max-compat', iceServers: options.iceServers ?? [] });
-    for (const track of localStream.getAudioTracks()) this.#pc.addTrack(track, localStream);
+    for (const track of localStream.getAudioTracks()) this.#audioSender = this.#pc.addTrack(track, localStream);
+    for (const track of videoTracksOf(localStream)) this.#addVideoSender(track);
     this.#pc.addEventListener('track', (event) => {
       const stream = event.streams?.[0] ?? (typeof MediaStream === 'function' ? new MediaStream([event.track]) : null);
       if (stream && stream !== this.#remoteStream) {
@@ -75,24 +89,19 @@ export class PeerMedia {
   }
 
   /**
-   * Opens the microphone (or takes the stream the application gave) and builds a PeerMedia.
+   * Opens the microphone, and the camera or the screen when asked (or takes the stream the
+   * application gave), and builds a PeerMedia.
    *
    * @param {MediaOptions} options
    * @param {import('../clock.js').Clock} clock
    * @param {MediaStream} [stream] a stream the application owns
+   * @param {{video?: boolean|object, screen?: boolean, devices?: import('./local-media.js').DeviceSelection|null}} [want]
+   *   `video`: open the camera too; `screen`: the screen instead of microphone and camera
    */
-  static async open(options, clock, stream) {
-    if (stream) return new PeerMedia(options, clock, stream, false);
-    const getUserMedia = options.getUserMedia ?? defaultGetUserMedia();
-    let local;
-    try {
-      local = await getUserMedia({ audio: options.audio ?? true, video: false });
-    } catch (error) {
-      if (error instanceof MediaError) throw error;
-      const name = /** @type {any} */ (error)?.name;
-      throw new MediaError(MediaError.reasonOf(error), `microphone unavailable: ${name && name !== 'Error' ? `${name}: ` : ''}${/** @type {any} */ (error)?.message ?? error}`, { cause: error });
-    }
-    return new PeerMedia(options, clock, local, true);
+  static async open(options, clock, stream, { video = false, screen = false, devices = null } = {}) {
+    if (stream) return new PeerMedia(options, clock, stream, false, { sendOnly: screen });
+    const local = screen ? await displayMedia(options) : await userMedia(options, { video, devices });
+    return new PeerMedia(options, clock, local, true, { sendOnly: screen });
   }
 
   /**
@@ -100,7 +109,7 @@ export class PeerMedia {
    * without stopping the microphone.
    */
   reusing() {
-    const next = new PeerMedia(this.#options, this.#clock, this.#localStream, this.#ownsLocal);
+    const next = new PeerMedia(this.#options, this.#clock, this.#localStream, this.#ownsLocal, { sendOnly: this.#sendOnly });
     next.setMuted(this.#muted);
     this.#ownsLocal = false;
     this.close();
@@ -142,6 +151,53 @@ export class PeerMedia {
     await this.#remote('answer', sdp);
   }
 
+  /** True once a video section sends from this side (a camera on or off, or a screen). */
+  get hasVideoSender() {
+    return this.#videoSender !== null;
+  }
+
+  /** True when the negotiated session carries video either way (the remote description has a live m=video). */
+  get hasVideo() {
+    return this.#videoSender !== null || /^m=video [1-9]/m.test(this.#pc.remoteDescription?.sdp ?? '');
+  }
+
+  /**
+   * Puts `track` in place of the local track of its kind, on the wire without renegotiation
+   * (RTCRtpSender.replaceTrack) and in the local stream; `null` stops sending that kind (the
+   * camera turned off). The replaced track is stopped when the SDK opened it.
+   *
+   * @param {'audio'|'video'} kind
+   * @param {MediaStreamTrack|null} track
+   * @returns {Promise<boolean>} false when no section of that kind sends yet (a renegotiation is needed)
+   */
+  async useTrack(kind, track) {
+    const sender = kind === 'audio' ? this.#audioSender : this.#videoSender;
+    if (!sender) return false;
+    await sender.replaceTrack(track);
+    this.#swapLocal(kind, track);
+    return true;
+  }
+
+  /**
+   * Adds a video section sending `track` (the camera turned on in an audio call); the caller then
+   * renegotiates with {@link offer} and {@link acceptAnswer}, or {@link rollback} on a refusal.
+   *
+   * @param {MediaStreamTrack} track
+   */
+  addVideo(track) {
+    this.#swapLocal('video', track);
+    this.#addVideoSender(track);
+  }
+
+  /** Undoes a local offer the island refused, and the video section added for it. */
+  async rollback() {
+    try {
+      await this.#pc.setLocalDescription({ type: 'rollback' });
+    } catch {
+      // nothing to roll back
+    }
+  }
+
   /** @param {boolean} muted */
   setMuted(muted) {
     this.#muted = muted;
@@ -162,6 +218,33 @@ export class PeerMedia {
     if (this.#ownsLocal) for (const track of this.#localStream.getTracks()) track.stop();
   }
 
+  /** @param {MediaStreamTrack} track */
+  #addVideoSender(track) {
+    this.#videoSender = this.#sendOnly
+      ? this.#pc.addTransceiver(track, { direction: 'sendonly', streams: [this.#localStream] }).sender
+      : this.#pc.addTrack(track, this.#localStream);
+    if (this.#sendOnly) track.addEventListener?.('ended', () => this.onlocalended());
+  }
+
+  /** Called when a screen-share track ends (the browser's own "stop sharing"). */
+  onlocalended = () => {};
+
+  /**
+   * @param {'audio'|'video'} kind
+   * @param {MediaStreamTrack|null} track
+   */
+  #swapLocal(kind, track) {
+    const stream = /** @type {any} */ (this.#localStream);
+    for (const old of kind === 'audio' ? stream.getAudioTracks() : videoTracksOf(stream)) {
+      if (old === track) continue;
+      stream.removeTrack?.(old);
+      if (this.#ownsLocal) old.stop();
+    }
+    if (!track) return;
+    if (kind === 'audio') track.enabled = !this.#muted;
+    stream.addTrack?.(track);
+  }
+
   async #remote(type, sdp) {
     if (typeof sdp !== 'string' || !sdp.startsWith('v=0')) throw new MediaError('negotiation', `the island sent no usable SDP ${type}`);
     try {
@@ -173,13 +256,14 @@ export class PeerMedia {
 
   async #complete(describe) {
     try {
-      const gathered = iceGatheringDone(this.#pc, {
-        clock: this.#clock,
-        timeoutMs: this.#options.gatherTimeoutMs ?? 5000,
-        graceMs: this.#options.candidateGraceMs ?? 1000,
-      });
+      const timing = { clock: this.#clock, timeoutMs: this.#options.gatherTimeoutMs ?? 5000, graceMs: this.#options.candidateGraceMs ?? 1000 };
+      // a renegotiation: gathering completed for the first offer; a section it adds gathers anew
+      const renegotiating = this.#pc.iceGatheringState === 'complete';
+      const gathered = renegotiating ? null : iceGatheringDone(this.#pc, timing);
       await describe();
-      await gathered;
+      // the new section's candidates come in events after setLocalDescription resolves
+      if (gathered) await gathered;
+      else if (!everySectionHasCandidates(this.#pc.localDescription?.sdp ?? '')) await iceGatheringDone(this.#pc, { ...timing, again: true });
     } catch (error) {
       throw error instanceof MediaError ? error : new MediaError('negotiation', `local SDP failed: ${/** @type {any} */ (error)?.message ?? error}`, { cause: error });
     }
@@ -189,17 +273,10 @@ export class PeerMedia {
   }
 }
 
-function defaultGetUserMedia() {
-  const platform = /** @type {any} */ (globalThis);
-  const devices = platform.navigator?.mediaDevices;
-  if (!devices || typeof devices.getUserMedia !== 'function') {
-    const insecure = platform.isSecureContext === false;
-    return () =>
-      Promise.reject(
-        insecure
-          ? new MediaError('insecure-context', 'microphone unavailable: the page is not a secure context (serve it over https:// or from localhost)')
-          : new MediaError('unsupported', 'microphone unavailable: navigator.mediaDevices.getUserMedia is not available here (pass options.media.getUserMedia)'),
-      );
-  }
-  return (constraints) => devices.getUserMedia(constraints);
+/**
+ * @param {MediaStream} stream
+ * @returns {MediaStreamTrack[]}
+ */
+export function videoTracksOf(stream) {
+  return typeof stream.getVideoTracks === 'function' ? stream.getVideoTracks() : [];
 }

@@ -5,7 +5,8 @@ import { ArgumentError, MediaError } from '../errors.js';
  * without a user gesture on a page the person has not interacted with (autoplay policy, a
  * `NotAllowedError`); the call then says so (`audioblocked`) and {@link resume} retries from the
  * page's next click. The element follows the call: a re-attached call's new stream replaces the
- * old one, and the call's end empties the element.
+ * old one, and the call's end empties the element. A `<video>` attached for the picture is muted
+ * (the sound plays once, in the audio element) and plays inline, as iOS needs.
  */
 export class RemoteAudio {
   #element;
@@ -13,17 +14,39 @@ export class RemoteAudio {
   /** @type {MediaStream|null} */
   #stream = null;
   #blocked = false;
+  #video;
 
   /**
    * @param {HTMLMediaElement} element
    * @param {(element: HTMLMediaElement) => void} onBlocked
+   * @param {{video?: boolean}} [shape] `video`: a muted picture-only element
    */
-  constructor(element, onBlocked) {
+  constructor(element, onBlocked, { video = false } = {}) {
     if (element === null || typeof element !== 'object' || !('srcObject' in element) || typeof element.play !== 'function') {
-      throw new ArgumentError('element', 'attachAudio needs an <audio> (or other media) element');
+      throw new ArgumentError('element', video ? 'attachVideo needs a <video> element' : 'attachAudio needs an <audio> (or other media) element');
     }
     this.#element = element;
     this.#onBlocked = onBlocked;
+    this.#video = video;
+  }
+
+  /**
+   * Plays the sound on the output device `deviceId` (HTMLMediaElement.setSinkId, where the browser
+   * has it: Chrome, Edge, Firefox 116+, Safari 18.4+).
+   *
+   * @param {string|null} deviceId null: the default output
+   */
+  async setSink(deviceId) {
+    const element = /** @type {any} */ (this.#element);
+    if (typeof element.setSinkId !== 'function') {
+      if (deviceId === null) return;
+      throw new MediaError('unsupported', 'this browser cannot choose the speaker (no HTMLMediaElement.setSinkId)');
+    }
+    try {
+      await element.setSinkId(deviceId ?? '');
+    } catch (error) {
+      throw new MediaError(MediaError.reasonOf(error), `speaker unavailable: ${/** @type {any} */ (error)?.message ?? error}`, { cause: error });
+    }
   }
 
   get element() {
@@ -40,6 +63,10 @@ export class RemoteAudio {
     if (stream === this.#stream) return;
     this.#stream = stream;
     this.#element.autoplay = true;
+    if (this.#video) {
+      this.#element.muted = true;
+      /** @type {any} */ (this.#element).playsInline = true;
+    }
     this.#element.srcObject = stream;
     if (stream) void this.#play().catch(() => {});
   }

@@ -1,5 +1,6 @@
 import { isDefinitive, pageOrigin } from '../partition/map-source.js';
 import { resolveIsland } from '../partition/resolve-island.js';
+import { MapSource } from '../partition/map-source.js';
 import { PartitionMapError } from '../partition/partition-map-error.js';
 import { SetupError } from '../errors.js';
 
@@ -107,4 +108,16 @@ export class IslandLocator {
 function orderFrom(list, last) {
   const at = last === null ? -1 : list.indexOf(last);
   return at < 0 ? [...list] : [...list.slice(at + 1), ...list.slice(0, at + 1)];
+}
+
+/**
+ * The locator for a client's checked options: its map (given, or fetched from `mapUrl`) and gateways.
+ *
+ * @param {any} checked the options as `readOptions` returns them
+ * @param {import('../clock.js').Clock} clock
+ * @param {import('../../types/index.js').Logger} logger
+ */
+export function locatorFor(checked, clock, logger) {
+  const source = new MapSource({ domain: checked.domain, mapUrl: checked.mapUrl, fetch: checked.fetch ?? globalThis.fetch?.bind(globalThis), timeoutMs: checked.mapTimeoutMs, clock });
+  return new IslandLocator({ user: checked.user, domain: checked.domain, map: checked.map, gateways: checked.gateways, logger, source });
 }

@@ -2,6 +2,7 @@ import { CloseCode, ConnectionError, MapFetchError, PuntError, SetupError } from
 import { AuthenticationError, RateLimitedError, SessionInUseError, WrongIslandError } from '../rpc/rpc-errors.js';
 import { PartitionMapError } from '../partition/partition-map-error.js';
 import { isDefinitive } from '../partition/map-source.js';
+import { Backoff } from '../transport/backoff.js';
 
 /**
  * @typedef {{kind: 'fatal'}
@@ -119,4 +120,22 @@ export class RetryPlanner {
     }
     return { attempt, delayMs: waitMs };
   }
+}
+
+/**
+ * The planner for a client's `reconnect` option (README "Failing fast, and reconnecting").
+ *
+ * @param {import('../../types/index.js').ReconnectOptions} reconnect
+ * @param {() => number} random
+ * @param {(error: unknown) => void} onPolicyError a `shouldRetry` of the application threw
+ */
+export function retryPlannerFor(reconnect, random, onPolicyError) {
+  return new RetryPlanner({
+    backoff: new Backoff({ baseMs: reconnect.baseMs ?? 4000, capMs: reconnect.capMs ?? 30000, random }),
+    callBaseMs: reconnect.callBaseMs ?? 500,
+    random,
+    maxAttempts: reconnect.maxAttempts ?? Infinity,
+    shouldRetry: reconnect.shouldRetry ?? defaultShouldRetry,
+    onPolicyError,
+  });
 }

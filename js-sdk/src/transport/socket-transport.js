@@ -57,6 +57,8 @@ export class SocketTransport {
       }
       const timer = clock.setTimeout(() => {
         detach();
+        // closing a socket still connecting makes `ws` emit an error, which must have a listener
+        socket.onerror = () => {};
         safeClose(socket, CloseCode.NORMAL, 'connect timeout');
         reject(new ConnectionError(`connecting to ${url} timed out after ${connectTimeoutMs} ms`, { closeCode: CloseCode.ABNORMAL }));
       }, connectTimeoutMs);

@@ -1,3 +1,6 @@
+import { FakeConference } from './fake-conference.js';
+import { VIDEO_ANSWER, AUDIO_ANSWER, SCREEN_ANSWER } from './sdp.js';
+
 /**
  * An in-memory gateway + island for unit tests: `createWebSocket` hands the SDK browser-like
  * sockets whose frames reach a scripted server, each frame on its own turn of the event loop as
@@ -19,6 +22,10 @@ export class FakeGateway {
   transfers = [];
   /** CallIDs the island treats as not bridged (a transfer of them fails). */
   unbridged = new Set();
+  /** Conference rooms by number (`addConference`). */
+  conferences = new Map();
+  /** When true, `updateMedia` is refused as the embedded island and a relaying gateway refuse it. */
+  refuseUpdateMedia = false;
 
   constructor(name = 'wss://gw-1.test/verto') {
     this.name = name;
@@ -52,6 +59,55 @@ export class FakeGateway {
     return this.open.at(-1);
   }
 
+  /** A conference room: calls to `room` (and `room-screen`) enter it. */
+  addConference(room = '3500', options) {
+    const conference = new FakeConference(this, room, options);
+    this.conferences.set(room, conference);
+    return conference;
+  }
+
+  /** Channels each sessid may subscribe to (mod_conference grants a member's sessid its channels). */
+  grants = new Map();
+
+  /** The island lets this connection's session subscribe to `channel`. */
+  grant(conn, channel) {
+    if (!this.grants.has(conn.sessid)) this.grants.set(conn.sessid, new Set());
+    this.grants.get(conn.sessid).add(channel);
+  }
+
+  /** An event to every subscriber of `channel`, each numbered per subscription (§5.2). */
+  publish(channel, data) {
+    for (const conn of this.open) {
+      const sub = conn.subscriptions.get(channel);
+      if (sub) conn.request('verto.event', { eventChannel: channel, data, eventSerno: sub.serno++, subscribedChannel: channel });
+    }
+  }
+
+  subscribe(conn, params) {
+    const wanted = [params.eventChannel].flat().filter((c) => typeof c === 'string');
+    const granted = this.grants.get(conn.sessid) ?? new Set();
+    const subscribedChannels = wanted.filter((c) => granted.has(c));
+    const unauthorizedChannels = wanted.filter((c) => !granted.has(c));
+    if (subscribedChannels.length === 0) return { error: unauthorizedChannels.length ? { unauthorizedChannels } : {} };
+    for (const channel of subscribedChannels) conn.subscriptions.set(channel, { serno: 0 });
+    return { subscribedChannels, ...(unauthorizedChannels.length ? { unauthorizedChannels } : {}) };
+  }
+
+  broadcast(conn, params) {
+    for (const conference of this.conferences.values()) {
+      if (Object.values(conference.channels).includes(params.eventChannel)) return conference.broadcast(conn, params);
+    }
+    return { message: 'Permission Denied.', code: -32002 };
+  }
+
+  /** `verto.modify updateMedia`: the island's answer to the new offer (§4.6). */
+  updateMedia(params) {
+    const callID = params.dialogParams?.callID;
+    if (this.refuseUpdateMedia) return { error: { code: -32002, message: 'MEDIA ERROR', callID, action: 'updateMedia' } };
+    if (!params.sdp) return { error: { code: -32002, message: 'SDP missing', callID, action: 'updateMedia' } };
+    return { callID, action: 'updateMedia', holdState: 'active', sdp: /^m=video [1-9]/m.test(params.sdp) ? VIDEO_ANSWER : AUDIO_ANSWER };
+  }
+
   handle(conn, message) {
     const { method, params = {} } = message;
     const custom = this.handlers[method];
@@ -61,14 +117,29 @@ export class FakeGateway {
         return this.login(conn, params);
       case 'verto.ping':
         return { message: 'PONG' };
-      case 'verto.invite':
-        return { message: 'CALL CREATED', callID: params.dialogParams?.callID };
+      case 'verto.invite': {
+        const callID = params.dialogParams?.callID;
+        const destination = String(params.dialogParams?.destination_number ?? '');
+        const screen = destination.endsWith('-screen') && this.conferences.has(destination.slice(0, -'-screen'.length));
+        if (screen) setImmediate(() => conn.request('verto.answer', { callID, sdp: SCREEN_ANSWER }));
+        else this.conferences.get(destination)?.join(conn, callID, params);
+        return { message: 'CALL CREATED', callID };
+      }
       case 'verto.answer':
       case 'verto.attach':
         return {};
+      case 'verto.subscribe':
+        return this.subscribe(conn, params);
+      case 'verto.unsubscribe':
+        for (const channel of [params.eventChannel].flat()) conn.subscriptions.delete(channel);
+        return { unsubscribedChannels: [params.eventChannel].flat() };
+      case 'verto.broadcast':
+        return this.broadcast(conn, params);
       case 'verto.bye':
+        for (const conference of this.conferences.values()) conference.leave(params.dialogParams?.callID, { pvt: false });
         return { callID: params.dialogParams?.callID, message: 'CALL ENDED', causeCode: 16, cause: 'NORMAL_CLEARING' };
       case 'verto.modify':
+        if (params.action === 'updateMedia') return this.updateMedia(params);
         if (params.action === 'transfer') return this.transfer(conn, params);
         return { callID: params.dialogParams?.callID, action: params.action, holdState: params.action === 'hold' ? 'held' : 'active' };
       case 'verto.info':
@@ -124,6 +195,8 @@ export class ServerConnection {
   sessid = null;
   login = null;
   loggedIn = false;
+  /** Channels this connection subscribed to, with its event numbering. */
+  subscriptions = new Map();
   closed = false;
   /** When true the server reads but never answers (a silent dead peer). */
   silent = false;

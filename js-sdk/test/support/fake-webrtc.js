@@ -1,12 +1,21 @@
-import { AUDIO_OFFER, AUDIO_ANSWER, withoutCandidates } from './sdp.js';
+import { AUDIO_OFFER, AUDIO_ANSWER, VIDEO_OFFER, VIDEO_ANSWER, SCREEN_OFFER, withoutCandidates } from './sdp.js';
 
-/** A local audio track as the SDK sees it: `enabled` and `stop()`. */
-export class FakeTrack {
-  kind = 'audio';
+/** A local track as the SDK sees it: `kind`, `enabled`, `stop()`, and `ended` when the source goes away. */
+export class FakeTrack extends EventTarget {
   enabled = true;
   stopped = false;
+  constructor(kind = 'audio', deviceId = 'default') {
+    super();
+    this.kind = kind;
+    this.deviceId = deviceId;
+  }
   stop() {
     this.stopped = true;
+  }
+  /** The source ended (a screen share stopped from the browser's own bar). */
+  end() {
+    this.stopped = true;
+    this.dispatchEvent(new Event('ended'));
   }
 }
 
@@ -17,8 +26,31 @@ export class FakeMediaStream {
   getAudioTracks() {
     return this.tracks.filter((t) => t.kind === 'audio');
   }
+  getVideoTracks() {
+    return this.tracks.filter((t) => t.kind === 'video');
+  }
   getTracks() {
     return [...this.tracks];
+  }
+  addTrack(track) {
+    if (!this.tracks.includes(track)) this.tracks.push(track);
+  }
+  removeTrack(track) {
+    this.tracks = this.tracks.filter((t) => t !== track);
+  }
+}
+
+/** RTCRtpSender: the track it sends, swapped with replaceTrack. */
+export class FakeSender {
+  constructor(track, direction = 'sendrecv') {
+    this.track = track;
+    this.kind = track.kind;
+    this.direction = direction;
+    this.replaced = [];
+  }
+  async replaceTrack(track) {
+    this.replaced.push(track);
+    this.track = track;
   }
 }
 
@@ -55,31 +87,60 @@ export class FakePeerConnection extends EventTarget {
     this.closed = false;
     /** @type {FakeTrack[]} */
     this.tracks = [];
+    /** @type {FakeSender[]} */
+    this.senders = [];
     this.remoteStream = new FakeMediaStream();
     FakePeerConnection.instances.push(this);
   }
 
   addTrack(track) {
     this.tracks.push(track);
+    const sender = new FakeSender(track);
+    this.senders.push(sender);
+    return sender;
+  }
+
+  addTransceiver(track, init = {}) {
+    this.tracks.push(track);
+    const sender = new FakeSender(track, init.direction);
+    this.senders.push(sender);
+    return { sender, direction: init.direction };
+  }
+
+  getSenders() {
+    return [...this.senders];
+  }
+
+  /** The offer this connection's senders make: audio, audio and video, or a send-only screen. */
+  fullOffer() {
+    const video = this.senders.some((s) => s.kind === 'video');
+    if (!video) return AUDIO_OFFER;
+    return this.senders.some((s) => s.kind === 'audio') ? VIDEO_OFFER : SCREEN_OFFER;
   }
 
   async createOffer() {
-    return { type: 'offer', sdp: withoutCandidates(AUDIO_OFFER) };
+    return { type: 'offer', sdp: withoutCandidates(this.fullOffer()) };
   }
 
   async createAnswer() {
     if (!this.remoteDescription) throw new Error('createAnswer without a remote offer');
-    return { type: 'answer', sdp: withoutCandidates(AUDIO_ANSWER) };
+    return { type: 'answer', sdp: withoutCandidates(/^m=video/m.test(this.remoteDescription.sdp) ? VIDEO_ANSWER : AUDIO_ANSWER) };
   }
 
   async setLocalDescription(description) {
+    if (description.type === 'rollback') {
+      this.rolledBack = (this.rolledBack ?? 0) + 1;
+      this.localDescription = this.stableLocal ?? null;
+      return;
+    }
+    if (description.type === 'answer' || this.remoteDescription === null) this.stableLocal = this.localDescription;
     this.localDescription = { ...description };
     if (!FakePeerConnection.gather) return;
     setImmediate(() => {
       if (this.closed) return;
       this.iceGatheringState = 'gathering';
       this.dispatchEvent(new Event('icegatheringstatechange'));
-      const full = description.type === 'offer' ? AUDIO_OFFER : AUDIO_ANSWER;
+      const full = description.type === 'offer' ? this.fullOffer() : /^m=video/m.test(this.remoteDescription?.sdp ?? '') ? VIDEO_ANSWER : AUDIO_ANSWER;
       this.localDescription = { type: description.type, sdp: full };
       this.dispatchEvent(Object.assign(new Event('icecandidate'), { candidate: { candidate: 'candidate:1 1 udp 2130706431 127.0.0.1 40000 typ host' } }));
       this.iceGatheringState = 'complete';
@@ -109,11 +170,46 @@ export class FakePeerConnection extends EventTarget {
   }
 }
 
-/** The `media` option that puts the fakes in place. */
+/** navigator.mediaDevices as far as device lists go: a fixed list a test may change, and `devicechange`. */
+export class FakeMediaDevices extends EventTarget {
+  devices = [
+    { deviceId: 'mic-1', kind: 'audioinput', label: 'Built-in Microphone', groupId: 'g1' },
+    { deviceId: 'mic-2', kind: 'audioinput', label: 'Headset Microphone', groupId: 'g2' },
+    { deviceId: 'cam-1', kind: 'videoinput', label: 'FaceTime HD Camera', groupId: 'g3' },
+    { deviceId: 'spk-1', kind: 'audiooutput', label: 'Built-in Speakers', groupId: 'g1' },
+  ];
+  async enumerateDevices() {
+    return this.devices.map((d) => ({ ...d }));
+  }
+  /** A device plugged in. */
+  plug(device) {
+    this.devices.push(device);
+    this.dispatchEvent(new Event('devicechange'));
+  }
+}
+
+/** The device a constraint names (`{deviceId: {exact}}`), else the default. */
+function deviceOf(constraint) {
+  return (constraint && typeof constraint === 'object' && constraint.deviceId?.exact) || 'default';
+}
+
+/** The `media` option that puts the fakes in place; `requests` records every getUserMedia/getDisplayMedia. */
 export function fakeMedia(overrides = {}) {
+  const requests = [];
   return {
     RTCPeerConnection: FakePeerConnection,
-    getUserMedia: async () => new FakeMediaStream(),
+    getUserMedia: async (constraints) => {
+      requests.push({ type: 'user', constraints });
+      const tracks = [];
+      if (constraints?.audio) tracks.push(new FakeTrack('audio', deviceOf(constraints.audio)));
+      if (constraints?.video) tracks.push(new FakeTrack('video', deviceOf(constraints.video)));
+      return new FakeMediaStream(tracks);
+    },
+    getDisplayMedia: async (constraints) => {
+      requests.push({ type: 'display', constraints });
+      return new FakeMediaStream([new FakeTrack('video', 'screen')]);
+    },
+    requests,
     gatherTimeoutMs: 5000,
     candidateGraceMs: 1000,
     ...overrides,

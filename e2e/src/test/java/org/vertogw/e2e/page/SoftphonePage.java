@@ -125,6 +125,63 @@ public final class SoftphonePage {
         return this;
     }
 
+    /** Places a video call with the dial pad's Video button. */
+    public SoftphonePage videoDial(String number) {
+        WebElement input = byTestId("dial-input");
+        input.clear();
+        input.sendKeys(number);
+        byTestId("video-call-button").click();
+        return this;
+    }
+
+    public SoftphonePage toggleCamera() {
+        byTestId("camera-button").click();
+        return this;
+    }
+
+    /** True while the call's camera sends, as the page's view says. */
+    public boolean cameraOn() {
+        return Boolean.TRUE.equals(js("return !!(window.softphone.call && window.softphone.call.cameraOn);"));
+    }
+
+    public void awaitCamera(boolean on) {
+        awaitTrue("the camera " + (on ? "on" : "off"), () -> cameraOn() == on);
+    }
+
+    /** Waits until the local preview tile shows a picture (a live camera track, decoded frames). */
+    public void awaitLocalPreview() {
+        awaitTrue(
+                "the local preview playing",
+                () -> Boolean.TRUE.equals(js("const v = document.getElementById('local-video');"
+                        + " const s = v.srcObject; return !!s && s.getVideoTracks().some(t => t.readyState === 'live')"
+                        + " && v.videoWidth > 0 && getComputedStyle(v).display !== 'none';")));
+    }
+
+    /** True when the preview tile is hidden (no camera). */
+    public boolean localPreviewHidden() {
+        return Boolean.TRUE.equals(
+                js("return getComputedStyle(document.getElementById('local-video')).display === 'none';"));
+    }
+
+    /**
+     * Keeps the page's peer connections in {@code window.__peers} (the SDK takes the platform's RTCPeerConnection when it
+     * opens a call), so that a test can read the negotiated SDP; call it before dialling.
+     */
+    public SoftphonePage recordPeerConnections() {
+        js(
+                "if (window.__peers) return; const P = window.RTCPeerConnection; window.__peers = [];"
+                        + " window.RTCPeerConnection = class extends P { constructor(c) { super(c); window.__peers.push(this); } };");
+        return this;
+    }
+
+    /** The m= lines of the last call's remote description, e.g. {@code ["audio 9 ...", "video 0 ..."]}. */
+    public java.util.List<?> remoteMediaLines() {
+        return (java.util.List<?>)
+                js(
+                        "const pc = (window.__peers || []).slice(-1)[0]; if (!pc || !pc.remoteDescription) return [];"
+                                + " return pc.remoteDescription.sdp.split(/\\r\\n/).filter(l => l.startsWith('m=')).map(l => l.slice(2));");
+    }
+
     public SoftphonePage answer() {
         awaitTrue("an incoming call", () -> byTestId("answer-button").isDisplayed());
         byTestId("answer-button").click();

@@ -1,0 +1,68 @@
+/**
+ * Video, renegotiation and conferences against the real demo jar (signaling only: the peer
+ * connection is the fake one, which offers fixed, valid WebRTC SDP). What the gateway does today:
+ * a video offer is carried to the island and answered; `updateMedia` is refused (-32002) and the
+ * call ended on both sides (docs/protocol.md §4.6), so turning the camera on in an audio call
+ * rejects and the SDK rolls its offer back; a number that is no conference room makes `join()`
+ * reject with what ended the call. Skipped without the jar.
+ */
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { VertoClient, RpcError, VertoError } from '../../src/index.js';
+import { startDemoJar, skipWithoutJar, insecureFetch, recordingSockets } from '../support/demo-jar.js';
+import { fakeMedia, FakePeerConnection } from '../support/fake-webrtc.js';
+import { VIDEO_OFFER } from '../support/sdp.js';
+
+describe('video and conferences against the demo gateway jar', { skip: skipWithoutJar, timeout: 180000 }, () => {
+  let gateway;
+  let demo;
+  const clients = [];
+
+  before(async () => {
+    gateway = await startDemoJar();
+    demo = await (await insecureFetch(`${gateway.base}/v1/demo`)).json();
+  });
+
+  after(async () => {
+    await Promise.allSettled(clients.map((c) => c.disconnect()));
+    await gateway?.stop();
+  });
+
+  async function client(login) {
+    const sockets = recordingSockets();
+    const c = new VertoClient({ login, passwd: demo.password, mapUrl: `${gateway.base}/v1/partition-map`, fetch: insecureFetch, createWebSocket: sockets.createWebSocket, media: fakeMedia() });
+    clients.push(c);
+    await c.connect();
+    return { client: c, wire: sockets.wire };
+  }
+
+  it('a video call to the echo test sends useVideo and audio then video, and is answered', async () => {
+    const { client: c, wire } = await client('1000@a.example');
+    const call = c.call(demo.echo, { video: true });
+    await call.waitFor('active', { timeoutMs: 15000 });
+    const invite = wire.find((w) => w.dir === 'out' && w.message.method === 'verto.invite').message;
+    assert.equal(invite.params.dialogParams.useVideo, true);
+    assert.equal(invite.params.sdp, VIDEO_OFFER);
+    const answer = FakePeerConnection.instances.find((pc) => pc === call.peerConnection).remoteDescription.sdp;
+    const sections = answer.split(/\r\n/).filter((l) => l.startsWith('m=')).map((l) => l.split(' ').slice(0, 2).join(' '));
+    assert.match(sections[0], /^m=audio /, 'audio first');
+    assert.equal(sections.length, 2, `the island answers both sections: ${sections}`);
+    await call.hangup();
+  });
+
+  it('camera on in an audio call: the gateway refuses updateMedia, the SDK rolls back and the call ends', async () => {
+    const { client: c } = await client('1001@a.example');
+    const call = c.call(demo.echo);
+    await call.waitFor('active', { timeoutMs: 15000 });
+    await assert.rejects(call.setCamera(true), (e) => e instanceof RpcError && e.rpcCode === -32002);
+    assert.equal(call.cameraOn, false);
+    const end = await call.ended;
+    assert.ok(end.reason, `the gateway ended the call (${end.cause})`);
+  });
+
+  it('join to a number that is no conference room rejects with what ended the call', async () => {
+    const { client: c } = await client('1002@a.example');
+    await assert.rejects(c.join('3999'), (e) => e instanceof VertoError && ['hangup', 'call-error'].includes(e.code));
+    assert.deepEqual(c.conferences, []);
+  });
+});
