@@ -66,6 +66,34 @@ class IslandProbeVerdictTest {
         assertThat(changes).containsExactly(IslandState.UP, IslandState.DOWN);
     }
 
+    /**
+     * The loss pacer reads an island's state under its own lock while a verdict, delivered under the probe's lock,
+     * waits for the pacer's: reading the state must not need the probe's lock, or the two deadlock.
+     */
+    @Test
+    void theStateIsReadableFromAnotherThreadWhileAVerdictIsDelivered() throws Exception {
+        List<IslandState> seen = new CopyOnWriteArrayList<>();
+        IslandProbe watched = new IslandProbe("fs-01", island.uri(), connector, SETTINGS, (p, s) -> {
+            Thread reader = new Thread(() -> seen.add(p.state()));
+            reader.start();
+            try {
+                reader.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (reader.isAlive()) {
+                seen.add(null); // the reader is blocked on the probe
+            }
+        });
+        try {
+            watched.tick();
+            Await.until("the verdict delivered", () -> !seen.isEmpty());
+            assertThat(seen).containsExactly(IslandState.UP);
+        } finally {
+            watched.close();
+        }
+    }
+
     /** Ticks until the island has answered {@code n} probes in a row. */
     private void answer(int n) {
         for (int i = 1; i <= n; i++) {
