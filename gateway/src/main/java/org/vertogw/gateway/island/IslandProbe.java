@@ -14,15 +14,8 @@ import org.vertogw.gateway.config.HealthSettings;
  * next tick, a failed connect and a lost connection each count as a miss; {@code downAfter} misses in a row mark
  * the island down, {@code upAfter} successes mark it up (one success settles an unknown island). Errors Jetty reports
  * (a refused connect, a lost connection) are the probe's own: kept as the last failure, which the one line logged
- * when the island goes down names, and never logged per attempt (docs/operations.md, Island health).
- *
- * <p>A probe connection that drops under an island judged up is reconnected at once rather than at the next tick;
- * if that connect fails other than by a timeout (refused or reset: nothing serves the port any more, the process
- * died or shut down) the island is down at once, without waiting for {@code downAfter} ticks. Both signals are needed, so an island that merely
- * closes a connection, or a slow one, still gets the counted verdict; and the island must have answered
- * {@code downAfter} probes in a row before the drop (as many as it takes misses to be judged down), so a flapping
- * island is judged by the count only and does not flip on every restart. Public only because Jetty calls it reflectively; ticks and events are serialized by
- * {@link IslandHealth}.
+ * when the island goes down names, and never logged per attempt (docs/operations.md, Island health). Public only
+ * because Jetty calls it reflectively; ticks and events are serialized by {@link IslandHealth}.
  */
 public final class IslandProbe implements Session.Listener.AutoDemanding {
 
@@ -43,9 +36,6 @@ public final class IslandProbe implements Session.Listener.AutoDemanding {
     private volatile IslandState state = IslandState.UNKNOWN;
 
     private boolean closed;
-    /** The connection dropped under an up island and a reconnect is under way: a refusal is decisive. */
-    private boolean confirming;
-
     private long failures;
     private String lastFailure = "none";
 
@@ -85,48 +75,25 @@ public final class IslandProbe implements Session.Listener.AutoDemanding {
         }
         if (session == null || !session.isOpen()) {
             session = null;
-            connect();
+            if (!connecting) {
+                connecting = true;
+                connector.connect(uri, this).whenComplete((s, failure) -> {
+                    if (failure != null) {
+                        connectFailed(failure);
+                    }
+                });
+            }
             return;
         }
         send();
     }
 
-    private void connect() {
-        if (!connecting) {
-            connecting = true;
-            connector.connect(uri, this).whenComplete((s, failure) -> {
-                if (failure != null) {
-                    connectFailed(failure);
-                }
-            });
-        }
-    }
-
     private synchronized void connectFailed(Throwable cause) {
         connecting = false;
         failed(cause);
-        boolean decisive = confirming && !timedOut(cause);
-        confirming = false;
-        if (closed) {
-            return;
+        if (!closed) {
+            miss();
         }
-        if (decisive && state == IslandState.UP) {
-            misses = Math.max(misses, settings.downAfter() - 1);
-        }
-        miss();
-    }
-
-    /**
-     * Whether a connect failed for want of an answer in time, which a slow island also causes; any other failure
-     * (refused, reset, closed before the upgrade) is an answer from a host whose island is not there.
-     */
-    private static boolean timedOut(Throwable cause) {
-        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.util.concurrent.TimeoutException || t instanceof java.net.SocketTimeoutException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void send() {
@@ -138,7 +105,6 @@ public final class IslandProbe implements Session.Listener.AutoDemanding {
     @Override
     public synchronized void onWebSocketOpen(Session s) {
         connecting = false;
-        confirming = false;
         if (closed) {
             s.close(1000, "probe stopped", Callback.NOOP);
             return;
@@ -166,15 +132,10 @@ public final class IslandProbe implements Session.Listener.AutoDemanding {
     @Override
     public synchronized void onWebSocketClose(int statusCode, String reason) {
         session = null;
-        boolean steady = successes >= settings.downAfter();
         if (!closed) {
             outstanding = -1;
             lastFailure = "connection closed (" + statusCode + ")";
             miss();
-            if (state == IslandState.UP && steady) {
-                confirming = true;
-                connect();
-            }
         }
     }
 
@@ -220,11 +181,6 @@ public final class IslandProbe implements Session.Listener.AutoDemanding {
         if (state == IslandState.UNKNOWN || (state == IslandState.DOWN && successes >= settings.upAfter())) {
             change(IslandState.UP);
         }
-    }
-
-    /** Probes answered in a row, for tests. */
-    synchronized int successes() {
-        return successes;
     }
 
     private void change(IslandState next) {
