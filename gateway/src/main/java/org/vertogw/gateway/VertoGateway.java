@@ -107,7 +107,8 @@ public final class VertoGateway implements AutoCloseable {
         this.pacer = new IslandLossPacer(
                 scheduler,
                 config.limits().reconnectsPerSecond(),
-                h.interval().multipliedBy(h.downAfter() + 1L).plus(h.timeout()));
+                h.interval().multipliedBy(h.downAfter() + 1L).plus(h.timeout()),
+                health::state);
         health.onChange((island, state) -> pacer.verdict(island));
         GatewayContext ctx = new GatewayContext(
                 config,
@@ -214,6 +215,7 @@ public final class VertoGateway implements AutoCloseable {
                 new HttpConnectionFactory(http));
         c.setHost(config.host());
         c.setPort(config.port());
+        c.setAcceptQueueSize(config.acceptQueue());
         // until the upgrade, a connection must finish TLS and send its HTTP request within this; the WebSocket
         // that follows has its own idle timeout
         c.setIdleTimeout(config.limits().upgradeTimeout().toMillis());

@@ -39,6 +39,7 @@ import org.vertogw.protocol.message.VertoMethod;
 public final class VertoIsland implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(VertoIsland.class);
+    private static final int ACCEPT_QUEUE = 1024;
 
     private final IslandConfig config;
     private final ScheduledExecutorService loop;
@@ -68,6 +69,9 @@ public final class VertoIsland implements AutoCloseable {
         this.connector = new ServerConnector(server);
         connector.setHost(config.bindHost());
         connector.setPort(config.port());
+        // as the gateway's (listen.acceptQueue): the JDK's 50 overflows at a burst of logins and drops SYNs, and
+        // the island is the baseline the gateway is measured against
+        connector.setAcceptQueueSize(ACCEPT_QUEUE);
         server.addConnector(connector);
         ContextHandler context = new ContextHandler("/");
         WebSocketUpgradeHandler ws = WebSocketUpgradeHandler.from(server, context, container -> {

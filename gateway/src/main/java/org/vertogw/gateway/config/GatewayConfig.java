@@ -26,6 +26,7 @@ public record GatewayConfig(
         Mode mode,
         String host,
         int port,
+        int acceptQueue,
         Path dataDir,
         TlsSettings tls,
         String path,
@@ -44,6 +45,13 @@ public record GatewayConfig(
         MediaSettings media,
         FleetSettings fleet) {
 
+    /**
+     * Connections the kernel holds completed but not yet accepted. The JDK's default of 50 overflows at a burst of
+     * logins (each a TCP connection), and an overflowing queue drops the SYN, so the client waits a second for its
+     * retransmission; the kernel caps the figure at {@code net.core.somaxconn} (4096 on current kernels).
+     */
+    public static final int DEFAULT_ACCEPT_QUEUE = 1024;
+
     public GatewayConfig {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(mode, "mode");
@@ -52,6 +60,9 @@ public record GatewayConfig(
         }
         if (mode == Mode.PRODUCTION && tls.isSelfSigned()) {
             throw new IllegalArgumentException("production mode needs tls.certificate and tls.privateKey (PEM)");
+        }
+        if (acceptQueue < 1 || acceptQueue > 65535) {
+            throw new IllegalArgumentException("listen.acceptQueue must be 1..65535, got " + acceptQueue);
         }
         allowedOrigins = List.copyOf(allowedOrigins);
         publicEndpoints = List.copyOf(publicEndpoints);
@@ -82,6 +93,7 @@ public record GatewayConfig(
         private Mode mode = Mode.PRODUCTION;
         private String host = "127.0.0.1";
         private int port = 8443;
+        private int acceptQueue = DEFAULT_ACCEPT_QUEUE;
         private Path dataDir = Path.of(System.getProperty("user.home"), ".verto-gateway");
         private TlsSettings tls = TlsSettings.selfSigned();
         private String path = "/verto";
@@ -112,6 +124,11 @@ public record GatewayConfig(
 
         public Builder host(String v) {
             host = v;
+            return this;
+        }
+
+        public Builder acceptQueue(int v) {
+            acceptQueue = v;
             return this;
         }
 
@@ -212,6 +229,7 @@ public record GatewayConfig(
                     mode,
                     host,
                     port,
+                    acceptQueue,
                     dataDir,
                     tls,
                     path,

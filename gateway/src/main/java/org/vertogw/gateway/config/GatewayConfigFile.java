@@ -17,7 +17,7 @@ import org.vertogw.media.dtls.DtlsKeyType;
  */
 public final class GatewayConfigFile {
 
-    record Listen(String host, Integer port) {}
+    record Listen(String host, Integer port, Integer acceptQueue) {}
 
     record Tls(String certificate, String privateKey) {}
 
@@ -117,6 +117,9 @@ public final class GatewayConfigFile {
             }
             if (f.listen().port() != null) {
                 b.port(f.listen().port());
+            }
+            if (f.listen().acceptQueue() != null) {
+                b.acceptQueue(f.listen().acceptQueue());
             }
         }
         if (f.tls() != null) {

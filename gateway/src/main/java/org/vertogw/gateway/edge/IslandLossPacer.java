@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.vertogw.gateway.island.IslandState;
 
 /**
@@ -16,25 +17,35 @@ import org.vertogw.gateway.island.IslandState;
  * {@code retryAfterMs} hint in the close reason, spread {@code 1000 / reconnectsPerSecond} ms apart. Clients that
  * follow the hint log in again just after the island is marked down, so they land on the spare at once instead of
  * hitting the dead island and backing off, and ten thousand of them do not arrive in the same second.
+ *
+ * <p>The island's state is read under this pacer's lock: the health view sets a new state before it tells the
+ * pacer, so a session lost just as the verdict lands is either released at once or found by {@link #verdict}, never
+ * left to wait out {@code maxWait}.
  */
 public final class IslandLossPacer {
 
     private final ScheduledExecutorService scheduler;
     private final double reconnectsPerSecond;
     private final Duration maxWait;
+    private final Function<String, IslandState> health;
     private final Map<String, List<ClientSession>> waiting = new HashMap<>();
     /** Per island, when the next hint slot is free (epoch ms), so consecutive releases keep the pace. */
     private final Map<String, Long> nextSlot = new HashMap<>();
 
-    public IslandLossPacer(ScheduledExecutorService scheduler, double reconnectsPerSecond, Duration maxWait) {
+    public IslandLossPacer(
+            ScheduledExecutorService scheduler,
+            double reconnectsPerSecond,
+            Duration maxWait,
+            Function<String, IslandState> health) {
         this.scheduler = scheduler;
+        this.health = health;
         this.reconnectsPerSecond = reconnectsPerSecond;
         this.maxWait = maxWait;
     }
 
     /** A session lost its link to {@code island}; released on the verdict, or after {@code maxWait}. */
-    public synchronized void lost(String island, IslandState current, ClientSession session) {
-        if (current == IslandState.DOWN) {
+    public synchronized void lost(String island, ClientSession session) {
+        if (health.apply(island) == IslandState.DOWN) {
             release(island, List.of(session));
             return;
         }

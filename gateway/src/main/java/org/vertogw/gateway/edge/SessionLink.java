@@ -72,7 +72,7 @@ final class SessionLink implements IslandLink.Handler {
         // the session lived on that island: the browser must log in again to be routed afresh, once the health
         // view has judged the island (IslandLossPacer)
         lose(island);
-        session.ctx.pacer().lost(island, session.ctx.health().state(island), session);
+        session.ctx.pacer().lost(island, session);
     }
 
     IslandLink current() {

@@ -32,7 +32,9 @@ public final class IslandProbe implements Session.Listener.AutoDemanding {
     private long nextId = 1;
     private int misses;
     private int successes;
-    private IslandState state = IslandState.UNKNOWN;
+    /** Volatile and read without the lock: listeners of a change (the loss pacer) read it under locks of their own. */
+    private volatile IslandState state = IslandState.UNKNOWN;
+
     private boolean closed;
     private long failures;
     private String lastFailure = "none";
@@ -58,7 +60,7 @@ public final class IslandProbe implements Session.Listener.AutoDemanding {
         return uri;
     }
 
-    public synchronized IslandState state() {
+    public IslandState state() {
         return state;
     }
 

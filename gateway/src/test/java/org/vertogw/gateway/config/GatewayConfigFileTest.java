@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.vertogw.media.net.TcpLimits;
 
 /**
- * The media section's ICE-TCP keys and the route lookup budget (docs/configuration.md): defaults, every key read, bad
+ * The media section's ICE-TCP keys, the listener's accept queue and the route lookup budget (docs/configuration.md): defaults, every key read, bad
  * values named.
  */
 class GatewayConfigFileTest {
@@ -60,6 +60,22 @@ class GatewayConfigFileTest {
         assertThatThrownBy(() -> load("{\"tcpPorts\": 1}"))
                 .isInstanceOf(InvalidConfigException.class)
                 .hasMessageContaining("tcpPorts");
+    }
+
+    @Test
+    void theAcceptQueueIsReadAndBounded() throws Exception {
+        assertThat(load("{}").acceptQueue()).isEqualTo(GatewayConfig.DEFAULT_ACCEPT_QUEUE);
+        Files.writeString(
+                dir.resolve("queue.json"),
+                "{\"mode\": \"demo\", \"partitionMap\": \"map.json\", \"listen\": {\"acceptQueue\": 4096}}");
+        assertThat(GatewayConfigFile.load(dir.resolve("queue.json")).acceptQueue())
+                .isEqualTo(4096);
+        Files.writeString(
+                dir.resolve("none.json"),
+                "{\"mode\": \"demo\", \"partitionMap\": \"map.json\", \"listen\": {\"acceptQueue\": 0}}");
+        assertThatThrownBy(() -> GatewayConfigFile.load(dir.resolve("none.json")))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageContaining("listen.acceptQueue");
     }
 
     @Test

@@ -26,8 +26,71 @@ final class ServerProcess implements AutoCloseable {
 
     ServerProcess(Path jar, String readyRegex, String... args) {
         this.readyRegex = readyRegex;
-        this.process = new ManagedProcess(
-                "server", ProductJar.command(jar, List.of("-Xms512m", "-Xmx2g", "-XX:+UseG1GC"), args), null);
+        this.process = new ManagedProcess("server", ProductJar.command(jar, jvmOptions(), args), null);
+    }
+
+    /** The heap settings, then whatever {@code -Dbench.serverJvm} adds (space-separated). */
+    private static List<String> jvmOptions() {
+        List<String> out = new java.util.ArrayList<>(List.of("-Xms512m", "-Xmx2g", "-XX:+UseG1GC"));
+        String extra = System.getProperty("bench.serverJvm", "").trim();
+        if (!extra.isEmpty()) {
+            out.addAll(List.of(extra.split("\\s+")));
+        }
+        return out;
+    }
+
+    /** {@code jcmd PID VM.native_memory ARG} (the server must run with {@code -XX:NativeMemoryTracking=summary}). */
+    String nativeMemory(String arg) throws Exception {
+        Process p = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                        Long.toString(process.pid()),
+                        "VM.native_memory",
+                        arg)
+                .redirectErrorStream(true)
+                .start();
+        String out = new String(p.getInputStream().readAllBytes());
+        p.waitFor();
+        return out;
+    }
+
+    /** Bytes and instances per class, from {@code jcmd PID GC.class_histogram} (which runs a full GC first). */
+    java.util.Map<String, long[]> histogram() throws Exception {
+        Process p = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                        Long.toString(process.pid()),
+                        "GC.class_histogram")
+                .redirectErrorStream(true)
+                .start();
+        java.util.Map<String, long[]> out = new java.util.HashMap<>();
+        for (String l : new String(p.getInputStream().readAllBytes()).lines().toList()) {
+            String[] f = l.trim().split("\\s+");
+            if (f.length >= 4 && f[0].endsWith(":")) {
+                out.put(f[3], new long[] {Long.parseLong(f[1]), Long.parseLong(f[2])});
+            }
+        }
+        p.waitFor();
+        return out;
+    }
+
+    /** The {@code top} classes that grew most from {@code before} to {@code after}, per unit of {@code per}. */
+    static String growth(java.util.Map<String, long[]> before, java.util.Map<String, long[]> after, int per, int top) {
+        StringBuilder b = new StringBuilder(
+                String.format(java.util.Locale.ROOT, "%12s %12s  %s%n", "B/session", "inst/session", "class"));
+        after.entrySet().stream()
+                .map(e -> {
+                    long[] was = before.getOrDefault(e.getKey(), new long[2]);
+                    return java.util.Map.entry(
+                            e.getKey(), new long[] {e.getValue()[0] - was[0], e.getValue()[1] - was[1]});
+                })
+                .sorted((x, y) -> Long.compare(y.getValue()[1], x.getValue()[1]))
+                .limit(top)
+                .forEach(e -> b.append(String.format(
+                        java.util.Locale.ROOT,
+                        "%12.1f %12.2f  %s%n",
+                        e.getValue()[1] / (double) per,
+                        e.getValue()[0] / (double) per,
+                        e.getKey())));
+        return b.toString();
     }
 
     /** Starts it; the first group of the ready line. */

@@ -35,9 +35,14 @@ public final class SignalingBench {
                     "{\"version\":1,\"islands\":[{\"id\":\"fs-01\",\"verto\":\"" + islandUri + "\"}]}");
             Files.writeString(
                     dir.resolve("gateway.json"),
-                    "{\"mode\":\"demo\",\"listen\":{\"host\":\"127.0.0.1\",\"port\":0},"
-                            + "\"partitionMap\":\"map.json\",\"dataDir\":\"data\",\"limits\":{\"connectionsPerAddress\":100000,"
+                    "{\"mode\":\"demo\",\"listen\":{\"host\":\"127.0.0.1\",\"port\":0,\"acceptQueue\":"
+                            + Integer.getInteger("bench.acceptQueue", 1024) + "},"
+                            + "\"partitionMap\":\"map.json\",\"dataDir\":\"data\","
+                            // a loaded island answers probes late; the bench measures signaling, not the verdict
+                            + "\"health\":{\"downAfter\":10},"
+                            + "\"limits\":{\"connectionsPerAddress\":100000,"
                             + "\"connectionsPerSecondPerAddress\":100000,\"connectionBurstPerAddress\":100000,"
+                            + "\"unauthenticatedPerAddress\":100000,\"maxUnauthenticated\":100000,"
                             + "\"maxSessions\":100000,\"messagesPerSecond\":1000,\"messageBurst\":1000}}");
             try (ServerProcess gateway = new ServerProcess(
                             jar,
@@ -59,20 +64,59 @@ public final class SignalingBench {
                 report("sequential logins", logins + " each on a fresh connection (connect, login, close)");
                 table("login round trip", directLogin, gwLogin);
                 table("connect (TLS for the gateway, plain ws for the island)", directConnect, gwConnect);
+                int rate = Integer.getInteger("bench.rate", 1000);
+                int rateSeconds = Integer.getInteger("bench.rateSeconds", 60);
+                if (rateSeconds > 0) {
+                    LoginRate.Result d = LoginRate.run(client, islandUri, rate, rateSeconds);
+                    LoginRate.Result g = LoginRate.run(client, gw, rate, rateSeconds);
+                    report(
+                            "logins at a rate",
+                            rate + "/s for " + rateSeconds + " s, each connect+login+close, from when due");
+                    table("connect+login at the rate", d.latency(), g.latency());
+                    report(
+                            "  direct",
+                            String.format(
+                                    Locale.ROOT,
+                                    "achieved %.0f/s, failures %d, max %d µs, listen overflows %d, drops %d",
+                                    d.achievedPerSecond(),
+                                    d.failures(),
+                                    d.latency().getMaxValue(),
+                                    d.listenOverflows(),
+                                    d.listenDrops()));
+                    report(
+                            "  gateway",
+                            String.format(
+                                    Locale.ROOT,
+                                    "achieved %.0f/s, failures %d, max %d µs, listen overflows %d, drops %d",
+                                    g.achievedPerSecond(),
+                                    g.failures(),
+                                    g.latency().getMaxValue(),
+                                    g.listenOverflows(),
+                                    g.listenDrops()));
+                }
 
+                java.util.Map<String, long[]> histogram0 = gateway.histogram();
                 long gwHeap0 = gateway.heapAfterGc();
+                gateway.nativeMemory("baseline");
                 long gwRss0 = gateway.rss();
                 long isHeap0 = island.heapAfterGc();
                 Histogram gwConcurrent = new Histogram(3);
                 List<BenchClient.Connection> open = concurrent(client, gw, sessions, gwConcurrent);
                 long gwHeap1 = gateway.heapAfterGc();
                 long gwRss1 = gateway.rss();
+                String nmt = gateway.nativeMemory("summary.diff");
                 long isHeap1 = island.heapAfterGc();
+                int idleSeconds = Integer.getInteger("bench.idleSeconds", 20);
+                int echoEvery = Integer.getInteger("bench.echoEverySeconds", 10);
+                IdleEcho.Result gwEcho = IdleEcho.run(open, idleSeconds, echoEvery);
+                String histogram = ServerProcess.growth(
+                        histogram0, gateway.histogram(), sessions, Integer.getInteger("bench.histogramTop", 25));
                 open.forEach(BenchClient.Connection::close);
                 Histogram directConcurrent = new Histogram(3);
                 long isHeapD0 = island.heapAfterGc();
                 List<BenchClient.Connection> direct = concurrent(client, islandUri, sessions, directConcurrent);
                 long isHeapD1 = island.heapAfterGc();
+                IdleEcho.Result directEcho = IdleEcho.run(direct, idleSeconds, echoEvery);
                 direct.forEach(BenchClient.Connection::close);
                 report("concurrent sessions", sessions + " logged in at once, opened in batches of 100");
                 table("login round trip under load", directConcurrent, gwConcurrent);
@@ -80,6 +124,20 @@ public final class SignalingBench {
                 report("gateway RSS per session", kib((gwRss1 - gwRss0) / sessions) + " KiB");
                 report("island heap per session via gateway", kib((isHeap1 - isHeap0) / sessions) + " KiB");
                 report("island heap per session direct", kib((isHeapD1 - isHeapD0) / sessions) + " KiB (baseline)");
+                report(
+                        "echo while the sessions idle",
+                        "each session one echo every " + echoEvery + " s for " + idleSeconds + " s; sent direct "
+                                + directEcho.sent() + " (failed " + directEcho.failures() + "), via gateway "
+                                + gwEcho.sent() + " (failed " + gwEcho.failures() + ")");
+                table("echo round trip", directEcho.latency(), gwEcho.latency());
+                System.out.println(
+                        "gateway heap growth per session, by class (jcmd GC.class_histogram, before and with the sessions open):");
+                System.out.print(histogram);
+                System.out.println(
+                        "gateway native memory with the sessions open against before them (NMT summary.diff):");
+                nmt.lines()
+                        .filter(l -> l.contains("committed=") && l.trim().startsWith("-") || l.startsWith("Total"))
+                        .forEach(System.out::println);
             }
         }
     }
