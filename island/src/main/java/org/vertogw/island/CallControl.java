@@ -46,7 +46,8 @@ final class CallControl {
             case "replace" ->
                 replace(leg, request.params().path("replaceCallID").asText(""));
             case "updateMedia" -> "Unexpected Error";
-            // videoRefresh and unknown actions succeed, as in mod_verto (docs/protocol.md §4.6).
+            case "videoRefresh" -> videoRefresh(leg);
+            // unknown actions succeed, as in mod_verto (docs/protocol.md §4.6).
             default -> null;
         };
         ObjectNode body = refusal == null
@@ -66,6 +67,18 @@ final class CallControl {
         if (leg.transferred) {
             calls.hangup(leg, HangupCause.NORMAL_CLEARING, true);
         }
+    }
+
+    /**
+     * The browser asks for a key frame of the video it receives: a PLI goes to whoever sends it, its own browser
+     * on the echo extension, the bridged partner's otherwise. Succeeds even when there is no video.
+     */
+    private static String videoRefresh(Leg leg) {
+        Leg source = leg.echo ? leg : leg.partner;
+        if (source != null && source.media != null) {
+            source.media.requestKeyFrame();
+        }
+        return null;
     }
 
     private static String hold(Leg leg, boolean held) {

@@ -20,6 +20,9 @@ public interface LegMedia extends AutoCloseable {
     /** The browser's answer to {@link #offer()}. */
     void applyAnswer(String remoteAnswer) throws MediaException;
 
+    /** Asks the browser of this leg for a video key frame (a PLI); nothing without video or packet handling. */
+    default void requestKeyFrame() {}
+
     @Override
     void close();
 }

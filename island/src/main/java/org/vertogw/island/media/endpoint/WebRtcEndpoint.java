@@ -36,6 +36,11 @@ import org.vertogw.media.transport.MediaTransport;
  * one remote candidate and checks every second in either role, DTLS in the role a=setup gives, SRTP
  * AES_CM_128_HMAC_SHA1_80, and its own SSRC on what it sends. Packets arrive at an {@link RtpSink} on the media
  * thread; {@link #sendRtp} may be called from any thread (from the media thread it sends at once).
+ * <p>
+ * Video: at most one video section ({@link #videoIndex()}) with one codec ({@link #videoPayloadType()}), no RTX.
+ * Whoever forwards video into an endpoint forwards key-frame requests the other way: a PLI or FIR the endpoint
+ * receives (RFC 4585 §6.3.1, RFC 5104 §4.3.1) reaches its sink as RTCP, and {@link #requestKeyFrame} sends a PLI to
+ * the sender of the video the endpoint receives.
  */
 public final class WebRtcEndpoint implements MediaCall {
 
@@ -48,6 +53,7 @@ public final class WebRtcEndpoint implements MediaCall {
     private final EndpointCounters counters = new EndpointCounters();
     private final LegEventListeners listeners = new LegEventListeners();
     private final PacketBuffer out = new PacketBuffer();
+    private final EndpointVideo video = new EndpointVideo();
     private final Runnable ticker = this::tick;
     private final String cname = "vgw" + Long.toHexString(RANDOM.nextLong() & 0xFFFFFFFFFFFFL);
     private int[] ssrcs = new int[0];
@@ -100,7 +106,9 @@ public final class WebRtcEndpoint implements MediaCall {
                 transports.add(local(leg, ours));
             }
             negotiated = true;
-            return EndpointSdp.answer(offer, transports, ssrcs, cname).toString();
+            SessionDescription answer = EndpointSdp.answer(offer, transports, ssrcs, cname);
+            video.negotiated(answer);
+            return answer.toString();
         });
     }
 
@@ -109,12 +117,20 @@ public final class WebRtcEndpoint implements MediaCall {
         return offer(false);
     }
 
-    /** As {@link #offer()}, with a VP8 video section after the audio one when {@code withVideo}. */
+    /** As {@link #offer()}, with a VP8 video section (payload type 96) after the audio one when {@code withVideo}. */
     public String offer(boolean withVideo) {
+        return offer(withVideo ? 96 : -1);
+    }
+
+    /**
+     * As {@link #offer()}, with a VP8 video section after the audio one under payload type {@code vp8PayloadType}
+     * when it is not negative (the type a bridged partner's browser uses, so its packets pass unchanged).
+     */
+    public String offer(int vp8PayloadType) {
         try {
             return LoopCalls.call(ctx.settings().loop(), () -> {
                 begin();
-                int sections = withVideo ? 2 : 1;
+                int sections = vp8PayloadType >= 0 ? 2 : 1;
                 List<LocalTransport> transports = new ArrayList<>();
                 ssrcs = new int[sections];
                 for (int i = 0; i < sections; i++) {
@@ -122,13 +138,15 @@ public final class WebRtcEndpoint implements MediaCall {
                     ssrcs[i] = RANDOM.nextInt();
                 }
                 offerPending = true;
-                return EndpointSdp.offer(
-                                ctx.settings().publicAddress(),
-                                RANDOM.nextLong() & Long.MAX_VALUE,
-                                ssrcs,
-                                cname,
-                                transports)
-                        .toString();
+                SessionDescription sdp = EndpointSdp.offer(
+                        ctx.settings().publicAddress(),
+                        RANDOM.nextLong() & Long.MAX_VALUE,
+                        ssrcs,
+                        cname,
+                        transports,
+                        vp8PayloadType);
+                video.negotiated(sdp);
+                return sdp.toString();
             });
         } catch (SdpException e) {
             throw new IllegalStateException("the endpoint's own offer did not parse", e);
@@ -152,6 +170,7 @@ public final class WebRtcEndpoint implements MediaCall {
             for (int i = 0; i < legs.size(); i++) {
                 IslandTransport leg = legs.get(i);
                 if (answer.media().get(i).isRejected()) {
+                    video.rejected(i);
                     leg.close();
                     leg.socket().close();
                     legs.set(i, null);
@@ -165,6 +184,31 @@ public final class WebRtcEndpoint implements MediaCall {
             negotiated = true;
             return null;
         });
+    }
+
+    /** The media section that carries video, or -1. */
+    public int videoIndex() {
+        return video.index();
+    }
+
+    /** The payload type of the video codec negotiated (VP8 when offered), or -1 without video. */
+    public int videoPayloadType() {
+        return video.payloadType();
+    }
+
+    /**
+     * Sends a PLI (RFC 4585 §6.3.1) on media section {@code mediaIndex} naming the last SSRC received there, so
+     * that its sender makes a key frame; nothing before any RTP came in. Any thread.
+     */
+    public void requestKeyFrame(int mediaIndex) {
+        if (!ctx.settings().loop().inLoop()) {
+            ctx.settings().loop().execute(() -> requestKeyFrame(mediaIndex));
+            return;
+        }
+        byte[] pli = video.pli(mediaIndex);
+        if (pli != null) {
+            sendOnLoop(mediaIndex, true, pli, 0, pli.length);
+        }
     }
 
     private void begin() throws SdpException {
@@ -183,7 +227,12 @@ public final class WebRtcEndpoint implements MediaCall {
         } catch (IOException e) {
             throw new IllegalStateException("cannot open an endpoint port: " + e.getMessage(), e);
         }
-        leg.setSink((l, rtcp, p) -> sink.onPacket(l.mediaIndex(), rtcp, p.array(), 0, p.length()));
+        leg.setSink((l, rtcp, p) -> {
+            if (!rtcp) {
+                video.received(l.mediaIndex(), RtpHeader.ssrc(p.array(), 0));
+            }
+            sink.onPacket(l.mediaIndex(), rtcp, p.array(), 0, p.length());
+        });
         legs.add(leg);
         counters.add(leg.counters());
         return leg;
@@ -224,26 +273,21 @@ public final class WebRtcEndpoint implements MediaCall {
 
     /** Stamps our SSRC on a plain RTP packet, protects it and sends it on media section {@code mediaIndex}. */
     public void sendRtp(int mediaIndex, byte[] buf, int off, int len) {
-        if (ctx.settings().loop().inLoop()) {
-            sendOnLoop(mediaIndex, buf, off, len);
-        } else {
-            byte[] copy = java.util.Arrays.copyOfRange(buf, off, off + len);
-            ctx.settings().loop().execute(() -> sendOnLoop(mediaIndex, copy, 0, copy.length));
-        }
+        send(mediaIndex, false, buf, off, len);
     }
 
     /** Stamps our SSRC as sender of a plain RTCP packet, protects it (SRTCP) and sends it, rtcp-mux. */
     public void sendRtcp(int mediaIndex, byte[] buf, int off, int len) {
-        if (ctx.settings().loop().inLoop()) {
-            sendOnLoop(mediaIndex, true, buf, off, len);
-        } else {
-            byte[] copy = java.util.Arrays.copyOfRange(buf, off, off + len);
-            ctx.settings().loop().execute(() -> sendOnLoop(mediaIndex, true, copy, 0, copy.length));
-        }
+        send(mediaIndex, true, buf, off, len);
     }
 
-    private void sendOnLoop(int mediaIndex, byte[] buf, int off, int len) {
-        sendOnLoop(mediaIndex, false, buf, off, len);
+    private void send(int mediaIndex, boolean rtcp, byte[] buf, int off, int len) {
+        if (ctx.settings().loop().inLoop()) {
+            sendOnLoop(mediaIndex, rtcp, buf, off, len);
+        } else {
+            byte[] copy = java.util.Arrays.copyOfRange(buf, off, off + len);
+            ctx.settings().loop().execute(() -> sendOnLoop(mediaIndex, rtcp, copy, 0, copy.length));
+        }
     }
 
     private void sendOnLoop(int mediaIndex, boolean rtcp, byte[] buf, int off, int len) {
@@ -268,27 +312,21 @@ public final class WebRtcEndpoint implements MediaCall {
         leg.send(rtcp, out);
     }
 
-    /** Extension 9196 (FreeSWITCH's echo): every RTP packet goes back on the same call and media section. */
+    /**
+     * Extension 9196 (FreeSWITCH's echo): every RTP packet goes back on the same call and media section, and a
+     * key-frame request for the echoed video becomes a PLI to the browser that sends it.
+     */
     public static void echo(WebRtcEndpoint e) {
-        e.onRtp((i, rtcp, b, o, l) -> {
-            if (!rtcp) {
-                e.sendRtp(i, b, o, l);
-            }
-        });
+        e.onRtp(MediaForwarding.to(e));
     }
 
-    /** A call between two users: each side's RTP goes out on the other, media section by media section. */
+    /**
+     * A call between two users: each side's RTP goes out on the other, media section by media section, and a PLI or
+     * FIR from one side becomes a PLI to the other (the sender of what it receives).
+     */
     public static void bridge(WebRtcEndpoint a, WebRtcEndpoint b) {
-        a.onRtp((i, rtcp, buf, o, l) -> {
-            if (!rtcp) {
-                b.sendRtp(i, buf, o, l);
-            }
-        });
-        b.onRtp((i, rtcp, buf, o, l) -> {
-            if (!rtcp) {
-                a.sendRtp(i, buf, o, l);
-            }
-        });
+        a.onRtp(MediaForwarding.to(b));
+        b.onRtp(MediaForwarding.to(a));
     }
 
     /** The SRTP profile DTLS negotiated on a media section, or null before. */
