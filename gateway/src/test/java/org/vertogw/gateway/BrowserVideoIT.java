@@ -201,7 +201,9 @@ class BrowserVideoIT {
                 v -> number(v, "outbound", "framesEncoded") > 30 && number(v, "outbound", "packetsSent") > 30);
         assertThat(demo.gateway.media().stats().openRelays()).isEqualTo(2);
         assertThat(screen.get("state")).isEqualTo("connected");
-        assertThat(screen.get("source")).as("headless Chromium captures its fake screen").isEqualTo("getDisplayMedia");
+        assertThat(screen.get("source"))
+                .as("headless Chromium captures its fake screen")
+                .isEqualTo("getDisplayMedia");
         js("return await peers.s.bye();");
     }
 }
