@@ -206,4 +206,47 @@ class BrowserVideoIT {
                 .isEqualTo("getDisplayMedia");
         js("return await peers.s.bye();");
     }
+
+    @Test
+    void aMaxBundleOfferGetsOneBundledTransportCarryingAudioAndVideo() {
+        openPage();
+        js("return await startPeer('m', arguments[0], '1006@a.example');", wss());
+        String answer =
+                (String) js("return await peers.m.invite('9196', { video: true, bundlePolicy: 'max-bundle' });");
+        assertThat(answer).contains("a=group:BUNDLE 0 1").contains("a=ice-lite");
+        Map<?, ?> s = awaitFramesDecoded("m", 30);
+        assertThat(s.get("transports")).as("one transport for both m-lines").isEqualTo(1L);
+        Map<?, ?> audio = (Map<?, ?>) js("return await peers.m.stats();");
+        Await.until(
+                "echoed audio on the bundled transport",
+                WAIT,
+                () -> ((Number) ((Map<?, ?>) js("return await peers.m.stats();")).get("packetsReceived")).longValue()
+                        > 50,
+                audio::toString);
+        js("return await peers.m.bye();");
+    }
+
+    @Test
+    void updateMediaAddsVideoToAnAudioCallMidCall() {
+        openPage();
+        js("return await startPeer('u', arguments[0], '1007@a.example');", wss());
+        String first = (String) js("return await peers.u.invite('9196');");
+        assertThat(first).doesNotContain("m=video");
+        Await.until(
+                "audio echoed before the update",
+                WAIT,
+                () -> ((Number) ((Map<?, ?>) js("return await peers.u.stats();")).get("packetsReceived")).longValue()
+                        > 25);
+        String answer = (String) js("return await peers.u.addVideo();");
+        assertThat(answer).as("the re-answer, relayed").contains("m=video").contains("a=ice-lite");
+        awaitFramesDecoded("u", 30);
+        long audio = ((Number) ((Map<?, ?>) js("return await peers.u.stats();")).get("packetsReceived")).longValue();
+        Await.until(
+                "audio still echoed after the update",
+                WAIT,
+                () -> ((Number) ((Map<?, ?>) js("return await peers.u.stats();")).get("packetsReceived")).longValue()
+                        > audio + 25);
+        assertThat(demo.gateway.media().stats().openRelays()).isEqualTo(1);
+        js("return await peers.u.bye();");
+    }
 }

@@ -119,6 +119,16 @@ public final class TerminatingMedia implements IslandMedia {
         }
 
         @Override
+        public String update(String reoffer) throws MediaException {
+            remoteOffer(reoffer);
+            try {
+                return endpoint.answer(reoffer);
+            } catch (SdpException e) {
+                throw new MediaException("MEDIA ERROR", e);
+            }
+        }
+
+        @Override
         public void requestKeyFrame() {
             int video = endpoint.videoIndex();
             if (video >= 0) {

@@ -18,7 +18,7 @@ final class EndpointVideo {
 
     /** A negotiation of {@code sdp} (our offer or answer) with this many sections. */
     void negotiated(SessionDescription sdp) {
-        remoteSsrcs = new int[sdp.media().size()];
+        remoteSsrcs = java.util.Arrays.copyOf(remoteSsrcs, sdp.media().size());
         for (int i = 0; i < sdp.media().size(); i++) {
             MediaDescription m = sdp.media().get(i);
             if (m.media().equals("video") && !m.isRejected() && index < 0) {

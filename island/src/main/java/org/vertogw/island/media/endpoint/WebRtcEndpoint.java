@@ -49,7 +49,6 @@ public final class WebRtcEndpoint implements MediaCall {
     private final String callId;
     private final MediaContext ctx;
     private final List<IslandTransport> legs = new ArrayList<>();
-    private final List<RemoteTransport> offered = new ArrayList<>();
     private final EndpointCounters counters = new EndpointCounters();
     private final LegEventListeners listeners = new LegEventListeners();
     private final PacketBuffer out = new PacketBuffer();
@@ -81,16 +80,35 @@ public final class WebRtcEndpoint implements MediaCall {
         return callId;
     }
 
-    /** Answers a remote offer as FreeSWITCH does: same sections and codecs, setup active (we are DTLS client). */
+    /**
+     * Answers a remote offer as FreeSWITCH does: same sections and codecs, setup active (we are DTLS client). On a
+     * negotiated endpoint it answers a re-offer (RFC 3264 §8): kept sections keep their legs, disabled ones close,
+     * added ones get new legs; m-lines are never removed.
+     */
     public String answer(String remoteOfferSdp) throws SdpException {
         SessionDescription offer = SessionDescription.parse(remoteOfferSdp);
         return LoopCalls.call(ctx.settings().loop(), () -> {
-            begin();
+            if (!negotiated || offerPending || closed) {
+                begin();
+            } else if (offer.media().size() < legs.size()) {
+                throw new SdpException("a re-offer cannot remove m-lines (RFC 3264 §8.1)");
+            }
             List<LocalTransport> transports = new ArrayList<>();
-            ssrcs = new int[offer.media().size()];
+            ssrcs = java.util.Arrays.copyOf(ssrcs, offer.media().size());
             for (int i = 0; i < offer.media().size(); i++) {
                 MediaDescription m = offer.media().get(i);
-                if (m.isRejected() || !m.proto().contains("RTP")) {
+                boolean rtp = !m.isRejected() && m.proto().contains("RTP");
+                IslandTransport kept = i < legs.size() ? legs.get(i) : null;
+                if (kept != null && !rtp) {
+                    kept.close();
+                    legs.set(i, null);
+                    video.rejected(i);
+                }
+                if (i < legs.size()) {
+                    transports.add(rtp && kept != null ? local(kept, DtlsSetup.of(kept.dtlsRole())) : null);
+                    continue;
+                }
+                if (!rtp) {
                     legs.add(null);
                     counters.add(null);
                     transports.add(null);
@@ -122,10 +140,7 @@ public final class WebRtcEndpoint implements MediaCall {
         return offer(withVideo ? 96 : -1);
     }
 
-    /**
-     * As {@link #offer()}, with a VP8 video section after the audio one under payload type {@code vp8PayloadType}
-     * when it is not negative (the type a bridged partner's browser uses, so its packets pass unchanged).
-     */
+    /** As {@link #offer()}, plus VP8 video under payload type {@code vp8PayloadType} (a bridged partner's) if >= 0. */
     public String offer(int vp8PayloadType) {
         try {
             return LoopCalls.call(ctx.settings().loop(), () -> {
@@ -196,10 +211,7 @@ public final class WebRtcEndpoint implements MediaCall {
         return video.payloadType();
     }
 
-    /**
-     * Sends a PLI (RFC 4585 §6.3.1) on media section {@code mediaIndex} naming the last SSRC received there, so
-     * that its sender makes a key frame; nothing before any RTP came in. Any thread.
-     */
+    /** A PLI (RFC 4585 §6.3.1) to the sender of section {@code mediaIndex}, once it sent RTP. Any thread. */
     public void requestKeyFrame(int mediaIndex) {
         if (!ctx.settings().loop().inLoop()) {
             ctx.settings().loop().execute(() -> requestKeyFrame(mediaIndex));
@@ -242,18 +254,12 @@ public final class WebRtcEndpoint implements MediaCall {
         return LegNegotiation.local(ctx.settings(), leg, setup);
     }
 
-    /**
-     * Answer an actpass offer with passive (we are the DTLS server) instead of FreeSWITCH's active: what a peer may
-     * legally do (RFC 5763 §5), so that a test can make the gateway the DTLS client on a browser leg.
-     */
+    /** Answers actpass with passive (RFC 5763 §5 allows it), so a test can make the gateway a DTLS client. */
     public void answerAsDtlsServer(boolean passive) {
         this.answerPassive = passive;
     }
 
-    /**
-     * SRTP profiles to offer or accept, in preference order, before negotiating. FreeSWITCH offers only
-     * AES_CM_128_HMAC_SHA1_80 (the default); a browser-like peer prefers AEAD_AES_128_GCM.
-     */
+    /** SRTP profiles in preference order: FreeSWITCH offers AES_CM_128_HMAC_SHA1_80 only; browsers prefer GCM. */
     public void setSrtpProfiles(List<SrtpProfile> preferred) {
         if (preferred.isEmpty()) {
             throw new IllegalArgumentException("at least one SRTP profile");
@@ -312,18 +318,12 @@ public final class WebRtcEndpoint implements MediaCall {
         leg.send(rtcp, out);
     }
 
-    /**
-     * Extension 9196 (FreeSWITCH's echo): every RTP packet goes back on the same call and media section, and a
-     * key-frame request for the echoed video becomes a PLI to the browser that sends it.
-     */
+    /** Extension 9196 (FreeSWITCH's echo): RTP goes back on the same section, see {@link MediaForwarding}. */
     public static void echo(WebRtcEndpoint e) {
         e.onRtp(MediaForwarding.to(e));
     }
 
-    /**
-     * A call between two users: each side's RTP goes out on the other, media section by media section, and a PLI or
-     * FIR from one side becomes a PLI to the other (the sender of what it receives).
-     */
+    /** A call between two users: each side's media goes to the other as {@link MediaForwarding} says. */
     public static void bridge(WebRtcEndpoint a, WebRtcEndpoint b) {
         a.onRtp(MediaForwarding.to(b));
         b.onRtp(MediaForwarding.to(a));
@@ -331,8 +331,9 @@ public final class WebRtcEndpoint implements MediaCall {
 
     /** The SRTP profile DTLS negotiated on a media section, or null before. */
     public String srtpProfile(int mediaIndex) {
-        IslandTransport l = mediaIndex < legs.size() ? legs.get(mediaIndex) : null;
-        return l == null ? null : l.srtpProfile();
+        return mediaIndex < legs.size() && legs.get(mediaIndex) != null
+                ? legs.get(mediaIndex).srtpProfile()
+                : null;
     }
 
     public EndpointCounters counters() {
