@@ -1,6 +1,7 @@
 package org.vertogw.gateway;
 
 import java.net.URI;
+import java.nio.file.Files;
 import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,6 +29,7 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vertogw.gateway.admin.ApiHandler;
+import org.vertogw.gateway.admin.ConsolePage;
 import org.vertogw.gateway.config.GatewayConfig;
 import org.vertogw.gateway.config.HealthSettings;
 import org.vertogw.gateway.config.Limits;
@@ -50,6 +52,7 @@ import org.vertogw.gateway.tls.PemKeyStore;
 import org.vertogw.media.MediaConfig;
 import org.vertogw.media.MediaEngine;
 import org.vertogw.partition.PartitionMap;
+import org.vertogw.partition.PartitionMapParser;
 import org.vertogw.protocol.codec.VertoCodec;
 
 /**
@@ -88,9 +91,11 @@ public final class VertoGateway implements AutoCloseable {
                 config.health().timeout().plus(Duration.ofSeconds(2)));
         metrics.upstreamForcedCloses(upstream::forcedCloses);
         this.health = new IslandHealth(upstream, config.health());
-        PartitionMap initial = config.map() != null ? config.map() : MapFileWatcher.load(config.mapFile());
-        // in a fleet the map file only seeds a new fleet's map; the fleet's key is the truth
-        this.fleet = config.fleet() == null ? null : new Fleet(config.fleet(), config.id(), health, metrics);
+        String mapText = config.map() != null ? null : Files.readString(config.mapFile());
+        PartitionMap initial = config.map() != null ? config.map() : PartitionMapParser.parse(mapText);
+        // in a fleet the map file only seeds a new fleet's map (as written, with its failback); the fleet's key is
+        // the truth
+        this.fleet = config.fleet() == null ? null : new Fleet(config.fleet(), config.id(), health, metrics, mapText);
         this.router = fleet == null ? new Router(initial, health) : new Router(initial, fleet.placement());
         this.warmLinks = new UpstreamPool(upstream, config.limits().warmLinksPerIsland(), health::down);
         this.watcher = config.mapFile() == null || fleet != null ? null : new MapFileWatcher(config.mapFile(), router);
@@ -220,7 +225,9 @@ public final class VertoGateway implements AutoCloseable {
         // The SDK's UMD bundle is a .cjs file (it sits beside ES modules in a "type": "module" package).
         root.getMimeTypes().addMimeMapping("cjs", "text/javascript");
         Handler.Sequence rest = new Handler.Sequence();
-        rest.addHandler(new ApiHandler(config, router, health, edge, metrics, this::gatewayEndpoints, fleet));
+        rest.addHandler(
+                new ApiHandler(config, router, health, edge, metrics, this::gatewayEndpoints, fleet, media, scheduler));
+        rest.addHandler(ConsolePage.handler(server));
         extraHandlers.forEach(rest::addHandler);
         ResourceFactory resources = ResourceFactory.of(server);
         Resource sdk = resources.newClassLoaderResource("web/sdk/");

@@ -111,6 +111,23 @@ class FleetEtcdLossTest {
         assertThat(fx.gw("gw-a").fleet().state().assignment().of(home).island())
                 .as("the cut-off gateway keeps the last state it read")
                 .isEqualTo(home);
+        // the operator console says the same: gw-a degraded; on gw-b the spare's takeover, with its epoch and pins
+        com.fasterxml.jackson.databind.JsonNode cut =
+                JSON.readTree(fx.get("gw-a", "/v1/admin/console").body());
+        assertThat(cut.path("mode").asText()).isEqualTo("fleet");
+        assertThat(cut.path("health").asText()).isEqualTo("degraded");
+        assertThat(cut.path("gateways").path("gw-a").path("health").asText()).isEqualTo("degraded");
+        com.fasterxml.jackson.databind.JsonNode view =
+                JSON.readTree(fx.get("gw-b", "/v1/admin/console").body());
+        assertThat(view.path("health").asText()).isEqualTo("serving");
+        assertThat(view.path("partitions").path(home).path("island").asText()).isEqualTo("spare-1");
+        assertThat(view.path("partitions").path(home).path("takeover").asBoolean())
+                .isTrue();
+        assertThat(view.path("partitions").path(home).path("epoch").asLong()).isPositive();
+        assertThat(view.path("partitions").path(other).path("takeover").asBoolean())
+                .isFalse();
+        assertThat(view.path("islands").path(home).path("verdict").asText()).isEqualTo("down");
+        assertThat(view.path("islands").path(other).path("domains").toString()).contains("b.example");
 
         etcd.restart(2);
         Await.until(

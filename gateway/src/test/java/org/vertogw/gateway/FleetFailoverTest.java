@@ -220,7 +220,7 @@ class FleetFailoverTest {
     }
 
     /** Asserts {@code condition} throughout {@code period}, sampled every 20 ms. */
-    private static void holds(String what, Duration period, BooleanSupplier condition) throws InterruptedException {
+    static void holds(String what, Duration period, BooleanSupplier condition) throws InterruptedException {
         long end = System.nanoTime() + period.toNanos();
         while (System.nanoTime() < end) {
             assertThat(condition.getAsBoolean()).as(what).isTrue();

@@ -11,9 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BinaryOperator;
 import org.vertogw.fleet.EtcdSettings;
 import org.vertogw.gateway.config.FleetSettings;
 import org.vertogw.gateway.config.GatewayConfig;
+import org.vertogw.gateway.config.HealthSettings;
 import org.vertogw.gateway.config.Mode;
 import org.vertogw.island.IslandConfig;
 import org.vertogw.island.VertoIsland;
@@ -43,6 +45,11 @@ final class FleetFixture implements AutoCloseable {
     private final Path dataDir;
 
     FleetFixture(EtcdCluster etcd) throws Exception {
+        this(etcd, (id, url) -> url);
+    }
+
+    /** As {@link #FleetFixture(EtcdCluster)}, the map naming each island by {@code via(id, url)} (a relay). */
+    FleetFixture(EtcdCluster etcd, BinaryOperator<String> via) throws Exception {
         this.etcd = etcd;
         this.dataDir = Files.createTempDirectory("fleet-test");
         List<Island> mapIslands = new ArrayList<>();
@@ -54,7 +61,7 @@ final class FleetFixture implements AutoCloseable {
                     id,
                     1,
                     id.startsWith("spare") ? IslandRole.SPARE : IslandRole.ACTIVE,
-                    i.uri().toString(),
+                    via.apply(id, i.uri().toString()),
                     List.of()));
         }
         map = new PartitionMap(1, PartitionBy.DOMAIN, mapIslands, null, null);
@@ -62,6 +69,11 @@ final class FleetFixture implements AutoCloseable {
 
     /** Starts gateway {@code id} of the fleet, reaching etcd through {@code endpoints}. */
     VertoGateway start(String id, List<String> endpoints) throws Exception {
+        return start(id, endpoints, GatewayFixture.FAST_HEALTH);
+    }
+
+    /** As {@link #start(String, List)}, probing the islands by {@code health}. */
+    VertoGateway start(String id, List<String> endpoints, HealthSettings health) throws Exception {
         FleetSettings fleet = new FleetSettings(
                 new EtcdSettings(endpoints, null, null, null, null, null, Duration.ofSeconds(2)),
                 prefix,
@@ -73,7 +85,7 @@ final class FleetFixture implements AutoCloseable {
                 .port(0)
                 .dataDir(dataDir)
                 .map(map)
-                .health(GatewayFixture.FAST_HEALTH)
+                .health(health)
                 .adminToken(TOKEN)
                 .fleet(fleet)
                 .build();

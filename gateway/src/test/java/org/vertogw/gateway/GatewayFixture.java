@@ -6,8 +6,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,9 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import org.vertogw.gateway.config.GatewayConfig;
 import org.vertogw.gateway.config.HealthSettings;
 import org.vertogw.gateway.config.MediaSettings;
@@ -32,6 +27,7 @@ import org.vertogw.partition.IslandRole;
 import org.vertogw.partition.PartitionBy;
 import org.vertogw.partition.PartitionMap;
 import org.vertogw.testing.Await;
+import org.vertogw.testing.InsecureHttp;
 
 /**
  * A gateway on port 0 in front of real in-process islands fs-01, fs-02 and spare-1, probed every 100 ms so health
@@ -138,29 +134,9 @@ final class GatewayFixture implements AutoCloseable {
         return http().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    static HttpClient http() throws Exception {
-        SSLContext ssl = SSLContext.getInstance("TLS");
-        ssl.init(
-                null,
-                new TrustManager[] {
-                    new X509TrustManager() {
-                        @Override
-                        public void checkClientTrusted(X509Certificate[] chain, String authType) {}
-
-                        @Override
-                        public void checkServerTrusted(X509Certificate[] chain, String authType) {}
-
-                        @Override
-                        public X509Certificate[] getAcceptedIssuers() {
-                            return new X509Certificate[0];
-                        }
-                    }
-                },
-                new SecureRandom());
-        return HttpClient.newBuilder()
-                .sslContext(ssl)
-                .connectTimeout(Duration.ofSeconds(5))
-                .build();
+    /** Trusts the gateway's self-signed loopback certificate. */
+    static HttpClient http() {
+        return InsecureHttp.client();
     }
 
     static void await(BooleanSupplier condition, String what) {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.vertogw.testing.EtcdCluster;
 import org.vertogw.testing.ManagedProcess;
 import org.vertogw.testing.ProductJar;
 
@@ -33,6 +34,11 @@ public final class Cluster implements AutoCloseable {
     private String gatewayAddress = "127.0.0.1";
     private String gatewayHost = "localhost";
     private boolean byExtension;
+    private EtcdCluster etcd;
+    private ObjectNode failback;
+
+    /** The operator's token of the gateways' {@code /v1/admin/*}, in a fleet. */
+    public static final String ADMIN_TOKEN = "e2e-admin-token-0123456789";
 
     public Cluster(Path dir) {
         this.dir = dir;
@@ -56,6 +62,16 @@ public final class Cluster implements AutoCloseable {
      */
     public Cluster partitionedByExtension() {
         byExtension = true;
+        return this;
+    }
+
+    /**
+     * The gateways form a fleet on {@code etcd} (docs/operations.md, "Fleet on etcd"), its map carrying
+     * {@code failback} ({@code policy}, {@code homeUpForMs}). Before {@link #start}.
+     */
+    public Cluster inFleet(EtcdCluster etcd, String policy, long homeUpForMs) {
+        this.etcd = etcd;
+        this.failback = JSON.createObjectNode().put("policy", policy).put("homeUpForMs", homeUpForMs);
         return this;
     }
 
@@ -108,6 +124,19 @@ public final class Cluster implements AutoCloseable {
             if (byExtension) {
                 c.putObject("admin").put("routeToken", ROUTE_TOKEN);
             }
+            if (etcd != null) {
+                // patient probes, so that a starved shared machine does not flap the fleet's verdict; a killed
+                // island is still down within three ticks, a refused connect counting at once
+                c.putObject("health")
+                        .put("intervalMs", 500)
+                        .put("timeoutMs", 2000)
+                        .put("downAfter", 3)
+                        .put("upAfter", 2);
+                c.withObjectProperty("admin").put("token", ADMIN_TOKEN);
+                ObjectNode fleet = c.putObject("fleet");
+                etcd.endpoints().forEach(fleet.putArray("etcd")::add);
+                fleet.put("prefix", "/e2e-fleet").put("leaseTtlMs", 3000).put("resyncMs", 500);
+            }
             c.putObject("media")
                     .put("browserPort", mediaPorts.get(i))
                     .put("bindAddress", gatewayAddress)
@@ -135,6 +164,9 @@ public final class Cluster implements AutoCloseable {
             if (id.startsWith("spare")) {
                 i.put("role", "spare");
             }
+        }
+        if (failback != null) {
+            map.set("failback", failback);
         }
         Files.writeString(
                 dir.resolve("map.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(map));

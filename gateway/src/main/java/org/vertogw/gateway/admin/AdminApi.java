@@ -16,15 +16,13 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.vertogw.gateway.edge.ClientSession;
 import org.vertogw.gateway.edge.VertoEdge;
-import org.vertogw.gateway.fleet.FailbackPolicy;
 import org.vertogw.gateway.fleet.Fleet;
 import org.vertogw.gateway.fleet.FleetWrite;
 import org.vertogw.gateway.island.IslandHealth;
 import org.vertogw.gateway.routing.Router;
+import org.vertogw.media.MediaEngine;
 import org.vertogw.partition.Island;
 import org.vertogw.partition.PartitionMap;
-import org.vertogw.partition.PartitionMapException;
-import org.vertogw.partition.PartitionMapParser;
 import org.vertogw.partition.PartitionMapWriter;
 
 /**
@@ -41,14 +39,31 @@ final class AdminApi {
     private final IslandHealth health;
     private final VertoEdge edge;
     private final Fleet fleet;
+    private final MediaEngine media;
+    private final AdminEvents events;
+    private final Supplier<ObjectNode> console;
 
-    /** @param fleet the fleet this gateway belongs to; null for a gateway on its own */
-    AdminApi(AdminAccess access, Router router, IslandHealth health, VertoEdge edge, Fleet fleet) {
+    /**
+     * @param fleet the fleet this gateway belongs to; null for a gateway on its own
+     * @param media the media engine, null for a signaling-only gateway
+     */
+    AdminApi(
+            AdminAccess access,
+            Router router,
+            IslandHealth health,
+            VertoEdge edge,
+            Fleet fleet,
+            MediaEngine media,
+            AdminEvents events,
+            Supplier<ObjectNode> console) {
         this.access = access;
         this.router = router;
         this.health = health;
         this.edge = edge;
         this.fleet = fleet;
+        this.media = media;
+        this.events = events;
+        this.console = console;
     }
 
     boolean handle(String what, Request request, Response response, Callback callback) throws IOException {
@@ -66,15 +81,29 @@ final class AdminApi {
                     yield Json.error(response, callback, 405, "POST only");
                 }
                 edge.drain(what.equals("drain"));
+                events.changed();
                 yield Json.send(
                         response, callback, 200, Json.MAPPER.createObjectNode().put("draining", edge.draining()));
             }
             case "partition-map" ->
                 switch (method) {
                     case "GET" -> Json.send(response, callback, 200, PartitionMapWriter.toJson(router.map()));
-                    case "PUT" -> putMap(request, response, callback);
+                    case "PUT" -> putMap(request, response, callback, true);
                     default -> Json.error(response, callback, 405, "GET or PUT");
                 };
+            case "partition-map/validate" ->
+                "POST".equals(method)
+                        ? putMap(request, response, callback, false)
+                        : Json.error(response, callback, 405, "POST only");
+            case "calls" -> get(method, response, callback, () -> CallsView.of(media));
+            case "console" ->
+                "GET".equals(method)
+                        ? Json.send(response, callback, 200, console.get())
+                        : Json.error(response, callback, 405, "GET only");
+            case "events/ticket" ->
+                "POST".equals(method)
+                        ? events.ticket(response, callback)
+                        : Json.error(response, callback, 405, "POST only");
             case "fleet" ->
                 fleet == null
                         ? Json.error(response, callback, 404, "this gateway is not part of a fleet")
@@ -160,28 +189,27 @@ final class AdminApi {
         return out;
     }
 
-    private boolean putMap(Request request, Response response, Callback callback) throws IOException {
+    /**
+     * {@code PUT /v1/admin/partition-map} applies a checked map ({@link MapCheck}); {@code POST .../validate} checks
+     * it only. In a fleet the version is checked again by the compare-and-swap on etcd.
+     */
+    private boolean putMap(Request request, Response response, Callback callback, boolean apply) throws IOException {
         String body = read(request);
         if (body == null) {
             return Json.error(response, callback, 413, "map larger than " + MAX_BODY + " bytes");
         }
-        PartitionMap next;
-        try {
-            next = PartitionMapParser.parse(body);
-        } catch (PartitionMapException e) {
-            ObjectNode err =
-                    Json.MAPPER.createObjectNode().put("error", e.getMessage()).put("field", e.field());
-            return Json.send(response, callback, 400, err);
+        MapCheck check = MapCheck.of(body, fleet != null, router.map().version());
+        if (!check.ok()) {
+            return Json.send(response, callback, check.status(), check.error());
+        }
+        PartitionMap next = check.map();
+        if (!apply) {
+            ObjectNode ok = Json.MAPPER.createObjectNode().put("valid", true).put("version", next.version());
+            return Json.send(
+                    response, callback, 200, ok.put("islands", next.islands().size()));
         }
         if (fleet != null) {
-            FailbackPolicy policy;
-            try {
-                policy = FailbackPolicy.of(Json.MAPPER.readTree(body));
-            } catch (IllegalArgumentException e) {
-                return Json.send(
-                        response, callback, 400, Json.MAPPER.createObjectNode().put("error", e.getMessage()));
-            }
-            FleetWrite o = fleet.putMap(body, next, policy);
+            FleetWrite o = fleet.putMap(body, next, check.policy());
             return o.status() == 200
                     ? Json.send(
                             response,
@@ -190,11 +218,7 @@ final class AdminApi {
                             Json.MAPPER.createObjectNode().put("version", next.version()))
                     : Json.error(response, callback, o.status(), o.message());
         }
-        long current = router.map().version();
-        if (next.version() <= current) {
-            return Json.error(response, callback, 409, "version " + next.version() + " does not grow past " + current);
-        }
-        router.apply(next);
+        router.apply(next); // its listeners include the console's event stream
         return Json.send(response, callback, 200, Json.MAPPER.createObjectNode().put("version", next.version()));
     }
 

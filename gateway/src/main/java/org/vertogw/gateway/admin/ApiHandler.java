@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
@@ -15,15 +17,17 @@ import org.vertogw.gateway.config.GatewayConfig;
 import org.vertogw.gateway.edge.VertoEdge;
 import org.vertogw.gateway.fleet.Fleet;
 import org.vertogw.gateway.island.IslandHealth;
+import org.vertogw.gateway.observe.CallQualityMetrics;
 import org.vertogw.gateway.observe.FleetMetrics;
 import org.vertogw.gateway.observe.GatewayMetrics;
 import org.vertogw.gateway.routing.Router;
+import org.vertogw.media.MediaEngine;
 import org.vertogw.partition.Island;
 
 /**
  * The gateway's HTTP API: {@code /healthz} for keepalived and load balancers, {@code /v1/partition-map} for the
  * SDK, {@code /metrics} for Prometheus and the operator's {@code /v1/admin/*} ({@link AdminApi}); both of these
- * behind {@link AdminAccess}. The islands ask {@code /v1/route} ({@link RouteApi}) where a dialled user lives.
+ * behind {@link AdminAccess}, with the operator console's event stream ({@link AdminEvents}). The islands ask {@code /v1/route} ({@link RouteApi}) where a dialled user lives.
  */
 public final class ApiHandler extends Handler.Abstract {
 
@@ -37,10 +41,15 @@ public final class ApiHandler extends Handler.Abstract {
     private final Supplier<List<String>> gateways;
     private final AdminAccess access;
     private final AdminApi admin;
+    private final AdminEvents events;
     private final RouteApi route;
     private final Fleet fleet;
 
-    /** @param fleet the fleet this gateway belongs to; null for a gateway on its own */
+    /**
+     * @param fleet the fleet this gateway belongs to; null for a gateway on its own
+     * @param media the media engine, null for a signaling-only gateway
+     * @param scheduler runs the console's event ticks and the call-quality samples
+     */
     public ApiHandler(
             GatewayConfig config,
             Router router,
@@ -48,7 +57,9 @@ public final class ApiHandler extends Handler.Abstract {
             VertoEdge edge,
             GatewayMetrics metrics,
             Supplier<List<String>> gateways,
-            Fleet fleet) {
+            Fleet fleet,
+            MediaEngine media,
+            ScheduledExecutorService scheduler) {
         this.config = config;
         this.router = router;
         this.health = health;
@@ -57,7 +68,14 @@ public final class ApiHandler extends Handler.Abstract {
         this.gateways = gateways;
         this.access = new AdminAccess(config);
         this.fleet = fleet;
-        this.admin = new AdminApi(access, router, health, edge, fleet);
+        ConsoleView console = new ConsoleView(config.id(), router, health, edge, fleet, media, gateways);
+        this.events = new AdminEvents(console::get, config.limits().adminEventStreams(), metrics.console, scheduler);
+        router.onMapChange(m -> events.changed());
+        this.admin = new AdminApi(access, router, health, edge, fleet, media, events, console::get);
+        CallQualityMetrics quality = metrics.callQuality();
+        if (quality != null) {
+            scheduler.scheduleWithFixedDelay(quality::sample, 2, 2, TimeUnit.SECONDS);
+        }
         this.route = new RouteApi(config, router, metrics, config.limits().routeLookupsPerSecond());
     }
 
@@ -101,6 +119,9 @@ public final class ApiHandler extends Handler.Abstract {
                     return Json.error(response, callback, refused.status(), refused.message());
                 }
                 metrics.mapVersion.set(router.map().version());
+                if (metrics.callQuality() != null) {
+                    metrics.callQuality().sample();
+                }
                 for (Island i : router.map().islands()) {
                     metrics.islandUp.labelValues(i.id()).set(health.down().contains(i.id()) ? 0 : 1);
                 }
@@ -118,6 +139,9 @@ public final class ApiHandler extends Handler.Abstract {
                 response.getHeaders().put(HttpHeader.CONTENT_TYPE, metrics.contentType());
                 response.write(true, ByteBuffer.wrap(out.toByteArray()), callback);
                 return true;
+            }
+            case "/v1/admin/events" -> {
+                return events.stream(request, response, callback); // a ticket, not the token (AdminEvents)
             }
             default -> {
                 if (path.startsWith("/v1/admin/")) {

@@ -40,6 +40,7 @@ import java.time.Duration;
  * @param warmLinksPerIsland open, unauthenticated upstream connections kept ready per island (0: none)
  * @param reconnectsPerSecond how fast the sessions of a lost island are sent on to log in again
  * @param routeLookupsPerSecond {@code GET /v1/route} answers per second for the whole gateway, with a burst of as many
+ * @param adminEventStreams open {@code /v1/admin/events} streams (operator consoles) at once; more are refused 429
  */
 public record Limits(
         int maxFrameBytes,
@@ -72,7 +73,8 @@ public record Limits(
         Duration loginBackoffMax,
         int warmLinksPerIsland,
         double reconnectsPerSecond,
-        double routeLookupsPerSecond) {
+        double routeLookupsPerSecond,
+        int adminEventStreams) {
 
     public Limits {
         check("maxFrameBytes", maxFrameBytes, 1024, 16 << 20);
@@ -106,6 +108,7 @@ public record Limits(
         check("warmLinksPerIsland", warmLinksPerIsland, 0, 1000);
         check("reconnectsPerSecond", reconnectsPerSecond, 1, 1_000_000);
         check("routeLookupsPerSecond", routeLookupsPerSecond, 1, 1_000_000);
+        check("adminEventStreams", adminEventStreams, 1, 1000);
     }
 
     private static void check(String key, double value, double min, double max) {
@@ -160,6 +163,7 @@ public record Limits(
         b.warmLinksPerIsland = warmLinksPerIsland;
         b.reconnectsPerSecond = reconnectsPerSecond;
         b.routeLookupsPerSecond = routeLookupsPerSecond;
+        b.adminEventStreams = adminEventStreams;
         return b;
     }
 
@@ -196,6 +200,7 @@ public record Limits(
         public int warmLinksPerIsland = 8;
         public double reconnectsPerSecond = 1000;
         public double routeLookupsPerSecond = 500;
+        public int adminEventStreams = 8;
 
         private Builder() {}
 
@@ -237,7 +242,8 @@ public record Limits(
                     loginBackoffMax,
                     warmLinksPerIsland,
                     reconnectsPerSecond,
-                    routeLookupsPerSecond);
+                    routeLookupsPerSecond,
+                    adminEventStreams);
         }
     }
 }

@@ -38,7 +38,8 @@ record LimitsSection(
         Long loginBackoffMaxMs,
         Integer warmLinksPerIsland,
         Double reconnectsPerSecond,
-        Double routeLookupsPerSecond) {
+        Double routeLookupsPerSecond,
+        Integer adminEventStreams) {
 
     /** The limits with this section's values over the defaults; a value out of range names its key. */
     Limits toLimits() {
@@ -74,6 +75,7 @@ record LimitsSection(
         set(warmLinksPerIsland, v -> b.warmLinksPerIsland = v);
         set(reconnectsPerSecond, v -> b.reconnectsPerSecond = v);
         set(routeLookupsPerSecond, v -> b.routeLookupsPerSecond = v);
+        set(adminEventStreams, v -> b.adminEventStreams = v);
         return b.build();
     }
 

@@ -54,10 +54,24 @@ public final class Fleet implements AutoCloseable {
     private Router router;
     private VertoEdge edge;
     private Supplier<List<String>> endpoints;
+    private final String seed;
     private String published;
     private long publishedLease;
 
-    public Fleet(FleetSettings settings, String self, IslandHealth health, GatewayMetrics metrics) {
+    /**
+     * @param seed the map file's text, which seeds a new fleet's map as written, {@code failback} included; null
+     *     for a map given in code (its own form seeds)
+     * @throws IllegalArgumentException naming the field, when the seed's {@code failback} is invalid
+     */
+    public Fleet(FleetSettings settings, String self, IslandHealth health, GatewayMetrics metrics, String seed) {
+        if (seed != null) {
+            try {
+                FailbackPolicy.of(FleetState.JSON.readTree(seed));
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException("partition map: " + e.getOriginalMessage(), e);
+            }
+        }
+        this.seed = seed;
         this.settings = settings;
         this.self = self;
         this.keys = new FleetKeys(settings.prefix());
@@ -86,7 +100,7 @@ public final class Fleet implements AutoCloseable {
         this.router = r;
         this.edge = e;
         this.endpoints = ownEndpoints;
-        this.map = new SharedMap(store, keys, r);
+        this.map = new SharedMap(store, keys, r, seed);
         mirror.onChange(entries -> changed(FleetState.of(keys, entries)));
         health.onChange((island, s) -> lease.now());
         mirror.start();

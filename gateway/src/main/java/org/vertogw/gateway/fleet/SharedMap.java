@@ -30,7 +30,11 @@ final class SharedMap {
     private long storedVersion = -1;
     private FailbackPolicy failback = FailbackPolicy.DEFAULT;
 
-    SharedMap(FleetStore store, FleetKeys keys, Router router) {
+    private final String seed;
+
+    /** @param seed the text that seeds a new fleet's key (the map file, with its failback); null: the map's form */
+    SharedMap(FleetStore store, FleetKeys keys, Router router, String seed) {
+        this.seed = seed;
         this.store = store;
         this.keys = keys;
         this.router = router;
@@ -73,14 +77,16 @@ final class SharedMap {
     private void seed() {
         PartitionMap own = router.map();
         try {
-            long rev = store.compareAndSwap(keys.map(), 0, PartitionMapWriter.toText(own), 0);
+            String text = seed != null ? seed : PartitionMapWriter.toText(own);
+            long rev = store.compareAndSwap(keys.map(), 0, text, 0);
             if (rev > 0) {
+                failback = seed != null ? FailbackPolicy.of(FleetState.JSON.readTree(seed)) : FailbackPolicy.DEFAULT;
                 LOG.info("seeded the fleet's partition map with version {}", own.version());
                 storedRevision = rev;
                 storedVersion = own.version();
                 appliedRevision = rev;
             }
-        } catch (StoreException e) {
+        } catch (StoreException | IOException e) {
             LOG.warn("seeding the fleet's partition map failed: {}", e.getMessage());
         }
     }

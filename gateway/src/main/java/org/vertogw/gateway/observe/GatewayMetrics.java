@@ -79,6 +79,9 @@ public final class GatewayMetrics {
             java.util.List.of("ok", "unservable", "bad_request", "unauthorized", "over_budget");
 
     private FleetMetrics fleet;
+    private volatile CallQualityMetrics callQuality;
+    /** The operator console's event streams. */
+    public final ConsoleMetrics console = new ConsoleMetrics(registry);
 
     public GatewayMetrics() {
         JvmMetrics.builder().register(registry);
@@ -199,6 +202,12 @@ public final class GatewayMetrics {
                 })
                 .register(registry);
         iceTcp(engine);
+        callQuality = new CallQualityMetrics(registry, engine);
+    }
+
+    /** Call quality per leg, or null without media relaying. */
+    public CallQualityMetrics callQuality() {
+        return callQuality;
     }
 
     /**

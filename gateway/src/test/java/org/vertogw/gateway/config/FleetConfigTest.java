@@ -63,4 +63,13 @@ class FleetConfigTest {
         assertThatThrownBy(() -> load(",\"fleet\":{\"etcd\":[\"http://a:1\"],\"leaseTtl\":3}"))
                 .hasMessageContaining("leaseTtl");
     }
+
+    @Test
+    void aMapFileWithAnInvalidFailbackStopsAFleetGatewayAtStartNamingTheField() throws Exception {
+        GatewayConfig c = load(",\"fleet\":{\"etcd\":[\"http://127.0.0.1:9\"]}");
+        Files.writeString(
+                dir.resolve("map.json"),
+                "{\"version\":1,\"islands\":[{\"id\":\"fs-01\"}],\"failback\":{\"policy\":\"sometimes\"}}");
+        assertThatThrownBy(() -> org.vertogw.gateway.VertoGateway.start(c)).hasMessageContaining("failback.policy");
+    }
 }

@@ -81,6 +81,22 @@ class GatewayConfigFileTest {
     }
 
     @Test
+    void theConsolesEventStreamsAreALimit() throws Exception {
+        assertThat(load("{}").limits().adminEventStreams()).isEqualTo(8);
+        Files.writeString(
+                dir.resolve("streams.json"),
+                "{\"mode\": \"demo\", \"partitionMap\": \"map.json\", \"limits\": {\"adminEventStreams\": 2}}");
+        assertThat(GatewayConfigFile.load(dir.resolve("streams.json")).limits().adminEventStreams())
+                .isEqualTo(2);
+        Files.writeString(
+                dir.resolve("none.json"),
+                "{\"mode\": \"demo\", \"partitionMap\": \"map.json\", \"limits\": {\"adminEventStreams\": 0}}");
+        assertThatThrownBy(() -> GatewayConfigFile.load(dir.resolve("none.json")))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageContaining("limits.adminEventStreams");
+    }
+
+    @Test
     void theRateOfNewConnectionsPerAddressIsALimit() throws Exception {
         Limits d = load("{}").limits();
         assertThat(d.connectionsPerSecondPerAddress()).isEqualTo(20);

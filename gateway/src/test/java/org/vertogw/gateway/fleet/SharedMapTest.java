@@ -3,6 +3,7 @@ package org.vertogw.gateway.fleet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
@@ -60,7 +61,7 @@ class SharedMapTest {
         FleetKeys keys = new FleetKeys("/shared-map-test");
         try (EtcdStore store = new EtcdStore(EtcdSettings.plain(etcd.endpoints()))) {
             Router router = new Router(map(1), (HealthView) Set::of);
-            SharedMap shared = new SharedMap(store, keys, router);
+            SharedMap shared = new SharedMap(store, keys, router, null);
             assertThat(shared.put(text(2), map(2), FailbackPolicy.DEFAULT).status())
                     .as("nothing read yet")
                     .isEqualTo(503);
@@ -81,6 +82,23 @@ class SharedMapTest {
             assertThat(four.status()).isEqualTo(409);
             assertThat(four.message()).contains("version 4 does not grow past the fleet's version 5");
             assertThat(store.get(keys.map()).orElseThrow().value()).isEqualTo(text(5));
+        }
+    }
+
+    /** The map file seeds a new fleet as written: its failback policy reaches every gateway that reads the key. */
+    @Test
+    void aMapFileSeedsTheFleetWithItsFailbackPolicy() throws Exception {
+        FleetKeys keys = new FleetKeys("/shared-map-seed-test");
+        String file = text(1).substring(0, text(1).length() - 1)
+                + ",\"failback\":{\"policy\":\"manual\",\"homeUpForMs\":1500}}";
+        try (EtcdStore store = new EtcdStore(EtcdSettings.plain(etcd.endpoints()))) {
+            SharedMap first = new SharedMap(store, keys, new Router(map(1), (HealthView) Set::of), file);
+            first.seen(null);
+            assertThat(first.failback())
+                    .isEqualTo(new FailbackPolicy(FailbackPolicy.Mode.MANUAL, Duration.ofMillis(1500)));
+            SharedMap second = new SharedMap(store, keys, new Router(map(1), (HealthView) Set::of), null);
+            second.seen(store.get(keys.map()).orElseThrow());
+            assertThat(second.failback()).isEqualTo(first.failback());
         }
     }
 }

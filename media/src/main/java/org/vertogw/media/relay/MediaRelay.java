@@ -14,6 +14,7 @@ import org.vertogw.media.dtls.DtlsRole;
 import org.vertogw.media.dtls.DtlsSetup;
 import org.vertogw.media.net.LoopCalls;
 import org.vertogw.media.relay.OfferAnswer.Flow;
+import org.vertogw.media.relay.PathQuality.Side;
 import org.vertogw.media.rtp.PacketBuffer;
 import org.vertogw.media.sdp.LocalTransport;
 import org.vertogw.media.sdp.MediaDescription;
@@ -49,6 +50,7 @@ public final class MediaRelay implements MediaCall {
     private final MediaContext ctx;
     private final List<Path> paths = new ArrayList<>();
     private final RelayCounters counters = new RelayCounters();
+    private final CallQuality quality = new CallQuality();
     private final LegEventListeners listeners = new LegEventListeners();
     private final Runnable ticker = this::tick;
     private final Consumer<LegEvent> legListener = event -> {
@@ -58,7 +60,6 @@ public final class MediaRelay implements MediaCall {
     private final OfferAnswer flow;
     private BundleGroup bundle;
     private final PacketSink bundleSink = this::fromBundle;
-    private boolean everConnected;
     private volatile RelayState state = RelayState.NEGOTIATING;
     private volatile boolean closed;
 
@@ -103,7 +104,8 @@ public final class MediaRelay implements MediaCall {
 
     /** A new path for a browser-offered m-line: its browser leg started, or {@code shared}'s when bundled with it. */
     private Path browserOffered(SessionDescription offer, int i, Path shared) throws SdpException {
-        Path p = newPath(i, true, shared != null ? shared.browser : null);
+        Path p = newPath(
+                i, true, shared != null ? shared.browser : null, offer.media().get(i));
         if (shared != null) {
             p.browserSetup = shared.browserSetup;
             return p;
@@ -206,7 +208,7 @@ public final class MediaRelay implements MediaCall {
                         continue;
                     }
                     RemoteTransport island = RemoteTransport.of(offer, i);
-                    Path p = newPath(i, false, null);
+                    Path p = newPath(i, false, null, offer.media().get(i));
                     p.islandRemote = island;
                     p.islandCandidate = IslandCandidate.pick(offer, i, island);
                     toBrowser.add(local(p.browser, DtlsSetup.ACTPASS));
@@ -254,25 +256,32 @@ public final class MediaRelay implements MediaCall {
     private void addRejected(List<LocalTransport> out) {
         paths.add(null);
         counters.add(null, null);
+        quality.add(-1);
         out.add(null);
     }
 
     /** A path with its own island leg, and its own browser leg unless {@code sharedBrowser} (a BUNDLE group's). */
-    private Path newPath(int index, boolean islandControlling, BrowserTransport sharedBrowser)
+    private Path newPath(int index, boolean islandControlling, BrowserTransport sharedBrowser, MediaDescription m)
             throws MediaCapacityException {
         Path p = Path.open(index, ctx, islandControlling, sharedBrowser, legListener);
         BrowserTransport browser = p.browser;
         IslandTransport island = p.island;
+        PathQuality q = quality.add(PathQuality.clockRateOf(m));
+        Side fromBrowser = q.fromBrowser();
+        Side fromIsland = q.fromIsland();
+        p.fromBrowser = fromBrowser;
         if (bundle != null && bundle.contains(index)) {
             BundleGroup group = bundle;
             browser.setSink(bundleSink);
             island.setSink((leg, rtcp, pkt) -> {
                 group.fromIsland(index, rtcp, pkt);
-                Path.forward(browser, rtcp, pkt, counters.islandToBrowser(), leg);
+                Path.forward(browser, rtcp, pkt, counters.islandToBrowser(), leg, fromIsland);
             });
         } else {
-            browser.setSink((leg, rtcp, pkt) -> Path.forward(island, rtcp, pkt, counters.browserToIsland(), leg));
-            island.setSink((leg, rtcp, pkt) -> Path.forward(browser, rtcp, pkt, counters.islandToBrowser(), leg));
+            browser.setSink(
+                    (leg, rtcp, pkt) -> Path.forward(island, rtcp, pkt, counters.browserToIsland(), leg, fromBrowser));
+            island.setSink(
+                    (leg, rtcp, pkt) -> Path.forward(browser, rtcp, pkt, counters.islandToBrowser(), leg, fromIsland));
         }
         paths.add(p);
         counters.add(p.ownsBrowser ? browser.counters() : null, island.counters());
@@ -287,7 +296,7 @@ public final class MediaRelay implements MediaCall {
             leg.counters().discard(DiscardReason.UNKNOWN_BUNDLE_STREAM);
             return;
         }
-        Path.forward(p.island, rtcp, pkt, counters.browserToIsland(), leg);
+        Path.forward(p.island, rtcp, pkt, counters.browserToIsland(), leg, p.fromBrowser);
     }
 
     private LocalTransport local(MediaTransport leg, DtlsSetup setup) {
@@ -313,17 +322,7 @@ public final class MediaRelay implements MediaCall {
     }
 
     private void updateState() {
-        RelayState legs = closed ? RelayState.CLOSED : Path.legsState(paths);
-        if (legs == RelayState.CLOSED || legs == RelayState.FAILED) {
-            state = legs;
-        } else if (!flow.answered() || legs == null) {
-            state = RelayState.NEGOTIATING;
-        } else if (legs == RelayState.CONNECTED) {
-            everConnected = true;
-            state = RelayState.CONNECTED;
-        } else {
-            state = everConnected ? RelayState.DISCONNECTED : RelayState.CONNECTING;
-        }
+        state = flow.relayState(closed ? RelayState.CLOSED : Path.legsState(paths));
     }
 
     /** Called with every leg event (connected, disconnected, failed with cause), on the media thread. */
@@ -337,6 +336,11 @@ public final class MediaRelay implements MediaCall {
 
     public RelayCounters counters() {
         return counters;
+    }
+
+    /** Each media section's call quality from RTCP, per leg (docs/operations.md, "Call quality"). */
+    public CallQuality quality() {
+        return quality;
     }
 
     @Override

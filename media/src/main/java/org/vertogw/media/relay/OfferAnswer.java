@@ -21,6 +21,7 @@ final class OfferAnswer {
 
     private final String callId;
     private Flow flow = Flow.NONE;
+    private boolean everConnected;
 
     OfferAnswer(String callId) {
         this.callId = callId;
@@ -66,5 +67,20 @@ final class OfferAnswer {
         if (answer.media().size() != sections) {
             throw new SdpException("answer has " + answer.media().size() + " m-lines, the offer had " + sections);
         }
+    }
+
+    /** The relay's state given what its live legs add up to ({@link Path#legsState}, CLOSED once closed). */
+    RelayState relayState(RelayState legs) {
+        if (legs == RelayState.CLOSED || legs == RelayState.FAILED) {
+            return legs;
+        }
+        if (!answered() || legs == null) {
+            return RelayState.NEGOTIATING;
+        }
+        if (legs == RelayState.CONNECTED) {
+            everConnected = true;
+            return RelayState.CONNECTED;
+        }
+        return everConnected ? RelayState.DISCONNECTED : RelayState.CONNECTING;
     }
 }

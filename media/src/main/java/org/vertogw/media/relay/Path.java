@@ -23,6 +23,8 @@ final class Path {
     boolean ownsBrowser;
 
     boolean closed;
+    /** Where this m-line's RTCP from the browser is read for call quality (a bundled leg's packets reach it here). */
+    PathQuality.Side fromBrowser;
     /** The browser's ICE ufrag when this path's own leg took it: a re-offer with another one restarts ICE. */
     String browserUfrag;
     /** The island leg has its remote transport and runs DTLS. */
@@ -60,7 +62,15 @@ final class Path {
 
     /** Sends on {@code target} once it is secure, recording the transit time; else counts a discard on the source. */
     static void forward(
-            MediaTransport target, boolean rtcp, PacketBuffer p, TransitHistogram h, MediaTransport source) {
+            MediaTransport target,
+            boolean rtcp,
+            PacketBuffer p,
+            TransitHistogram h,
+            MediaTransport source,
+            PathQuality.Side tap) {
+        if (rtcp) {
+            tap.read(p); // before send, which encrypts in place
+        }
         if (!target.isSecure()) {
             source.counters().discard(DiscardReason.PEER_NOT_READY);
             return;

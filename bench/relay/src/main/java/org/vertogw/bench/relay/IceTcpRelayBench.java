@@ -16,12 +16,13 @@ import org.vertogw.media.MediaEngine;
 import org.vertogw.media.net.TcpLimits;
 import org.vertogw.media.relay.MediaRelay;
 import org.vertogw.media.srtp.SrtpProfile;
+import org.vertogw.testing.IceTcpBridge;
 
 /**
  * The relay's CPU per packet when browsers reach it over ICE-TCP (RFC 6544, RFC 4571 frames) against UDP, measured
  * in the same run: N calls through the gateway's relay (one media thread), each browser sending 50 packets/s that an
  * island echoes, first with every browser leg on UDP, then with every browser leg on a TCP connection
- * ({@link TcpBridge}). Reported per transport: relayed packets/s, µs of the relay thread's CPU per relayed packet
+ * ({@link IceTcpBridge}). Reported per transport: relayed packets/s, µs of the relay thread's CPU per relayed packet
  * (user + kernel), bytes it allocated per packet, loss, and the ratio of TCP's CPU per packet to UDP's. Half the
  * relayed packets cross the browser leg's transport (in or out); the island leg is UDP in both runs.
  *
@@ -88,7 +89,7 @@ public final class IceTcpRelayBench {
                 .mediaThreads(1)
                 .build());
         List<RelayLoadBench.Call> calls = new ArrayList<>();
-        List<TcpBridge> bridges = new ArrayList<>();
+        List<IceTcpBridge> bridges = new ArrayList<>();
         try {
             for (int i = 0; i < n; i++) {
                 calls.add(call(gateway, peers, i, transport, bridges));
@@ -129,7 +130,7 @@ public final class IceTcpRelayBench {
                 c.browser().close();
                 c.island().close();
             }
-            for (TcpBridge b : bridges) {
+            for (IceTcpBridge b : bridges) {
                 b.close();
             }
             peers.close();
@@ -144,7 +145,7 @@ public final class IceTcpRelayBench {
     }
 
     private static RelayLoadBench.Call call(
-            MediaEngine gateway, MediaEngine peers, int i, Transport transport, List<TcpBridge> bridges)
+            MediaEngine gateway, MediaEngine peers, int i, Transport transport, List<IceTcpBridge> bridges)
             throws Exception {
         MediaRelay relay = gateway.newRelay("call-" + i);
         WebRtcEndpoint browser = WebRtcEndpoint.open(peers, "browser-" + i);
@@ -153,7 +154,7 @@ public final class IceTcpRelayBench {
         String islandOffer = relay.islandOfferFromBrowserOffer(browser.offer());
         String answer = relay.browserAnswerFromIslandAnswer(island.answer(islandOffer));
         if (transport == Transport.TCP) {
-            TcpBridge bridge = new TcpBridge(gateway.tcpPort());
+            IceTcpBridge bridge = new IceTcpBridge(gateway.tcpPort());
             bridges.add(bridge);
             answer = viaBridge(answer, bridge.udpPort());
         }

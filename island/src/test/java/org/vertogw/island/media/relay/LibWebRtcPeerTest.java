@@ -12,6 +12,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.vertogw.island.media.endpoint.WebRtcEndpoint;
 import org.vertogw.media.MediaEngine;
 import org.vertogw.media.relay.MediaRelay;
+import org.vertogw.media.relay.PathQuality;
 import org.vertogw.media.relay.RelayState;
 import org.vertogw.media.transport.DiscardReason;
 import org.vertogw.testing.Await;
@@ -23,6 +24,7 @@ import org.vertogw.testing.webrtc.LibWebRtcPeer;
  * relay (ICE-lite, DTLS, SRTP with GCM), the island endpoint answers and echoes (AES-CM toward the relay), and
  * libwebrtc must hear its own tone back. Both directions cross the relay: libwebrtc counts only packets that
  * decrypted and authenticated, and a decoded audio level at the tone's amplitude proves the payload survived.
+ * libwebrtc's own receiver reports, read by the relay, give the browser leg its call quality.
  */
 @Tag("peers")
 @EnabledIfSystemProperty(named = "media.peers", matches = "true")
@@ -71,6 +73,15 @@ class LibWebRtcPeerTest {
                     .isZero();
             assertThat(relay.counters().island(0).discarded(DiscardReason.SRTP_AUTH_FAILED))
                     .isZero();
+            // libwebrtc's own RTCP reports on the echoed stream reach the relay's call quality for the browser leg
+            PathQuality q = relay.quality().sections().get(0);
+            Await.until(
+                    "libwebrtc's reception reports read",
+                    WAIT,
+                    () -> q.browser().reports() > 0,
+                    q.browser()::toString);
+            assertThat(q.browser().lossRatio()).isBetween(0.0, 1.0);
+            assertThat(q.browser().jitterSeconds()).isBetween(0.0, 1.0);
         } finally {
             relay.close();
             echo.close();

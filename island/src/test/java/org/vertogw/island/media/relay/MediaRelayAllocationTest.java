@@ -27,7 +27,8 @@ import org.vertogw.testing.Await;
 
 /**
  * The relay's media thread allocates nothing per relayed packet: RTP through a browser-offered call (GCM toward the
- * browser, AES-CM toward the island echo), both ways, real sockets. ICE checks are set a minute apart so that the
+ * browser, AES-CM toward the island echo), both ways, real sockets, with an SR and an RR every 50 packets (their
+ * reports are read for call quality). ICE checks are set a minute apart so that the
  * measured window holds media only (STUN, the control path, may allocate). The surefire run starts the JVM with
  * the Integer cache covering descriptors, as the gateway should run (see MediaLoop). The video case adds a VP8-typed
  * m-line with 1,100-byte packets and RTCP feedback (NACK, PLI, REMB in compound packets, and the island's PLIs
@@ -119,6 +120,9 @@ class MediaRelayAllocationTest {
         assertThat(allocated / (double) relayed)
                 .as("bytes allocated per relayed packet, %d in all", allocated)
                 .isLessThan(0.5);
+        assertThat(relay.quality().sections().get(0).browser().reports())
+                .as("the browser's reception reports were read")
+                .isGreaterThan(MEASURED / 50);
         assertThat(relay.counters().browser(0).discardedTotal()).isZero();
         assertThat(relay.counters().island(0).discardedTotal()).isZero();
     }
@@ -208,6 +212,7 @@ class MediaRelayAllocationTest {
     private void pump(WebRtcEndpoint browser, AtomicLong echoed, int total) {
         AtomicLong sent = new AtomicLong(echoed.get());
         byte[] packet = RtpPackets.rtp(0x0A11CE, 1);
+        byte[] reports = RtpPackets.senderAndReceiverReport(0x0A11CE);
         Await.until(
                 total + " packets echoed",
                 WAIT,
@@ -220,6 +225,8 @@ class MediaRelayAllocationTest {
                                 RtpHeader.setTimestamp(packet, 0, 160L * seq);
                                 browser.sendRtp(packet, 0, packet.length);
                             }
+                            // RTCP too: the relay reads its reports for call quality as it forwards them
+                            browser.sendRtcp(0, reports, 0, reports.length);
                         });
                     }
                     return echoed.get() >= total;

@@ -35,11 +35,12 @@ import org.vertogw.media.transport.LegEvent;
 import org.vertogw.media.transport.LegFailure;
 import org.vertogw.media.transport.LegSide;
 import org.vertogw.testing.Await;
+import org.vertogw.testing.IceTcpBridge;
 
 /**
  * A browser leg over ICE-TCP (RFC 6544) through the gateway relay to an island echo, with real ICE, DTLS and SRTP
  * on a real TCP connection to the gateway's ICE-TCP port; the browser stand-in's datagrams cross it as RFC 4571
- * frames ({@link TcpCandidateBridge}). Also: a selected connection that closes fails the leg, and a connection
+ * frames ({@link IceTcpBridge}). Also: a selected connection that closes fails the leg, and a connection
  * left idle when ICE selects UDP is closed.
  */
 class MediaRelayIceTcpTest {
@@ -132,7 +133,7 @@ class MediaRelayIceTcpTest {
         List<LegEvent> events = new CopyOnWriteArrayList<>();
         relay.onEvent(events::add);
         String answer = answerFor(relay, browser);
-        try (TcpCandidateBridge bridge = new TcpCandidateBridge(gateway.tcpPort())) {
+        try (IceTcpBridge bridge = new IceTcpBridge(gateway.tcpPort())) {
             browser.applyAnswer(udpCandidateAt(answer, bridge.udpPort()));
 
             Await.until("relay connected", WAIT, () -> relay.state() == RelayState.CONNECTED, relay::toString);
