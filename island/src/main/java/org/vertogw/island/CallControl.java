@@ -2,6 +2,7 @@ package org.vertogw.island;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.vertogw.island.media.IslandMedia;
+import org.vertogw.island.media.MediaException;
 import org.vertogw.protocol.jsonrpc.JsonRpcRequest;
 import org.vertogw.protocol.jsonrpc.RpcError;
 import org.vertogw.protocol.message.HangupCause;
@@ -35,6 +36,10 @@ final class CallControl {
             conn.error(request.id(), Leg.callError("action missing", leg.callId));
             return;
         }
+        if (action.equals("updateMedia")) {
+            updateMedia(conn, request, leg);
+            return;
+        }
         String refusal = switch (action) {
             case "hold" -> hold(leg, true);
             case "unhold" -> hold(leg, false);
@@ -45,8 +50,8 @@ final class CallControl {
                 transfer(leg, request.params().path("destination").asText(""));
             case "replace" ->
                 replace(leg, request.params().path("replaceCallID").asText(""));
-            case "updateMedia" -> "Unexpected Error";
-            // videoRefresh and unknown actions succeed, as in mod_verto (docs/protocol.md §4.6).
+            case "videoRefresh" -> videoRefresh(leg);
+            // unknown actions succeed, as in mod_verto (docs/protocol.md §4.6).
             default -> null;
         };
         ObjectNode body = refusal == null
@@ -66,6 +71,54 @@ final class CallControl {
         if (leg.transferred) {
             calls.hangup(leg, HangupCause.NORMAL_CLEARING, true);
         }
+    }
+
+    /**
+     * A re-offer on an answered call (RFC 3264 §8), e.g. adding or removing video: the result carries the answer
+     * in {@code sdp}. The media kept runs on; video added toward a bridged partner reaches it only when the
+     * partner's call has video too.
+     */
+    private void updateMedia(IslandConnection conn, JsonRpcRequest request, Leg leg) {
+        String sdp = request.params().path("sdp").asText("");
+        String refusal = null;
+        String answer = null;
+        if (sdp.isEmpty()) {
+            refusal = "SDP missing";
+        } else if (leg.state != LegState.ANSWERED) {
+            refusal = "Cannot update a call that has not been answered.";
+        } else if (leg.media == null) {
+            refusal = "MEDIA ERROR";
+        } else {
+            try {
+                answer = leg.media.update(sdp);
+            } catch (MediaException e) {
+                refusal = e.getMessage();
+            }
+        }
+        ObjectNode body = refusal == null
+                ? IslandConnection.object()
+                : Leg.callError(refusal, leg.callId).raw();
+        body.put("callID", leg.callId);
+        body.put("action", "updateMedia");
+        body.put("holdState", leg.held ? "held" : "active");
+        if (refusal != null) {
+            conn.error(request.id(), new RpcError(body));
+            return;
+        }
+        body.put("sdp", answer);
+        conn.result(request.id(), body);
+    }
+
+    /**
+     * The browser asks for a key frame of the video it receives: a PLI goes to whoever sends it, its own browser
+     * on the echo extension, the bridged partner's otherwise. Succeeds even when there is no video.
+     */
+    private static String videoRefresh(Leg leg) {
+        Leg source = leg.echo ? leg : leg.partner;
+        if (source != null && source.media != null) {
+            source.media.requestKeyFrame();
+        }
+        return null;
     }
 
     private static String hold(Leg leg, boolean held) {

@@ -100,6 +100,7 @@ final class Calls {
         a.calleeIdName = text(dp, "remote_caller_id_name", destination);
         a.calleeIdNumber = destination;
         a.recoverCall = !conn.trunk && (dp == null || dp.path("recoverCall").asBoolean(true));
+        a.screenShare = dp != null && dp.path("screenShare").asBoolean(false);
         a.trunk = conn.trunk;
         String domain =
                 conn.trunk ? Dialplan.domainOf(destination) : conn.user().domain();

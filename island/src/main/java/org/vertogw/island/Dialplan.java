@@ -17,11 +17,14 @@ import org.vertogw.protocol.message.HangupCause;
  * Where a destination leads, as the default FreeSWITCH dialplan routes it: the echo extension answers at once, a
  * user of the caller's domain is rung on every registration (forking, docs/protocol.md §4.4), anything else ends with
  * the cause FreeSWITCH gives. A new call and a transferred one take the same route; the transferred leg is already
- * answered, so it hears the new party without a new answer (docs/protocol.md §4.6, §4.8).
+ * answered, so it hears the new party without a new answer (docs/protocol.md §4.6, §4.8). A screen share (the
+ * Verto client's second call to {@code <destination>-screen} with {@code screenShare}) on the echo extension is
+ * echoed; toward a user it is answered at once and its media sunk, the user is not rung.
  */
 final class Dialplan {
 
     private static final Logger LOG = LoggerFactory.getLogger(Dialplan.class);
+    private static final String SCREEN_SUFFIX = "-screen";
 
     private final IslandConfig config;
     private final IslandMedia media;
@@ -56,6 +59,18 @@ final class Dialplan {
                 calls.answerCaller(a);
             }
             return;
+        }
+        if (a.screenShare && target.endsWith(SCREEN_SUFFIX) && a.state != LegState.ANSWERED) {
+            String base = target.substring(0, target.length() - SCREEN_SUFFIX.length());
+            if (base.equals(config.echoExtension())) {
+                route(a, base, domain);
+                return;
+            }
+            if (!base.isEmpty() && config.directory().find(base, domain).isPresent()) {
+                // the screen is taken in and not passed on: nothing rings, the media goes nowhere
+                calls.answerCaller(a);
+                return;
+            }
         }
         if (target.isEmpty() || config.directory().find(target, domain).isEmpty()) {
             calls.hangup(a, HangupCause.NO_ROUTE_DESTINATION, true);

@@ -24,6 +24,9 @@ final class Leg {
     LegState state = LegState.RINGING;
     LegMedia media;
     boolean echo;
+    /** {@code dialogParams.screenShare}: the Verto client's second, send-only call carrying a screen. */
+    boolean screenShare;
+
     boolean held;
     boolean recoverCall = true;
     boolean awaitingAttachAnswer;

@@ -134,6 +134,22 @@ final class RequestRelay {
         if (response instanceof JsonRpcError && VertoMethod.INVITE.wireName().equals(p.method())) {
             session.media.close(p.callId());
         }
+        if (response instanceof JsonRpcResult r && VertoMethod.MODIFY.wireName().equals(p.method())) {
+            // updateMedia: the island's answer in the result is rewritten, or the call is ended (docs/protocol.md §4.6)
+            response = session.media.modifyResult(p.callId(), r);
+            if (response == null) {
+                if (!p.browserId().isMissingNode()) {
+                    session.answer(
+                            p.browserId(),
+                            EdgeRefusal.of(
+                                    Refusal.MEDIA,
+                                    ErrorCodes.CALL_ERROR,
+                                    "MEDIA ERROR",
+                                    JsonNodeFactory.instance.textNode("the island's answer could not be relayed")));
+                }
+                return;
+            }
+        }
         if (!p.browserId().isMissingNode()) {
             session.send(
                     response instanceof JsonRpcResult r

@@ -16,6 +16,7 @@ import org.vertogw.media.sdp.SdpException;
 import org.vertogw.media.transport.LegEvent;
 import org.vertogw.protocol.jsonrpc.ErrorCodes;
 import org.vertogw.protocol.jsonrpc.JsonRpcRequest;
+import org.vertogw.protocol.jsonrpc.JsonRpcResult;
 import org.vertogw.protocol.message.HangupCause;
 import org.vertogw.protocol.message.Params;
 import org.vertogw.protocol.message.VertoMethod;
@@ -149,6 +150,27 @@ final class SessionMedia {
         return e instanceof MediaCapacityException
                 ? HangupCause.SWITCH_CONGESTION
                 : HangupCause.INCOMPATIBLE_DESTINATION;
+    }
+
+    /**
+     * The island's result to a {@code verto.modify}: with an {@code updateMedia} answer, rewritten for the browser;
+     * null when that answer could not be relayed (the call is then ended on both sides).
+     */
+    JsonRpcResult modifyResult(String callId, JsonRpcResult r) {
+        if (calls == null || !(r.result() instanceof ObjectNode result)) {
+            return r;
+        }
+        try {
+            return new JsonRpcResult(r.id(), calls.modifyResult(callId, result));
+        } catch (SdpException e) {
+            LOG.warn(
+                    "session {}: cannot relay the updated media of call {}: {}",
+                    LogSafe.text(session.sessid()),
+                    LogSafe.text(callId),
+                    LogSafe.text(e.getMessage()));
+            hangUp(callId, cause(e), e.getMessage(), true);
+            return null;
+        }
     }
 
     /** An island request, its SDP rewritten for the browser; null when its call had to end instead. */

@@ -57,10 +57,10 @@ public final class CallMedia {
                 return withSdp(r, existing(callId).islandAnswerFromBrowserAnswer(sdp));
             }
             case "verto.modify" -> {
-                if (sdp != null) {
-                    throw new SdpException("updateMedia is not relayed: re-invite the call instead");
+                if (sdp == null || callId == null) {
+                    return r;
                 }
-                return r;
+                return withSdp(r, existing(callId).islandOfferFromBrowserReoffer(sdp));
             }
             case "verto.bye" -> {
                 close(callId);
@@ -103,6 +103,20 @@ public final class CallMedia {
                 return r;
             }
         }
+    }
+
+    /**
+     * The island's answer to a relayed {@code verto.modify} {@code updateMedia}, in its result: rewritten for the
+     * browser; unchanged when it carries no SDP.
+     */
+    public ObjectNode modifyResult(String callId, ObjectNode result) throws SdpException {
+        String sdp = result.path("sdp").isTextual() ? result.path("sdp").asText() : null;
+        if (sdp == null || callId == null) {
+            return result;
+        }
+        ObjectNode out = result.deepCopy();
+        out.put("sdp", existing(callId).browserAnswerFromIslandAnswer(sdp));
+        return out;
     }
 
     /** The relay of a call, or null. */

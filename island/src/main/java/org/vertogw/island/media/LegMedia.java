@@ -20,6 +20,17 @@ public interface LegMedia extends AutoCloseable {
     /** The browser's answer to {@link #offer()}. */
     void applyAnswer(String remoteAnswer) throws MediaException;
 
+    /**
+     * A re-offer from the browser on an answered call ({@code verto.modify} {@code updateMedia}): the answer.
+     * Refused ({@code MEDIA ERROR}) where media is not terminated.
+     */
+    default String update(String offer) throws MediaException {
+        throw new MediaException("MEDIA ERROR");
+    }
+
+    /** Asks the browser of this leg for a video key frame (a PLI); nothing without video or packet handling. */
+    default void requestKeyFrame() {}
+
     @Override
     void close();
 }

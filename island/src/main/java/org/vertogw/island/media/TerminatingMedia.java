@@ -1,5 +1,6 @@
 package org.vertogw.island.media;
 
+import org.vertogw.island.media.endpoint.EndpointSdp;
 import org.vertogw.island.media.endpoint.WebRtcEndpoint;
 import org.vertogw.media.MediaConfig;
 import org.vertogw.media.MediaEngine;
@@ -31,7 +32,7 @@ public final class TerminatingMedia implements IslandMedia {
 
     @Override
     public LegMedia newLeg(String callId, LegMedia partner) {
-        return new Leg(engine.open(ctx -> new WebRtcEndpoint(callId, ctx)));
+        return new Leg(engine.open(ctx -> new WebRtcEndpoint(callId, ctx)), (Leg) partner);
     }
 
     @Override
@@ -60,10 +61,24 @@ public final class TerminatingMedia implements IslandMedia {
 
     private static final class Leg implements LegMedia {
         private final WebRtcEndpoint endpoint;
+        private final Leg partner;
         private String offer;
 
-        Leg(WebRtcEndpoint endpoint) {
+        Leg(WebRtcEndpoint endpoint, Leg partner) {
             this.endpoint = endpoint;
+            this.partner = partner;
+        }
+
+        /** The VP8 payload type this leg's browser uses (negotiated, or what its offer will get), or -1. */
+        int videoPayloadType() {
+            if (endpoint.videoPayloadType() >= 0 || offer == null) {
+                return endpoint.videoPayloadType();
+            }
+            try {
+                return EndpointSdp.answerVideoPayloadType(SessionDescription.parse(offer));
+            } catch (SdpException e) {
+                return -1;
+            }
         }
 
         @Override
@@ -90,7 +105,8 @@ public final class TerminatingMedia implements IslandMedia {
 
         @Override
         public String offer() {
-            return endpoint.offer();
+            // a bridged partner with video gets video toward this leg too, under the payload type it sends
+            return endpoint.offer(partner == null ? -1 : partner.videoPayloadType());
         }
 
         @Override
@@ -99,6 +115,24 @@ public final class TerminatingMedia implements IslandMedia {
                 endpoint.applyAnswer(remoteAnswer);
             } catch (SdpException e) {
                 throw new MediaException("MEDIA ERROR", e);
+            }
+        }
+
+        @Override
+        public String update(String reoffer) throws MediaException {
+            remoteOffer(reoffer);
+            try {
+                return endpoint.answer(reoffer);
+            } catch (SdpException e) {
+                throw new MediaException("MEDIA ERROR", e);
+            }
+        }
+
+        @Override
+        public void requestKeyFrame() {
+            int video = endpoint.videoIndex();
+            if (video >= 0) {
+                endpoint.requestKeyFrame(video);
             }
         }
 

@@ -48,4 +48,9 @@ public enum DtlsSetup {
     public static DtlsRole offererRole(DtlsSetup answerSetup) {
         return answerSetup == ACTIVE ? DtlsRole.SERVER : DtlsRole.CLIENT;
     }
+
+    /** The setup that keeps an established role, as a re-offer or re-answer must (RFC 5763 §5). */
+    public static DtlsSetup of(DtlsRole role) {
+        return role == DtlsRole.CLIENT ? ACTIVE : PASSIVE;
+    }
 }

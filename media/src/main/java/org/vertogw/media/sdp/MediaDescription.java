@@ -56,6 +56,41 @@ public final class MediaDescription extends SdpSection {
         setLine('c', connection, at);
     }
 
+    /** The payload type whose {@code a=rtpmap} names {@code encoding} (case-insensitive), or null. */
+    public String payloadType(String encoding) {
+        for (String v : attributes("rtpmap")) {
+            int space = v.indexOf(' ');
+            if (space > 0 && v.regionMatches(true, space + 1, encoding + "/", 0, encoding.length() + 1)) {
+                return v.substring(0, space);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Keeps only the given formats (payload types) on the m= line, with their {@code a=rtpmap}, {@code a=fmtp} and
+     * {@code a=rtcp-fb} lines; {@code a=rtcp-fb:*} stays (RFC 4585 §4.2). What an answerer that takes one codec
+     * writes (RFC 3264 §6.1).
+     */
+    public void retainFormats(List<String> keep) {
+        String[] m = mField();
+        StringBuilder line = new StringBuilder(m[0] + " " + m[1] + " " + m[2]);
+        for (int i = 3; i < m.length; i++) {
+            if (keep.contains(m[i])) {
+                line.append(' ').append(m[i]);
+            }
+        }
+        lines.set(0, new SdpLine('m', line.toString()));
+        lines.removeIf(l -> (l.isAttribute("rtpmap") || l.isAttribute("fmtp") || l.isAttribute("rtcp-fb"))
+                && !wildcardOrKept(l.attributeValue(), keep));
+    }
+
+    private static boolean wildcardOrKept(String attributeValue, List<String> keep) {
+        int space = attributeValue.indexOf(' ');
+        String f = space < 0 ? attributeValue : attributeValue.substring(0, space);
+        return f.equals("*") || keep.contains(f);
+    }
+
     MediaDescription copy() {
         return new MediaDescription(new ArrayList<>(lines));
     }

@@ -8,6 +8,13 @@ import java.util.List;
  * candidate, fingerprint, setup, connection address, port, rtcp-mux). Session-level transport attributes and
  * BUNDLE groups are dropped: FreeSWITCH never bundles (docs/protocol.md §6.1), so each m-line keeps its own
  * transport on both sides. The output is complete (no trickle): {@code a=end-of-candidates} ends each section.
+ * <p>
+ * Everything else a video call negotiates passes through unchanged: RTX payload types and their {@code apt},
+ * {@code a=ssrc-group:FID}, {@code a=rtcp-fb} (nack, nack pli, ccm fir, goog-remb, transport-cc) and
+ * {@code a=extmap} with their ids, so that the packets and the feedback the relay forwards untouched mean the same
+ * on both sides. Simulcast is refused on the way to the island: {@code a=simulcast} and {@code a=rid} are dropped
+ * (FreeSWITCH takes one stream per m-line), so the island's answer has none and the browser sends one encoding
+ * (RFC 8853 §5.3: an answer without {@code a=simulcast} declines it).
  */
 public final class SdpRewriter {
 
@@ -29,11 +36,15 @@ public final class SdpRewriter {
         "tls-id"
     };
 
+    /** RFC 8853 §5.1 and RFC 8851 §4: what offers simulcast; not written toward the island. */
+    private static final String[] SIMULCAST_ATTRIBUTES = {"simulcast", "rid"};
+
     private SdpRewriter() {}
 
     /**
      * @param transports one per media section; null rejects that section (port 0, RFC 3264 §6)
-     * @param iceLite whether to declare {@code a=ice-lite} (toward browsers)
+     * @param iceLite whether to declare {@code a=ice-lite} (toward browsers); without it (toward the island)
+     *     simulcast is dropped
      */
     public static SessionDescription rewrite(
             SessionDescription source, List<LocalTransport> transports, boolean iceLite) {
@@ -64,6 +75,11 @@ public final class SdpRewriter {
             LocalTransport t = transports.get(i);
             for (String a : TRANSPORT_ATTRIBUTES) {
                 m.removeAttributes(a);
+            }
+            if (!iceLite) {
+                for (String a : SIMULCAST_ATTRIBUTES) {
+                    m.removeAttributes(a);
+                }
             }
             if (t == null) {
                 m.setPort(0);

@@ -27,6 +27,8 @@ public enum DiscardReason {
     SRTP_OTHER,
     /** The other leg of the relay is not connected yet. */
     PEER_NOT_READY,
+    /** On a BUNDLE-shared browser leg, RTP whose payload type no m-line of the group has (RFC 8843 §9.2). */
+    UNKNOWN_BUNDLE_STREAM,
     SEND_FAILED;
 
     static DiscardReason of(SrtpStatus s) {

@@ -70,6 +70,7 @@ public final class LibWebRtcPeer implements AutoCloseable {
     private final PeerConnectionFactory factory;
     private final CustomAudioSource source;
     private final AudioTrack track;
+    private final SyntheticCamera camera;
     private volatile RTCPeerConnection pc;
     private volatile Watch watch;
     private final short toneAmplitude;
@@ -80,10 +81,11 @@ public final class LibWebRtcPeer implements AutoCloseable {
 
     /** @param toneAmplitude peak of the 16-bit tone samples; the receiver's audioLevel is about amplitude / 32767 */
     public LibWebRtcPeer(String name, short toneAmplitude) {
-        this(name, toneAmplitude, Transport.UDP);
+        this(name, toneAmplitude, Transport.UDP, false);
     }
 
-    public LibWebRtcPeer(String name, short toneAmplitude, Transport transport) {
+    /** With {@code video}, a {@link SyntheticCamera} track after the audio one (VP8, as libwebrtc offers first). */
+    public LibWebRtcPeer(String name, short toneAmplitude, Transport transport, boolean video) {
         this.name = name;
         this.transport = transport;
         this.toneAmplitude = toneAmplitude;
@@ -94,6 +96,7 @@ public final class LibWebRtcPeer implements AutoCloseable {
         adm.startPlayout();
         source = new CustomAudioSource();
         track = factory.createAudioTrack("audio0", source);
+        camera = video ? new SyntheticCamera(factory) : null;
         try {
             open(true);
         } catch (RuntimeException e) {
@@ -114,6 +117,9 @@ public final class LibWebRtcPeer implements AutoCloseable {
         watch = new Watch();
         pc = factory.createPeerConnection(cfg, watch);
         pc.addTrack(track, List.of("stream0"));
+        if (camera != null) {
+            pc.addTrack(camera.track(), List.of("stream0"));
+        }
     }
 
     /** Closes the peer connection and waits for CLOSED. */
@@ -184,19 +190,17 @@ public final class LibWebRtcPeer implements AutoCloseable {
         setDescription(new RTCSessionDescription(RTCSdpType.ANSWER, remoteAnswer), false);
     }
 
-    /** Waits for ICE and DTLS: the peer connection state CONNECTED. */
+    /** Waits for ICE and DTLS: the peer connection state CONNECTED; then a video peer's camera starts. */
     public void awaitConnected(Duration within) throws Exception {
         try {
             watch.connected.get(within.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException e) {
             throw new AssertionError(name + ": not connected within " + within + ", state " + state(), e);
         }
+        SyntheticCamera.start(camera);
     }
 
-    /**
-     * Starts the tone once libwebrtc's sender runs: waits for its first packets (sent from the device's capture,
-     * which libwebrtc started with the sender), stops that capture, then pushes 10 ms of tone every 10 ms.
-     */
+    /** Once the sender runs on the device's capture (started with it), stops that and pushes 10 ms of tone every 10 ms. */
     public void startTone(Duration within) throws Exception {
         AudioStats started = awaitStats(s -> s.packetsSent() > 0, within, "its sender to start");
         adm.stopRecording();
@@ -253,10 +257,19 @@ public final class LibWebRtcPeer implements AutoCloseable {
         return last;
     }
 
+    /** Video frames this peer decoded (inbound-rtp framesDecoded). */
+    public long framesDecoded() throws Exception {
+        return SyntheticCamera.framesDecoded(report());
+    }
+
     public AudioStats stats() throws Exception {
+        return AudioStats.of(report());
+    }
+
+    private RTCStatsReport report() throws Exception {
         CompletableFuture<RTCStatsReport> report = new CompletableFuture<>();
         pc.getStats(report::complete);
-        return AudioStats.of(get(report, "getStats"));
+        return get(report, "getStats");
     }
 
     public RTCPeerConnectionState state() {
@@ -315,11 +328,13 @@ public final class LibWebRtcPeer implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        quietly("camera stop", () -> SyntheticCamera.stop(camera));
         quietly("stopPlayout", adm::stopPlayout);
         quietly("stopRecording", adm::stopRecording);
         if (pc != null) {
             closePeerConnection();
         }
+        quietly("camera dispose", () -> SyntheticCamera.dispose(camera));
         quietly("source dispose", source::dispose);
         quietly("factory dispose", factory::dispose);
         quietly("device dispose", adm::dispose);

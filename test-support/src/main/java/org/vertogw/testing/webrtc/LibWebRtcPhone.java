@@ -22,6 +22,7 @@ public final class LibWebRtcPhone implements AutoCloseable {
     private final String sessid = UUID.randomUUID().toString();
     private volatile LibWebRtcPeer peer;
     private volatile String callId;
+    private volatile boolean video;
 
     private LibWebRtcPhone(String login, short toneAmplitude, VertoTestClient verto) {
         this.login = login;
@@ -50,7 +51,7 @@ public final class LibWebRtcPhone implements AutoCloseable {
      * verto.media or verto.answer, whichever carries it (docs/protocol.md §4.3). Returns that answer.
      */
     public String call(String destination) throws Exception {
-        peer = new LibWebRtcPeer(login, toneAmplitude);
+        peer = new LibWebRtcPeer(login, toneAmplitude, LibWebRtcPeer.Transport.UDP, video);
         String offer = peer.offer();
         callId = UUID.randomUUID().toString();
         JsonNode created = verto.call("verto.invite", VertoTestClient.inviteParams(callId, destination, sessid, offer));
@@ -74,7 +75,7 @@ public final class LibWebRtcPhone implements AutoCloseable {
         verto.reply(invite);
         callId = invite.path("params").path("callID").asText();
         String offer = invite.path("params").path("sdp").asText();
-        peer = new LibWebRtcPeer(login, toneAmplitude);
+        peer = new LibWebRtcPeer(login, toneAmplitude, LibWebRtcPeer.Transport.UDP, video);
         ObjectNode params = VertoTestClient.callParams(callId, sessid);
         params.put("sdp", peer.answer(offer));
         JsonNode r = verto.call("verto.answer", params);
@@ -103,6 +104,12 @@ public final class LibWebRtcPhone implements AutoCloseable {
         ObjectNode params = VertoTestClient.callParams(callId, sessid);
         params.put("dtmf", digits);
         return verto.call("verto.info", params);
+    }
+
+    /** Calls placed or answered from now on send a {@link SyntheticCamera}'s video too. */
+    public LibWebRtcPhone withVideo() {
+        video = true;
+        return this;
     }
 
     public LibWebRtcPeer peer() {

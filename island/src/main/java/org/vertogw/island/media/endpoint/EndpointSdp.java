@@ -11,13 +11,19 @@ import org.vertogw.media.sdp.SessionDescription;
  * The SDP a FreeSWITCH-like endpoint writes (docs/protocol.md §6.1): UDP/TLS/RTP/SAVPF, ICE with one host
  * candidate, sha-256 fingerprint, rtcp-mux, no BUNDLE, complete (end-of-candidates), its own a=ssrc per section.
  */
-final class EndpointSdp {
+public final class EndpointSdp {
 
     private EndpointSdp() {}
 
-    /** FreeSWITCH's own offer: audio with opus, PCMU, PCMA and telephone-event, then VP8 video when asked. */
+    /** What a video section may carry besides its codec: repair and redundancy formats the endpoint does not use. */
+    private static final List<String> NOT_A_CODEC = List.of("rtx", "red", "ulpfec", "flexfec-03");
+
+    /**
+     * FreeSWITCH's own offer: audio with opus, PCMU, PCMA and telephone-event, then VP8 video (payload type
+     * {@code videoPt}) when there are two transports.
+     */
     static SessionDescription offer(
-            String address, long sessionId, int[] ssrcs, String cname, List<LocalTransport> transports)
+            String address, long sessionId, int[] ssrcs, String cname, List<LocalTransport> transports, int videoPt)
             throws SdpException {
         StringBuilder base = new StringBuilder("v=0\r\n")
                 .append("o=vertogw-island ")
@@ -45,10 +51,12 @@ final class EndpointSdp {
                 .append("a=mid:0\r\n");
         streams(base, ssrcs[0], cname, "a0");
         if (transports.size() > 1) {
-            base.append("m=video 9 UDP/TLS/RTP/SAVPF 96\r\n")
-                    .append("a=rtpmap:96 VP8/90000\r\n")
-                    .append("a=rtcp-fb:96 nack\r\n")
-                    .append("a=rtcp-fb:96 nack pli\r\n")
+            String pt = Integer.toString(videoPt);
+            base.append("m=video 9 UDP/TLS/RTP/SAVPF " + pt + "\r\n")
+                    .append("a=rtpmap:" + pt + " VP8/90000\r\n")
+                    .append("a=rtcp-fb:" + pt + " nack\r\n")
+                    .append("a=rtcp-fb:" + pt + " nack pli\r\n")
+                    .append("a=rtcp-fb:" + pt + " ccm fir\r\n")
                     .append("a=sendrecv\r\n")
                     .append("a=mid:1\r\n");
             streams(base, ssrcs[1], cname, "v0");
@@ -74,7 +82,9 @@ final class EndpointSdp {
 
     /**
      * An answer mirroring the offer's sections and codecs, with our transport and streams instead of the
-     * offerer's, and the direction reversed (sendonly becomes recvonly and vice versa, RFC 3264 §6.1).
+     * offerer's, and the direction reversed (sendonly becomes recvonly and vice versa, RFC 3264 §6.1). A video
+     * section keeps one codec, VP8 when offered (FreeSWITCH's default {@code opus,vp8}), and no RTX, RED or FEC:
+     * the endpoint sends one stream under one SSRC, so a repair stream could not be told apart from the media.
      */
     static SessionDescription answer(
             SessionDescription offer, List<LocalTransport> transports, int[] ssrcs, String cname) {
@@ -89,6 +99,12 @@ final class EndpointSdp {
             if (transports.get(i) == null) {
                 continue;
             }
+            if (m.media().equals("video")) {
+                String pt = videoCodec(m);
+                if (pt != null) {
+                    m.retainFormats(List.of(pt));
+                }
+            }
             if (m.hasAttribute("sendonly")) {
                 m.removeAttributes("sendonly");
                 m.addAttribute("recvonly", null);
@@ -99,5 +115,41 @@ final class EndpointSdp {
             m.addAttribute("ssrc", Integer.toUnsignedString(ssrcs[i]) + " cname:" + cname);
         }
         return out;
+    }
+
+    /** The VP8 payload type of the offer's first video section (what {@link #answer} keeps), or -1. */
+    public static int answerVideoPayloadType(SessionDescription offer) {
+        for (MediaDescription m : offer.media()) {
+            if (m.media().equals("video") && !m.isRejected()) {
+                String pt = m.payloadType("VP8");
+                return pt == null ? -1 : Integer.parseInt(pt);
+            }
+        }
+        return -1;
+    }
+
+    /** The payload type a video answer keeps: VP8 when offered, else the first real codec; null when none is. */
+    static String videoCodec(MediaDescription m) {
+        String vp8 = m.payloadType("VP8");
+        if (vp8 != null) {
+            return vp8;
+        }
+        for (String f : m.formats()) {
+            String map = rtpmapOf(m, f);
+            if (map != null
+                    && NOT_A_CODEC.stream().noneMatch(n -> map.regionMatches(true, 0, n + "/", 0, n.length() + 1))) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    private static String rtpmapOf(MediaDescription m, String format) {
+        for (String v : m.attributes("rtpmap")) {
+            if (v.startsWith(format + " ")) {
+                return v.substring(format.length() + 1);
+            }
+        }
+        return null;
     }
 }

@@ -36,6 +36,11 @@ import org.vertogw.media.transport.MediaTransport;
  * one remote candidate and checks every second in either role, DTLS in the role a=setup gives, SRTP
  * AES_CM_128_HMAC_SHA1_80, and its own SSRC on what it sends. Packets arrive at an {@link RtpSink} on the media
  * thread; {@link #sendRtp} may be called from any thread (from the media thread it sends at once).
+ * <p>
+ * Video: at most one video section ({@link #videoIndex()}) with one codec ({@link #videoPayloadType()}), no RTX.
+ * Whoever forwards video into an endpoint forwards key-frame requests the other way: a PLI or FIR the endpoint
+ * receives (RFC 4585 §6.3.1, RFC 5104 §4.3.1) reaches its sink as RTCP, and {@link #requestKeyFrame} sends a PLI to
+ * the sender of the video the endpoint receives.
  */
 public final class WebRtcEndpoint implements MediaCall {
 
@@ -44,10 +49,10 @@ public final class WebRtcEndpoint implements MediaCall {
     private final String callId;
     private final MediaContext ctx;
     private final List<IslandTransport> legs = new ArrayList<>();
-    private final List<RemoteTransport> offered = new ArrayList<>();
     private final EndpointCounters counters = new EndpointCounters();
     private final LegEventListeners listeners = new LegEventListeners();
     private final PacketBuffer out = new PacketBuffer();
+    private final EndpointVideo video = new EndpointVideo();
     private final Runnable ticker = this::tick;
     private final String cname = "vgw" + Long.toHexString(RANDOM.nextLong() & 0xFFFFFFFFFFFFL);
     private int[] ssrcs = new int[0];
@@ -75,16 +80,35 @@ public final class WebRtcEndpoint implements MediaCall {
         return callId;
     }
 
-    /** Answers a remote offer as FreeSWITCH does: same sections and codecs, setup active (we are DTLS client). */
+    /**
+     * Answers a remote offer as FreeSWITCH does: same sections and codecs, setup active (we are DTLS client). On a
+     * negotiated endpoint it answers a re-offer (RFC 3264 §8): kept sections keep their legs, disabled ones close,
+     * added ones get new legs; m-lines are never removed.
+     */
     public String answer(String remoteOfferSdp) throws SdpException {
         SessionDescription offer = SessionDescription.parse(remoteOfferSdp);
         return LoopCalls.call(ctx.settings().loop(), () -> {
-            begin();
+            if (!negotiated || offerPending || closed) {
+                begin();
+            } else if (offer.media().size() < legs.size()) {
+                throw new SdpException("a re-offer cannot remove m-lines (RFC 3264 §8.1)");
+            }
             List<LocalTransport> transports = new ArrayList<>();
-            ssrcs = new int[offer.media().size()];
+            ssrcs = java.util.Arrays.copyOf(ssrcs, offer.media().size());
             for (int i = 0; i < offer.media().size(); i++) {
                 MediaDescription m = offer.media().get(i);
-                if (m.isRejected() || !m.proto().contains("RTP")) {
+                boolean rtp = !m.isRejected() && m.proto().contains("RTP");
+                IslandTransport kept = i < legs.size() ? legs.get(i) : null;
+                if (kept != null && !rtp) {
+                    kept.close();
+                    legs.set(i, null);
+                    video.rejected(i);
+                }
+                if (i < legs.size()) {
+                    transports.add(rtp && kept != null ? local(kept, DtlsSetup.of(kept.dtlsRole())) : null);
+                    continue;
+                }
+                if (!rtp) {
                     legs.add(null);
                     counters.add(null);
                     transports.add(null);
@@ -100,7 +124,9 @@ public final class WebRtcEndpoint implements MediaCall {
                 transports.add(local(leg, ours));
             }
             negotiated = true;
-            return EndpointSdp.answer(offer, transports, ssrcs, cname).toString();
+            SessionDescription answer = EndpointSdp.answer(offer, transports, ssrcs, cname);
+            video.negotiated(answer);
+            return answer.toString();
         });
     }
 
@@ -109,12 +135,17 @@ public final class WebRtcEndpoint implements MediaCall {
         return offer(false);
     }
 
-    /** As {@link #offer()}, with a VP8 video section after the audio one when {@code withVideo}. */
+    /** As {@link #offer()}, with a VP8 video section (payload type 96) after the audio one when {@code withVideo}. */
     public String offer(boolean withVideo) {
+        return offer(withVideo ? 96 : -1);
+    }
+
+    /** As {@link #offer()}, plus VP8 video under payload type {@code vp8PayloadType} (a bridged partner's) if >= 0. */
+    public String offer(int vp8PayloadType) {
         try {
             return LoopCalls.call(ctx.settings().loop(), () -> {
                 begin();
-                int sections = withVideo ? 2 : 1;
+                int sections = vp8PayloadType >= 0 ? 2 : 1;
                 List<LocalTransport> transports = new ArrayList<>();
                 ssrcs = new int[sections];
                 for (int i = 0; i < sections; i++) {
@@ -122,13 +153,15 @@ public final class WebRtcEndpoint implements MediaCall {
                     ssrcs[i] = RANDOM.nextInt();
                 }
                 offerPending = true;
-                return EndpointSdp.offer(
-                                ctx.settings().publicAddress(),
-                                RANDOM.nextLong() & Long.MAX_VALUE,
-                                ssrcs,
-                                cname,
-                                transports)
-                        .toString();
+                SessionDescription sdp = EndpointSdp.offer(
+                        ctx.settings().publicAddress(),
+                        RANDOM.nextLong() & Long.MAX_VALUE,
+                        ssrcs,
+                        cname,
+                        transports,
+                        vp8PayloadType);
+                video.negotiated(sdp);
+                return sdp.toString();
             });
         } catch (SdpException e) {
             throw new IllegalStateException("the endpoint's own offer did not parse", e);
@@ -152,6 +185,7 @@ public final class WebRtcEndpoint implements MediaCall {
             for (int i = 0; i < legs.size(); i++) {
                 IslandTransport leg = legs.get(i);
                 if (answer.media().get(i).isRejected()) {
+                    video.rejected(i);
                     leg.close();
                     leg.socket().close();
                     legs.set(i, null);
@@ -165,6 +199,28 @@ public final class WebRtcEndpoint implements MediaCall {
             negotiated = true;
             return null;
         });
+    }
+
+    /** The media section that carries video, or -1. */
+    public int videoIndex() {
+        return video.index();
+    }
+
+    /** The payload type of the video codec negotiated (VP8 when offered), or -1 without video. */
+    public int videoPayloadType() {
+        return video.payloadType();
+    }
+
+    /** A PLI (RFC 4585 §6.3.1) to the sender of section {@code mediaIndex}, once it sent RTP. Any thread. */
+    public void requestKeyFrame(int mediaIndex) {
+        if (!ctx.settings().loop().inLoop()) {
+            ctx.settings().loop().execute(() -> requestKeyFrame(mediaIndex));
+            return;
+        }
+        byte[] pli = video.pli(mediaIndex);
+        if (pli != null) {
+            sendOnLoop(mediaIndex, true, pli, 0, pli.length);
+        }
     }
 
     private void begin() throws SdpException {
@@ -183,7 +239,12 @@ public final class WebRtcEndpoint implements MediaCall {
         } catch (IOException e) {
             throw new IllegalStateException("cannot open an endpoint port: " + e.getMessage(), e);
         }
-        leg.setSink((l, rtcp, p) -> sink.onPacket(l.mediaIndex(), rtcp, p.array(), 0, p.length()));
+        leg.setSink((l, rtcp, p) -> {
+            if (!rtcp) {
+                video.received(l.mediaIndex(), RtpHeader.ssrc(p.array(), 0));
+            }
+            sink.onPacket(l.mediaIndex(), rtcp, p.array(), 0, p.length());
+        });
         legs.add(leg);
         counters.add(leg.counters());
         return leg;
@@ -193,18 +254,12 @@ public final class WebRtcEndpoint implements MediaCall {
         return LegNegotiation.local(ctx.settings(), leg, setup);
     }
 
-    /**
-     * Answer an actpass offer with passive (we are the DTLS server) instead of FreeSWITCH's active: what a peer may
-     * legally do (RFC 5763 §5), so that a test can make the gateway the DTLS client on a browser leg.
-     */
+    /** Answers actpass with passive (RFC 5763 §5 allows it), so a test can make the gateway a DTLS client. */
     public void answerAsDtlsServer(boolean passive) {
         this.answerPassive = passive;
     }
 
-    /**
-     * SRTP profiles to offer or accept, in preference order, before negotiating. FreeSWITCH offers only
-     * AES_CM_128_HMAC_SHA1_80 (the default); a browser-like peer prefers AEAD_AES_128_GCM.
-     */
+    /** SRTP profiles in preference order: FreeSWITCH offers AES_CM_128_HMAC_SHA1_80 only; browsers prefer GCM. */
     public void setSrtpProfiles(List<SrtpProfile> preferred) {
         if (preferred.isEmpty()) {
             throw new IllegalArgumentException("at least one SRTP profile");
@@ -224,26 +279,21 @@ public final class WebRtcEndpoint implements MediaCall {
 
     /** Stamps our SSRC on a plain RTP packet, protects it and sends it on media section {@code mediaIndex}. */
     public void sendRtp(int mediaIndex, byte[] buf, int off, int len) {
-        if (ctx.settings().loop().inLoop()) {
-            sendOnLoop(mediaIndex, buf, off, len);
-        } else {
-            byte[] copy = java.util.Arrays.copyOfRange(buf, off, off + len);
-            ctx.settings().loop().execute(() -> sendOnLoop(mediaIndex, copy, 0, copy.length));
-        }
+        send(mediaIndex, false, buf, off, len);
     }
 
     /** Stamps our SSRC as sender of a plain RTCP packet, protects it (SRTCP) and sends it, rtcp-mux. */
     public void sendRtcp(int mediaIndex, byte[] buf, int off, int len) {
-        if (ctx.settings().loop().inLoop()) {
-            sendOnLoop(mediaIndex, true, buf, off, len);
-        } else {
-            byte[] copy = java.util.Arrays.copyOfRange(buf, off, off + len);
-            ctx.settings().loop().execute(() -> sendOnLoop(mediaIndex, true, copy, 0, copy.length));
-        }
+        send(mediaIndex, true, buf, off, len);
     }
 
-    private void sendOnLoop(int mediaIndex, byte[] buf, int off, int len) {
-        sendOnLoop(mediaIndex, false, buf, off, len);
+    private void send(int mediaIndex, boolean rtcp, byte[] buf, int off, int len) {
+        if (ctx.settings().loop().inLoop()) {
+            sendOnLoop(mediaIndex, rtcp, buf, off, len);
+        } else {
+            byte[] copy = java.util.Arrays.copyOfRange(buf, off, off + len);
+            ctx.settings().loop().execute(() -> sendOnLoop(mediaIndex, rtcp, copy, 0, copy.length));
+        }
     }
 
     private void sendOnLoop(int mediaIndex, boolean rtcp, byte[] buf, int off, int len) {
@@ -268,33 +318,22 @@ public final class WebRtcEndpoint implements MediaCall {
         leg.send(rtcp, out);
     }
 
-    /** Extension 9196 (FreeSWITCH's echo): every RTP packet goes back on the same call and media section. */
+    /** Extension 9196 (FreeSWITCH's echo): RTP goes back on the same section, see {@link MediaForwarding}. */
     public static void echo(WebRtcEndpoint e) {
-        e.onRtp((i, rtcp, b, o, l) -> {
-            if (!rtcp) {
-                e.sendRtp(i, b, o, l);
-            }
-        });
+        e.onRtp(MediaForwarding.to(e));
     }
 
-    /** A call between two users: each side's RTP goes out on the other, media section by media section. */
+    /** A call between two users: each side's media goes to the other as {@link MediaForwarding} says. */
     public static void bridge(WebRtcEndpoint a, WebRtcEndpoint b) {
-        a.onRtp((i, rtcp, buf, o, l) -> {
-            if (!rtcp) {
-                b.sendRtp(i, buf, o, l);
-            }
-        });
-        b.onRtp((i, rtcp, buf, o, l) -> {
-            if (!rtcp) {
-                a.sendRtp(i, buf, o, l);
-            }
-        });
+        a.onRtp(MediaForwarding.to(b));
+        b.onRtp(MediaForwarding.to(a));
     }
 
     /** The SRTP profile DTLS negotiated on a media section, or null before. */
     public String srtpProfile(int mediaIndex) {
-        IslandTransport l = mediaIndex < legs.size() ? legs.get(mediaIndex) : null;
-        return l == null ? null : l.srtpProfile();
+        return mediaIndex < legs.size() && legs.get(mediaIndex) != null
+                ? legs.get(mediaIndex).srtpProfile()
+                : null;
     }
 
     public EndpointCounters counters() {

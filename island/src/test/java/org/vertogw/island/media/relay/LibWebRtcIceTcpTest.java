@@ -52,7 +52,8 @@ class LibWebRtcIceTcpTest {
         MediaRelay relay = gateway.newRelay("libwebrtc-tcp");
         WebRtcEndpoint echo = WebRtcEndpoint.open(island, "island");
         WebRtcEndpoint.echo(echo);
-        try (LibWebRtcPeer browser = new LibWebRtcPeer("libwebrtc-tcp", AMPLITUDE, LibWebRtcPeer.Transport.TCP)) {
+        try (LibWebRtcPeer browser =
+                new LibWebRtcPeer("libwebrtc-tcp", AMPLITUDE, LibWebRtcPeer.Transport.TCP, false)) {
             String islandOffer = relay.islandOfferFromBrowserOffer(browser.offer());
             browser.applyAnswer(relay.browserAnswerFromIslandAnswer(echo.answer(islandOffer)));
             browser.awaitConnected(WAIT);
