@@ -1,14 +1,14 @@
 /**
  * Video, renegotiation and conferences against the real demo jar (signaling only: the peer
  * connection is the fake one, which offers fixed, valid WebRTC SDP). What the gateway does today:
- * a video offer is carried to the island and answered; `updateMedia` is refused (-32002) and the
- * call ended on both sides (docs/protocol.md §4.6), so turning the camera on in an audio call
- * rejects and the SDK rolls its offer back; a number that is no conference room makes `join()`
- * reject with what ended the call. Skipped without the jar.
+ * a video offer is carried to the island and answered; turning the camera on in an audio call
+ * re-offers with `verto.modify` `updateMedia`, which the gateway relays onto the same call and the
+ * island answers with a video section (docs/protocol.md §4.6); a number that is no conference room
+ * makes `join()` reject with what ended the call. Skipped without the jar.
  */
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { VertoClient, RpcError, VertoError } from '../../src/index.js';
+import { VertoClient, VertoError } from '../../src/index.js';
 import { startDemoJar, skipWithoutJar, insecureFetch, recordingSockets } from '../support/demo-jar.js';
 import { fakeMedia, FakePeerConnection } from '../support/fake-webrtc.js';
 import { VIDEO_OFFER } from '../support/sdp.js';
@@ -50,14 +50,19 @@ describe('video and conferences against the demo gateway jar', { skip: skipWitho
     await call.hangup();
   });
 
-  it('camera on in an audio call: the gateway refuses updateMedia, the SDK rolls back and the call ends', async () => {
-    const { client: c } = await client('1001@a.example');
+  it('camera on in an audio call: updateMedia is relayed, answered with video, and the call goes on', async () => {
+    const { client: c, wire } = await client('1001@a.example');
     const call = c.call(demo.echo);
     await call.waitFor('active', { timeoutMs: 15000 });
-    await assert.rejects(call.setCamera(true), (e) => e instanceof RpcError && e.rpcCode === -32002);
-    assert.equal(call.cameraOn, false);
-    const end = await call.ended;
-    assert.ok(end.reason, `the gateway ended the call (${end.cause})`);
+    await call.setCamera(true);
+    assert.equal(call.cameraOn, true);
+    const modify = wire.find((w) => w.dir === 'out' && w.message.method === 'verto.modify' && w.message.params.action === 'updateMedia');
+    assert.ok(modify, 'the SDK re-offered with updateMedia');
+    assert.match(modify.message.params.sdp, /^m=video /m, 'the re-offer adds video');
+    const answer = FakePeerConnection.instances.find((pc) => pc === call.peerConnection).remoteDescription.sdp;
+    assert.match(answer, /^m=video [1-9]/m, 'the island answers the added video section');
+    assert.equal(call.state, 'active');
+    await call.hangup();
   });
 
   it('join to a number that is no conference room rejects with what ended the call', async () => {
