@@ -43,13 +43,15 @@ final class Calls {
     private final Dialplan dialplan;
     private final CallControl control;
     private final Trunks trunks;
+    private final Conferences conferences;
 
-    Calls(IslandConfig config, Sessions sessions, ScheduledExecutorService loop) {
+    Calls(IslandConfig config, Sessions sessions, ScheduledExecutorService loop, Channels channels) {
         this.config = config;
         this.media = config.media();
         this.loop = loop;
         this.trunks = new Trunks(config, this, loop);
-        this.dialplan = new Dialplan(config, sessions, loop, this, trunks);
+        this.conferences = new Conferences(config, channels, loop, this);
+        this.dialplan = new Dialplan(config, sessions, loop, this, trunks, conferences);
         this.control = new CallControl(this, dialplan, media);
     }
 
@@ -63,6 +65,10 @@ final class Calls {
 
     void add(Leg leg) {
         legs.put(leg.callId, leg);
+    }
+
+    Conferences conferences() {
+        return conferences;
     }
 
     /** Closes the trunks to other islands (their calls end there as the links drop). */
@@ -277,6 +283,8 @@ final class Calls {
         leg.awaitingAttachAnswer = false;
         if (leg.echo) {
             media.echo(leg.media);
+        } else if (leg.conference != null) {
+            conferences.reattached(leg);
         } else if (leg.partner != null) {
             media.bridge(leg.media, leg.partner.media);
         }
@@ -351,6 +359,7 @@ final class Calls {
         leg.state = LegState.ENDED;
         legs.remove(leg.callId);
         leg.cancelTimer();
+        conferences.leave(leg);
         closeMedia(leg);
         if (notify) {
             ObjectNode params = IslandConnection.object();

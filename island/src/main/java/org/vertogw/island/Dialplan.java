@@ -16,10 +16,11 @@ import org.vertogw.protocol.message.HangupCause;
 /**
  * Where a destination leads, as the default FreeSWITCH dialplan routes it: the echo extension answers at once, a
  * user of the caller's domain is rung on every registration (forking, docs/protocol.md §4.4), anything else ends with
- * the cause FreeSWITCH gives. A new call and a transferred one take the same route; the transferred leg is already
- * answered, so it hears the new party without a new answer (docs/protocol.md §4.6, §4.8). A screen share (the
- * Verto client's second call to {@code <destination>-screen} with {@code screenShare}) on the echo extension is
- * echoed; toward a user it is answered at once and its media sunk, the user is not rung.
+ * the cause FreeSWITCH gives; 3000-3399 are the caller's domain's conference rooms ({@link Conferences}). A new
+ * call and a transferred one take the same route; the transferred leg is already answered, so it hears the new party
+ * without a new answer (docs/protocol.md §4.6, §4.8). A screen share (the Verto client's second call to
+ * {@code <destination>-screen} with {@code screenShare}) on the echo extension is echoed; toward a user it is
+ * answered at once and its media sunk, the user is not rung.
  */
 final class Dialplan {
 
@@ -32,9 +33,17 @@ final class Dialplan {
     private final ScheduledExecutorService loop;
     private final Calls calls;
     private final Trunks trunks;
+    private final Conferences conferences;
 
-    Dialplan(IslandConfig config, Sessions sessions, ScheduledExecutorService loop, Calls calls, Trunks trunks) {
+    Dialplan(
+            IslandConfig config,
+            Sessions sessions,
+            ScheduledExecutorService loop,
+            Calls calls,
+            Trunks trunks,
+            Conferences conferences) {
         this.trunks = trunks;
+        this.conferences = conferences;
         this.config = config;
         this.media = config.media();
         this.sessions = sessions;
@@ -58,6 +67,10 @@ final class Dialplan {
             } else {
                 calls.answerCaller(a);
             }
+            return;
+        }
+        if (Conferences.isRoom(target)) {
+            conferences.join(a, target, domain);
             return;
         }
         if (a.screenShare && target.endsWith(SCREEN_SUFFIX) && a.state != LegState.ANSWERED) {

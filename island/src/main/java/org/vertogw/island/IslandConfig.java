@@ -13,6 +13,7 @@ import org.vertogw.island.media.PassthroughMedia;
  * @param routes where a user not registered here is served (null: every call stays on this island)
  * @param trunkSecret what islands of one operator share to trunk calls to each other (docs/operations.md, "Calls
  *     across islands"); null refuses trunks and places none
+ * @param conferenceMaxMembers members one conference room admits; one more is refused (0: the default, 32)
  */
 public record IslandConfig(
         String id,
@@ -26,7 +27,11 @@ public record IslandConfig(
         int maxMessageBytes,
         IslandMedia media,
         IslandRoutes routes,
-        String trunkSecret) {
+        String trunkSecret,
+        int conferenceMaxMembers) {
+
+    /** Members a conference room admits when not configured. */
+    public static final int DEFAULT_CONFERENCE_MAX_MEMBERS = 32;
 
     /** FreeSWITCH's echo test extension. */
     public static final String DEFAULT_ECHO = "9196";
@@ -43,6 +48,7 @@ public record IslandConfig(
         ringTimeout = ringTimeout == null ? Duration.ofSeconds(60) : ringTimeout;
         maxMessageBytes = maxMessageBytes <= 0 ? 1_000_000 : maxMessageBytes;
         media = media == null ? new PassthroughMedia() : media;
+        conferenceMaxMembers = conferenceMaxMembers <= 0 ? DEFAULT_CONFERENCE_MAX_MEMBERS : conferenceMaxMembers;
         if (trunkSecret != null && trunkSecret.length() < MIN_TRUNK_SECRET) {
             throw new IllegalArgumentException("the trunk secret must be at least " + MIN_TRUNK_SECRET + " characters");
         }
@@ -74,6 +80,7 @@ public record IslandConfig(
         private IslandMedia media;
         private IslandRoutes routes;
         private String trunkSecret;
+        private int conferenceMaxMembers;
 
         private Builder(String id) {
             this.id = id;
@@ -135,6 +142,12 @@ public record IslandConfig(
             return this;
         }
 
+        /** Members one conference room admits. */
+        public Builder conferenceMaxMembers(int v) {
+            conferenceMaxMembers = v;
+            return this;
+        }
+
         public IslandConfig build() {
             return new IslandConfig(
                     id,
@@ -148,7 +161,8 @@ public record IslandConfig(
                     maxMessageBytes,
                     media,
                     routes,
-                    trunkSecret);
+                    trunkSecret,
+                    conferenceMaxMembers);
         }
     }
 }

@@ -34,6 +34,10 @@ final class Leg {
     boolean trunk;
     /** Set by a transfer that succeeded: the leg ends once the transfer's result is sent. */
     boolean transferred;
+    /** The conference room the leg is in, and its member there; null outside one. */
+    ConferenceRoom conference;
+
+    ConferenceMember member;
     /** The bridged partner once answered. */
     Leg partner;
     /** While ringing: the caller's leg of this callee leg. */

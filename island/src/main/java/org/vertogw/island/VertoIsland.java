@@ -60,8 +60,8 @@ public final class VertoIsland implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.calls = new Calls(config, sessions, loop);
         this.channels = new Channels(sessions);
+        this.calls = new Calls(config, sessions, loop, channels);
         this.logins = new Logins(config.directory(), config.trunkSecret(), sessions, calls, this::closed);
         QueuedThreadPool pool = new QueuedThreadPool(64, 4);
         pool.setName("island-" + config.id() + "-io");
@@ -226,6 +226,11 @@ public final class VertoIsland implements AutoCloseable {
     /** A snapshot of the island's calls, for operators and tests. */
     public List<CallView> calls() {
         return query(() -> calls.legs().stream().map(CallView::of).toList());
+    }
+
+    /** Conference rooms open, their members, joins since start and joins refused because a room was full. */
+    public Conferences.ConferenceStats conferences() {
+        return query(() -> calls.conferences().stats());
     }
 
     /** Connections open now, and how many of them are logged in. */

@@ -18,6 +18,11 @@ public interface IslandMedia extends AutoCloseable {
     /** The leg is no longer bridged (its partner was transferred away): what it sends goes nowhere. */
     void isolate(LegMedia leg);
 
+    /** A conference room's media; the default mixes nothing (the island only signals the members). */
+    default RoomMedia room(String name, RoomMedia.Listener listener) {
+        return RoomMedia.SIGNALLING_ONLY;
+    }
+
     @Override
     default void close() {}
 }

@@ -1,5 +1,10 @@
 package org.vertogw.island.media;
 
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.vertogw.island.media.conference.RoomMixer;
 import org.vertogw.island.media.endpoint.EndpointSdp;
 import org.vertogw.island.media.endpoint.WebRtcEndpoint;
 import org.vertogw.media.MediaConfig;
@@ -16,7 +21,11 @@ import org.vertogw.media.sdp.SessionDescription;
  */
 public final class TerminatingMedia implements IslandMedia {
 
+    /** The payload type of Opus in an SDP (RFC 7587 §7): our own offers use 111. */
+    private static final Pattern OPUS = Pattern.compile("a=rtpmap:(\\d{1,3}) opus/48000", Pattern.CASE_INSENSITIVE);
+
     private final MediaEngine engine;
+    private ScheduledExecutorService mixer;
 
     /** FreeSWITCH's DTLS key when it makes its own certificate. */
     public static final DtlsKeyType DEFAULT_DTLS_KEY = DtlsKeyType.RSA_2048;
@@ -50,19 +59,66 @@ public final class TerminatingMedia implements IslandMedia {
         ((Leg) leg).endpoint.onRtp((i, rtcp, b, o, l) -> {});
     }
 
+    /** Rooms share one mixing thread; each room ticks on it every 20 ms (docs/protocol.md §5.5, "Embedded island"). */
+    @Override
+    public synchronized RoomMedia room(String name, RoomMedia.Listener listener) {
+        if (mixer == null) {
+            mixer = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "conference-mixer");
+                t.setDaemon(true);
+                t.setPriority(Thread.MAX_PRIORITY);
+                return t;
+            });
+        }
+        return new MixedRoom(new RoomMixer(name, mixer, listener));
+    }
+
     public MediaEngine engine() {
         return engine;
     }
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (mixer != null) {
+                mixer.shutdownNow();
+            }
+        }
         engine.close();
+    }
+
+    private record MixedRoom(RoomMixer mixer) implements RoomMedia {
+        @Override
+        public Member join(LegMedia leg, int memberId) throws MediaException {
+            Leg l = (Leg) leg;
+            if (l.opusPt < 0) {
+                throw new MediaException("CODEC ERROR: a conference leg needs Opus");
+            }
+            return mixer.add(l.endpoint, memberId, l.opusPt);
+        }
+
+        @Override
+        public void leave(Member member) {
+            mixer.leave(member);
+        }
+
+        @Override
+        public void lockFloor(Member member) {
+            mixer.lockFloor(member);
+        }
+
+        @Override
+        public void close() {
+            mixer.close();
+        }
     }
 
     private static final class Leg implements LegMedia {
         private final WebRtcEndpoint endpoint;
         private final Leg partner;
         private String offer;
+        /** Opus's payload type on this leg, -1 when the browser did not offer it. */
+        private int opusPt = -1;
 
         Leg(WebRtcEndpoint endpoint, Leg partner) {
             this.endpoint = endpoint;
@@ -92,6 +148,8 @@ public final class TerminatingMedia implements IslandMedia {
                 throw new MediaException("CODEC ERROR", e);
             }
             offer = sdp;
+            Matcher m = OPUS.matcher(sdp);
+            opusPt = m.find() ? Integer.parseInt(m.group(1)) : -1;
         }
 
         @Override
@@ -105,6 +163,7 @@ public final class TerminatingMedia implements IslandMedia {
 
         @Override
         public String offer() {
+            opusPt = 111;
             // a bridged partner with video gets video toward this leg too, under the payload type it sends
             return endpoint.offer(partner == null ? -1 : partner.videoPayloadType());
         }
