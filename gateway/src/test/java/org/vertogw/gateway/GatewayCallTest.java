@@ -189,4 +189,110 @@ class GatewayCallTest {
             assertThat(event.path("params").path("eventSerno").asInt()).isZero();
         }
     }
+
+    /**
+     * docs/protocol.md §5.7: a conference's private pvtData event, the grants, a refusal without a code, the
+     * unsequenced bootstrap answer, chat and moderator replies all pass each session's link unchanged but for ids.
+     */
+    @Test
+    void conferenceEventsSubscriptionsAndBroadcastsAreRelayedPerSessionUnchanged() throws Exception {
+        try (VertoTestClient mod = login("1017@c.example", "c-mod");
+                VertoTestClient member = login("1018@c.example", "c-member")) {
+            String modCall = UUID.randomUUID().toString();
+            mod.call("verto.invite", inviteParams(modCall, "3100-moderator", "c-mod", OFFER));
+            JsonNode modPvt = mod.await(
+                            m -> m.path("params")
+                                    .path("pvtData")
+                                    .path("action")
+                                    .asText()
+                                    .equals("conference-liveArray-join"),
+                            "moderator pvtData")
+                    .path("params");
+            assertThat(modPvt.path("eventChannel").asText()).isEqualTo("c-mod");
+            assertThat(modPvt.has("eventSerno")).isFalse();
+            JsonNode pvt = modPvt.path("pvtData");
+            String la = pvt.path("laChannel").asText();
+            String chat = pvt.path("chatChannel").asText();
+            String modChannel = pvt.path("modChannel").asText();
+            assertThat(la).isEqualTo("conference-liveArray.3100-c.example@c.example");
+            String memberCall = UUID.randomUUID().toString();
+            member.call("verto.invite", inviteParams(memberCall, "3100", "c-member", OFFER));
+            JsonNode memberPvt = member.await(
+                            m -> m.path("params")
+                                    .path("pvtData")
+                                    .path("action")
+                                    .asText()
+                                    .equals("conference-liveArray-join"),
+                            "member pvtData")
+                    .path("params")
+                    .path("pvtData");
+            assertThat(memberPvt.has("modChannel")).isFalse();
+
+            ObjectNode subscribe = params();
+            subscribe.putArray("eventChannel").add(la).add(chat).add(modChannel);
+            assertThat(mod.call("verto.subscribe", subscribe).path("result").path("subscribedChannels"))
+                    .hasSize(3);
+            ObjectNode refused = params();
+            refused.putArray("eventChannel").add(modChannel);
+            JsonNode error = member.call("verto.subscribe", refused).path("error");
+            assertThat(error.path("unauthorizedChannels").get(0).asText()).isEqualTo(modChannel);
+            assertThat(error.has("code")).isFalse();
+
+            ObjectNode boot = params().put("eventChannel", la);
+            boot.putObject("data")
+                    .putObject("liveArray")
+                    .put("command", "bootstrap")
+                    .put("context", la);
+            mod.call("verto.broadcast", boot);
+            JsonNode bootObj = mod.await(
+                            m -> m.path("params")
+                                    .path("data")
+                                    .path("action")
+                                    .asText()
+                                    .equals("bootObj"),
+                            "bootObj")
+                    .path("params");
+            assertThat(bootObj.path("data").path("wireSerno").asInt()).isEqualTo(-1);
+            assertThat(bootObj.path("data").path("data")).hasSize(2);
+
+            ObjectNode send = params().put("eventChannel", chat);
+            send.putObject("data")
+                    .put("action", "send")
+                    .put("message", "through the gateway")
+                    .put("type", "message");
+            assertThat(member.call("verto.broadcast", send).path("result").has("code"))
+                    .isFalse();
+            JsonNode said = mod.await(
+                            m -> m.path("params")
+                                    .path("data")
+                                    .path("message")
+                                    .asText()
+                                    .equals("through the gateway"),
+                            "chat")
+                    .path("params");
+            assertThat(said.path("data").path("from").asText()).isEqualTo("1018@c.example");
+            assertThat(said.path("subscribedChannel").asText()).isEqualTo(chat);
+
+            ObjectNode deaf = params().put("eventChannel", modChannel);
+            deaf.putObject("data")
+                    .put("application", "conf-control")
+                    .put("command", "deaf")
+                    .put("id", memberPvt.path("conferenceMemberID").asText());
+            mod.call("verto.broadcast", deaf);
+            assertThat(mod.await(
+                                    m -> m.path("params")
+                                            .path("data")
+                                            .path("conf-command")
+                                            .asText()
+                                            .equals("deaf"),
+                                    "moderator reply")
+                            .path("params")
+                            .path("data")
+                            .path("response")
+                            .asText())
+                    .startsWith("OK deaf");
+            JsonNode denied = member.call("verto.broadcast", deaf.put("eventChannel", modChannel));
+            assertThat(denied.path("result").path("message").asText()).isEqualTo("Permission Denied.");
+        }
+    }
 }

@@ -38,12 +38,13 @@ public final class IslandCommand implements Runnable {
             String routeToken,
             Boolean routeInsecure,
             String routeMap,
-            String trunkSecret) {}
+            String trunkSecret,
+            Integer conferenceMaxMembers) {}
 
     @Option(
             names = "--config",
             description =
-                    "Island configuration (JSON: id, host, port, directory, detachTimeoutSec, pingIdleSec, echo, dtlsKey, dtlsCertificate, routeUrl, routeToken, routeInsecure, routeMap, trunkSecret).")
+                    "Island configuration (JSON: id, host, port, directory, detachTimeoutSec, pingIdleSec, echo, dtlsKey, dtlsCertificate, routeUrl, routeToken, routeInsecure, routeMap, trunkSecret, conferenceMaxMembers).")
     Path config;
 
     @Option(names = "--id", description = "Island id (default ${DEFAULT-VALUE}).")
@@ -210,6 +211,13 @@ public final class IslandCommand implements Runnable {
                 }
                 if (f.echo() != null) {
                     b.echoExtension(f.echo());
+                }
+                if (f.conferenceMaxMembers() != null) {
+                    if (f.conferenceMaxMembers() < 1) {
+                        throw new IllegalArgumentException("conferenceMaxMembers must be at least 1, got "
+                                + f.conferenceMaxMembers());
+                    }
+                    b.conferenceMaxMembers(f.conferenceMaxMembers());
                 }
                 if (f.dtlsKey() != null) {
                     dtlsKey = f.dtlsKey();
