@@ -41,6 +41,9 @@ final class ConferencePhone implements AutoCloseable {
     private int heardPos;
     private long framesHeard;
     private long sent;
+    private int videoSent;
+    final java.util.concurrent.atomic.AtomicInteger videoHeard = new java.util.concurrent.atomic.AtomicInteger();
+    final java.util.concurrent.atomic.AtomicInteger plis = new java.util.concurrent.atomic.AtomicInteger();
 
     ConferencePhone(URI island, MediaEngine engine, String login, double hz) throws Exception {
         this.login = login;
@@ -58,7 +61,12 @@ final class ConferencePhone implements AutoCloseable {
 
     /** Dials {@code destination}; returns the island's reply to the invite. */
     JsonNode dial(String destination) throws Exception {
-        ObjectNode invite = inviteParams(callId, destination, sessid, endpoint.offer());
+        return dial(destination, false);
+    }
+
+    /** Dials {@code destination}, offering a VP8 video section too when {@code video}. */
+    JsonNode dial(String destination, boolean video) throws Exception {
+        ObjectNode invite = inviteParams(callId, destination, sessid, endpoint.offer(video));
         ((ObjectNode) invite.get("dialogParams")).put("caller_id_name", login.substring(0, 4) + " name");
         ((ObjectNode) invite.get("dialogParams")).put("caller_id_number", login.substring(0, 4));
         return client.call("verto.invite", invite);
@@ -98,7 +106,26 @@ final class ConferencePhone implements AutoCloseable {
         endpoint.sendRtp(packet, 0, RtpHeader.FIXED_LENGTH + len);
     }
 
+    /** Sends a video packet (an opaque payload: the room forwards video without decoding it). */
+    void sendVideo() {
+        byte[] v = new byte[RtpHeader.FIXED_LENGTH + 200];
+        v[0] = (byte) 0x80;
+        v[1] = 96;
+        int n = videoSent++;
+        RtpHeader.setSequenceNumber(v, 0, n & 0xFFFF);
+        RtpHeader.setTimestamp(v, 0, n * 3000L);
+        endpoint.sendRtp(1, v, 0, v.length);
+    }
+
     private void received(int mediaIndex, boolean rtcp, byte[] b, int off, int len) {
+        if (mediaIndex == 1) {
+            if (!rtcp) {
+                videoHeard.incrementAndGet();
+            } else if ((b[off + 1] & 0xFF) == 206 && (b[off] & 0x1F) == 1) {
+                plis.incrementAndGet(); // RFC 4585 §6.3.1 Picture Loss Indication
+            }
+            return;
+        }
         int h = RtpHeader.headerLength(b, off, len);
         if (rtcp || mediaIndex != 0 || h < 0) {
             return;

@@ -3,19 +3,10 @@ package org.vertogw.island;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.vertogw.island.media.TerminatingMedia;
-import org.vertogw.media.MediaEngine;
 import org.vertogw.testing.Await;
 import org.vertogw.testing.VertoTestClient;
 
@@ -24,92 +15,7 @@ import org.vertogw.testing.VertoTestClient;
  * each sending its own Opus tone, each hearing the others' frequencies and not its own; the liveArray roster, chat,
  * moderation and channel permissions as mod_conference gives them; rooms per domain and the member limit.
  */
-class IslandConferenceTest {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-    /** Goertzel power of a tone clearly heard (amplitude over about 2000 of 32768). */
-    private static final double HEARD = 1e6;
-    /** ... and of one not heard (amplitude under about 600). */
-    private static final double SILENT = 1e5;
-
-    private final List<AutoCloseable> open = new ArrayList<>();
-    private VertoIsland island;
-    private MediaEngine phones;
-    private ScheduledExecutorService talk;
-
-    @BeforeEach
-    void start() throws Exception {
-        island = VertoIsland.start(IslandConfig.builder("fs-conf")
-                .conferenceMaxMembers(3)
-                .media(new TerminatingMedia(MediaEngine.start(TerminatingMedia.config()
-                        .bindAddress("127.0.0.1")
-                        .browserPort(0)
-                        .islandPorts(0, 0)
-                        .build())))
-                .build());
-        phones = MediaEngine.start(TerminatingMedia.config()
-                .bindAddress("127.0.0.1")
-                .browserPort(0)
-                .islandPorts(0, 0)
-                .build());
-        talk = Executors.newSingleThreadScheduledExecutor();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        talk.shutdownNow();
-        for (AutoCloseable c : open) {
-            c.close();
-        }
-        island.close();
-        phones.close();
-    }
-
-    private ConferencePhone phone(String login, double hz) throws Exception {
-        ConferencePhone p = new ConferencePhone(island.uri(), phones, login, hz);
-        open.add(0, p);
-        return p;
-    }
-
-    private ConferencePhone join(String login, double hz, String destination) throws Exception {
-        ConferencePhone p = phone(login, hz);
-        assertThat(p.dial(destination).path("result").path("message").asText()).isEqualTo("CALL CREATED");
-        p.joined();
-        return p;
-    }
-
-    /** Every phone talks: one 20 ms frame each per 20 ms, paced by a timer as a microphone would be. */
-    private void talk(List<ConferencePhone> who) {
-        talk.scheduleAtFixedRate(() -> who.forEach(ConferencePhone::sendFrame), 0, 20, TimeUnit.MILLISECONDS);
-    }
-
-    private static ObjectNode channels(String... names) {
-        ObjectNode p = VertoTestClient.params();
-        var arr = p.putArray("eventChannel");
-        for (String n : names) {
-            arr.add(n);
-        }
-        return p;
-    }
-
-    private static JsonNode broadcast(ConferencePhone from, String channel, ObjectNode data) throws Exception {
-        ObjectNode p = VertoTestClient.params();
-        p.put("eventChannel", channel);
-        p.set("data", data);
-        return from.client.call("verto.broadcast", p);
-    }
-
-    private static JsonNode liveArrayEvent(ConferencePhone p, String action) throws Exception {
-        return p.client.await(
-                m -> "verto.event".equals(m.path("method").asText())
-                        && action.equals(
-                                m.path("params").path("data").path("action").asText()),
-                action + " on the roster of " + p.login);
-    }
-
-    private static JsonNode status(JsonNode row) throws Exception {
-        return JSON.readTree(row.get(4).asText());
-    }
+class IslandConferenceTest extends ConferenceTestBase {
 
     @Test
     void eachMemberHearsTheOthersButNotItselfAndAModeratorMuteSilencesOne() throws Exception {

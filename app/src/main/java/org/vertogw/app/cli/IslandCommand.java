@@ -214,8 +214,8 @@ public final class IslandCommand implements Runnable {
                 }
                 if (f.conferenceMaxMembers() != null) {
                     if (f.conferenceMaxMembers() < 1) {
-                        throw new IllegalArgumentException("conferenceMaxMembers must be at least 1, got "
-                                + f.conferenceMaxMembers());
+                        throw new IllegalArgumentException(
+                                "conferenceMaxMembers must be at least 1, got " + f.conferenceMaxMembers());
                     }
                     b.conferenceMaxMembers(f.conferenceMaxMembers());
                 }

@@ -1,0 +1,194 @@
+package org.vertogw.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.JavascriptExecutor;
+import org.vertogw.testing.Await;
+import org.vertogw.testing.Chromium;
+
+/**
+ * A conference of three browsers of one domain through two gateways (docs/protocol.md §5.5, "Embedded island"): each
+ * browser's fake microphone plays its own tone from a WAV file made here; each must hear the other two tones and not
+ * its own, see the three members in the liveArray roster, receive the chat, and stop hearing a member the moderator
+ * mutes. The page speaks raw Verto JSON-RPC over WSS ({@code conference-member.js}), as verto.js's conference code
+ * does, since the SDK has no conference object yet.
+ */
+class ConferenceIT extends ClusterTestBase {
+
+    private static final double[] HZ = {450, 1000, 1700};
+    /** The analyser's dB for a tone clearly heard, and the margin by which a tone not heard stays below it. */
+    private static final double HEARD_DB = -70;
+
+    private static final double MARGIN_DB = 20;
+
+    private final List<Chromium> browsers = new ArrayList<>();
+
+    @AfterEach
+    void closeMembers() {
+        browsers.forEach(Chromium::close);
+    }
+
+    /** A 16-bit mono 48 kHz WAV of ten seconds of {@code hz} (Chromium loops it). */
+    private static Path tone(double hz) throws Exception {
+        int rate = 48_000;
+        int samples = rate * 10;
+        ByteBuffer pcm = ByteBuffer.allocate(samples * 2).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < samples; i++) {
+            pcm.putShort((short) Math.round(9000 * Math.sin(2 * Math.PI * hz * i / rate)));
+        }
+        ByteBuffer h = ByteBuffer.allocate(44).order(ByteOrder.LITTLE_ENDIAN);
+        h.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + samples * 2);
+        h.put("WAVEfmt ".getBytes(StandardCharsets.US_ASCII))
+                .putInt(16)
+                .putShort((short) 1)
+                .putShort((short) 1);
+        h.putInt(rate).putInt(rate * 2).putShort((short) 2).putShort((short) 16);
+        h.put("data".getBytes(StandardCharsets.US_ASCII)).putInt(samples * 2);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(h.array());
+        out.write(pcm.array());
+        Path file = out("tone-" + (int) hz + ".wav");
+        Files.createDirectories(file.getParent());
+        Files.write(file, out.toByteArray());
+        return file.toAbsolutePath();
+    }
+
+    private final class Member {
+        final String login;
+        final double hz;
+        final Chromium browser;
+
+        Member(int gateway, String login, double hz, String destination) throws Exception {
+            this.login = login;
+            this.hz = hz;
+            this.browser = new Chromium(List.of("--use-file-for-fake-audio-capture=" + tone(hz)));
+            browsers.add(browser);
+            browser.driver().get(cluster.gatewayUrl(gateway));
+            String script;
+            try (InputStream in = ConferenceIT.class.getResourceAsStream("/conference-member.js")) {
+                script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            js(script, login, PASSWORD, destination);
+        }
+
+        Object js(String script, Object... args) {
+            return ((JavascriptExecutor) browser.driver()).executeScript(script, args);
+        }
+
+        Object conf(String expression) {
+            return js("return window.conf && (" + expression + ");");
+        }
+
+        /** dB of each test tone in what this member hears; -200 before there is anything to measure. */
+        double[] levels() {
+            Object r = conf("window.conf.levels([" + HZ[0] + "," + HZ[1] + "," + HZ[2] + "])");
+            double[] out = {-200, -200, -200};
+            if (r instanceof List<?> l) {
+                for (int i = 0; i < 3; i++) {
+                    out[i] = l.get(i) instanceof Number n ? n.doubleValue() : -200;
+                }
+            }
+            return out;
+        }
+
+        double level(double tone) {
+            for (int i = 0; i < 3; i++) {
+                if (HZ[i] == tone) {
+                    return levels()[i];
+                }
+            }
+            throw new IllegalArgumentException("not a test tone: " + tone);
+        }
+
+        String state() {
+            return String.valueOf(conf("window.conf.state + ' ' + (window.conf.error || '')"));
+        }
+    }
+
+    @Test
+    void threeBrowsersHearEachOtherSeeTheRosterChatAndAModeratorMuteSilencesOne() throws Exception {
+        Member alice = new Member(0, "1000@a.example", HZ[0], "3000-moderator");
+        Member bob = new Member(1, "1001@a.example", HZ[1], "3000");
+        Member carol = new Member(0, "1002@a.example", HZ[2], "3000");
+        List<Member> all = List.of(alice, bob, carol);
+        for (Member m : all) {
+            Await.until(
+                    m.login + " in the room",
+                    Duration.ofSeconds(40),
+                    () -> {
+                        Object pvt = m.conf("window.conf.pvt && window.conf.state === 'active'");
+                        return Boolean.TRUE.equals(pvt);
+                    },
+                    m::state);
+        }
+        assertThat(alice.conf("window.conf.pvt.role")).isEqualTo("moderator");
+        assertThat(bob.conf("window.conf.pvt.laChannel")).isEqualTo("conference-liveArray.3000-a.example@a.example");
+
+        for (Member m : all) {
+            Await.until(
+                    m.login + " hears the other two and not itself",
+                    Duration.ofSeconds(40),
+                    () -> {
+                        double own = m.level(m.hz);
+                        return all.stream().filter(o -> o != m).allMatch(o -> {
+                            double other = m.level(o.hz);
+                            return other > HEARD_DB && other > own + MARGIN_DB;
+                        });
+                    },
+                    () -> java.util.Arrays.toString(m.levels()) + " " + m.conf("JSON.stringify(window.conf.stats)"));
+        }
+
+        for (Member m : all) {
+            Await.until(
+                    m.login + " sees three members",
+                    Duration.ofSeconds(20),
+                    () -> Long.valueOf(3).equals(m.conf("window.conf.rosterSize()")));
+            assertThat(m.conf("window.conf.sernoGaps")).isEqualTo(0L);
+        }
+        assertThat(bob.conf("window.conf.unauthorized")).isInstanceOf(List.class);
+
+        bob.js("window.conf.chat('hello from bob');");
+        for (Member m : List.of(alice, carol)) {
+            Await.until(
+                    m.login + " gets bob's chat",
+                    Duration.ofSeconds(20),
+                    () -> Boolean.TRUE.equals(
+                            m.conf(
+                                    "window.conf.chats.some(c => c.message === 'hello from bob' && c.from === '1001@a.example')")));
+        }
+
+        Object bobId = bob.conf("window.conf.pvt.conferenceMemberID");
+        alice.js("window.conf.modCommand('mute', arguments[0]);", bobId);
+        Await.until(
+                "the moderator's reply",
+                Duration.ofSeconds(20),
+                () -> Boolean.TRUE.equals(
+                        alice.conf(
+                                "window.conf.modReplies.some(r => r['conf-command'] === 'mute' && r.response.startsWith('OK'))")));
+        Await.until(
+                "carol's roster shows bob muted",
+                Duration.ofSeconds(20),
+                () -> String.valueOf(carol.conf("window.conf.mutedIds()"))
+                        .contains(String.format("%04d", Integer.parseInt(String.valueOf(bobId)))));
+        for (Member m : List.of(alice, carol)) {
+            Member other = m == alice ? carol : alice;
+            Await.until(
+                    m.login + " no longer hears bob, and still hears " + other.login,
+                    Duration.ofSeconds(30),
+                    () -> m.level(other.hz) > HEARD_DB && m.level(bob.hz) < m.level(other.hz) - MARGIN_DB,
+                    () -> java.util.Arrays.toString(m.levels()));
+        }
+    }
+}
