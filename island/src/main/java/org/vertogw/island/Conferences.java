@@ -67,7 +67,7 @@ final class Conferences implements Channels.Module {
         ConferenceRoom room = rooms.get(name);
         if (room != null && room.size() >= config.conferenceMaxMembers()) {
             refusedFull++;
-            LOG.info("conference {} is full ({} members): call {} refused", name, room.size(), a.callId);
+            LOG.info("conference {} is full ({} members): a call was refused", name, room.size());
             calls.hangup(a, HangupCause.CALL_REJECTED, true);
             return;
         }
@@ -78,7 +78,7 @@ final class Conferences implements Channels.Module {
         try {
             member.media = room.media.join(a.media, member.id);
         } catch (MediaException e) {
-            LOG.info("call {} cannot join conference {}: {}", a.callId, name, e.getMessage());
+            LOG.info("a call cannot join conference {}: {}", name, e.getMessage());
             closeIfEmpty(room);
             calls.hangup(a, HangupCause.INCOMPATIBLE_DESTINATION, true);
             return;

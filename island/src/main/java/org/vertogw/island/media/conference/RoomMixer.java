@@ -90,13 +90,14 @@ public final class RoomMixer implements AutoCloseable {
 
     /** One 20 ms step: decode, detect talkers, mix minus one, encode and send. */
     void tick() {
-        List<MixerMember> now = members;
-        int n = now.size();
+        // a snapshot: a member may join or leave while the tick runs
+        MixerMember[] now = members.toArray(new MixerMember[0]);
+        int n = now.length;
         short[][] frames = new short[n][];
         short[][] out = new short[n][];
         MixerMember loudest = null;
         for (int i = 0; i < n; i++) {
-            MixerMember m = now.get(i);
+            MixerMember m = now[i];
             short[] f = m.nextFrame();
             if (m.updateTalking(f)) {
                 listener.talking(m.id(), m.talking);
@@ -109,7 +110,7 @@ public final class RoomMixer implements AutoCloseable {
         }
         AudioMix.mixMinusOne(frames, out, sum);
         for (int i = 0; i < n; i++) {
-            MixerMember m = now.get(i);
+            MixerMember m = now[i];
             m.send(out[i] == null ? SILENCE : out[i]);
         }
         MixerMember holder = floor;
