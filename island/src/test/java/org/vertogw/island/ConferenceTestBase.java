@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -27,6 +28,11 @@ abstract class ConferenceTestBase {
     static final double HEARD = 1e6;
     /** ... and of one not heard (amplitude under about 600). */
     static final double SILENT = 1e5;
+    /**
+     * Handshakes get longer than the default 10 s: these tests are about the room, and on a machine shared with other
+     * builds a DTLS handshake has been seen to need more.
+     */
+    static final Duration HANDSHAKE = Duration.ofSeconds(40);
 
     final List<AutoCloseable> open = new ArrayList<>();
     VertoIsland island;
@@ -41,12 +47,14 @@ abstract class ConferenceTestBase {
                         .bindAddress("127.0.0.1")
                         .browserPort(0)
                         .islandPorts(0, 0)
+                        .dtlsTimeout(HANDSHAKE)
                         .build())))
                 .build());
         phones = MediaEngine.start(TerminatingMedia.config()
                 .bindAddress("127.0.0.1")
                 .browserPort(0)
                 .islandPorts(0, 0)
+                .dtlsTimeout(HANDSHAKE)
                 .build());
         talk = Executors.newSingleThreadScheduledExecutor();
     }

@@ -30,7 +30,7 @@ class IslandConferenceTest extends ConferenceTestBase {
         assertThat(bob.pvtData.has("modChannel")).isFalse();
         Await.until(
                 "every phone connected",
-                Duration.ofSeconds(30),
+                Duration.ofSeconds(60),
                 () -> all.stream().allMatch(p -> p.endpoint.isConnected()));
         talk(all);
 
@@ -152,7 +152,7 @@ class IslandConferenceTest extends ConferenceTestBase {
         alice.client.call("verto.subscribe", channels(alice.channel("laChannel")));
         Await.until(
                 "both phones connected",
-                Duration.ofSeconds(30),
+                Duration.ofSeconds(60),
                 () -> alice.endpoint.isConnected() && bob.endpoint.isConnected());
         talk(List.of(bob));
         JsonNode first = alice.client.await(
@@ -264,7 +264,7 @@ class IslandConferenceTest extends ConferenceTestBase {
         assertThat(island.conferences().members()).isEqualTo(4);
 
         // the other domain's member hears nothing of a.example's room
-        Await.until("b.example's phone connected", Duration.ofSeconds(30), () -> b1.endpoint.isConnected());
+        Await.until("b.example's phone connected", Duration.ofSeconds(60), () -> b1.endpoint.isConnected());
         talk(List.of(a1));
         Await.until(
                 "b.example's member receives its room's stream", Duration.ofSeconds(30), () -> b1.framesHeard() > 50);

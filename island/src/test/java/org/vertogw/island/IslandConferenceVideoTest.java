@@ -30,7 +30,7 @@ class IslandConferenceVideoTest extends ConferenceTestBase {
         bob.joined();
         Await.until(
                 "both phones connected",
-                Duration.ofSeconds(30),
+                Duration.ofSeconds(60),
                 () -> alice.endpoint.isConnected() && bob.endpoint.isConnected());
         talk(List.of(alice));
         talk.scheduleAtFixedRate(
