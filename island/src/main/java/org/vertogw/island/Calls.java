@@ -43,7 +43,7 @@ final class Calls {
     private final Dialplan dialplan;
     private final CallControl control;
     private final Trunks trunks;
-    private final Conferences conferences;
+    final Conferences conferences;
 
     Calls(IslandConfig config, Sessions sessions, ScheduledExecutorService loop, Channels channels) {
         this.config = config;
@@ -65,10 +65,6 @@ final class Calls {
 
     void add(Leg leg) {
         legs.put(leg.callId, leg);
-    }
-
-    Conferences conferences() {
-        return conferences;
     }
 
     /** Closes the trunks to other islands (their calls end there as the links drop). */

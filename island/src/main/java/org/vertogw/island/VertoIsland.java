@@ -230,7 +230,7 @@ public final class VertoIsland implements AutoCloseable {
 
     /** Conference rooms open, their members, joins since start and joins refused because a room was full. */
     public Conferences.ConferenceStats conferences() {
-        return query(() -> calls.conferences().stats());
+        return query(() -> calls.conferences.stats());
     }
 
     /** Connections open now, and how many of them are logged in. */
