@@ -21,9 +21,9 @@ import org.vertogw.protocol.message.HangupCause;
  * Conference rooms per domain, as FreeSWITCH's default dialplan makes them (docs/protocol.md §5.5, "Embedded
  * island"): {@code 3000}-{@code 3399} join the room {@code <number>-<domain>} of the caller's own domain, so two
  * tenants dialling 3000 meet in two rooms. {@code <number>-moderator} joins as moderator (FreeSWITCH's
- * {@code conference_member_flags=moderator}). A room holds at most {@code conferenceMaxMembers}; one more is refused
- * with CALL_REJECTED and counted. The module on the event bus for {@code conference-*} channels; runs on the island's
- * thread.
+ * {@code conference_member_flags=moderator}). A room holds at most {@code conferenceMaxMembers} and all rooms
+ * together {@code conferenceMaxTotal} (the one mixing thread's budget); one more is refused with CALL_REJECTED and
+ * counted. The module on the event bus for {@code conference-*} channels; runs on the island's thread.
  */
 final class Conferences implements Channels.Module {
 
@@ -65,9 +65,14 @@ final class Conferences implements Channels.Module {
         }
         String name = m.group(1) + "-" + domain;
         ConferenceRoom room = rooms.get(name);
-        if (room != null && room.size() >= config.conferenceMaxMembers()) {
+        int total = rooms.values().stream().mapToInt(ConferenceRoom::size).sum();
+        if ((room != null && room.size() >= config.conferenceMaxMembers()) || total >= config.conferenceMaxTotal()) {
             refusedFull++;
-            LOG.info("conference {} is full ({} members): a call was refused", name, room.size());
+            LOG.info(
+                    "conference {} is full ({} members, {} in all rooms): a call was refused",
+                    name,
+                    room == null ? 0 : room.size(),
+                    total);
             calls.hangup(a, HangupCause.CALL_REJECTED, true);
             return;
         }

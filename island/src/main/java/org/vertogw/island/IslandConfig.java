@@ -14,6 +14,7 @@ import org.vertogw.island.media.PassthroughMedia;
  * @param trunkSecret what islands of one operator share to trunk calls to each other (docs/operations.md, "Calls
  *     across islands"); null refuses trunks and places none
  * @param conferenceMaxMembers members one conference room admits; one more is refused (0: the default, 32)
+ * @param conferenceMaxTotal members of all conference rooms of the island together (0: the default, 64)
  */
 public record IslandConfig(
         String id,
@@ -28,10 +29,13 @@ public record IslandConfig(
         IslandMedia media,
         IslandRoutes routes,
         String trunkSecret,
-        int conferenceMaxMembers) {
+        int conferenceMaxMembers,
+        int conferenceMaxTotal) {
 
     /** Members a conference room admits when not configured. */
     public static final int DEFAULT_CONFERENCE_MAX_MEMBERS = 32;
+    /** Members of all rooms together when not configured: the mixing thread's budget. */
+    public static final int DEFAULT_CONFERENCE_MAX_TOTAL = 64;
 
     /** FreeSWITCH's echo test extension. */
     public static final String DEFAULT_ECHO = "9196";
@@ -81,6 +85,7 @@ public record IslandConfig(
         private IslandRoutes routes;
         private String trunkSecret;
         private int conferenceMaxMembers;
+        private int conferenceMaxTotal;
 
         private Builder(String id) {
             this.id = id;
@@ -148,6 +153,12 @@ public record IslandConfig(
             return this;
         }
 
+        /** Members of all conference rooms together. */
+        public Builder conferenceMaxTotal(int v) {
+            conferenceMaxTotal = v;
+            return this;
+        }
+
         public IslandConfig build() {
             return new IslandConfig(
                     id,
@@ -162,7 +173,8 @@ public record IslandConfig(
                     media,
                     routes,
                     trunkSecret,
-                    conferenceMaxMembers);
+                    conferenceMaxMembers,
+                    conferenceMaxTotal);
         }
     }
 }

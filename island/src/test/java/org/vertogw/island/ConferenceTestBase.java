@@ -18,7 +18,7 @@ import org.vertogw.media.MediaEngine;
 import org.vertogw.testing.VertoTestClient;
 
 /**
- * An island with terminating media and a member limit of 3, phones on a media engine of their own, and the helpers
+ * An island with terminating media, a member limit of 3 per room and 4 in all, phones on a media engine of their own, and the helpers
  * of the conference tests (docs/protocol.md §5.5, "Embedded island").
  */
 abstract class ConferenceTestBase {
@@ -43,6 +43,7 @@ abstract class ConferenceTestBase {
     void start() throws Exception {
         island = VertoIsland.start(IslandConfig.builder("fs-conf")
                 .conferenceMaxMembers(3)
+                .conferenceMaxTotal(4)
                 .media(new TerminatingMedia(MediaEngine.start(TerminatingMedia.config()
                         .bindAddress("127.0.0.1")
                         .browserPort(0)

@@ -240,7 +240,7 @@ class IslandConferenceTest extends ConferenceTestBase {
     }
 
     @Test
-    void aCallerOfAnotherDomainJoinsItsOwnRoomAndAFullRoomRefusesWithACounter() throws Exception {
+    void aCallerOfAnotherDomainJoinsItsOwnRoomAndFullRoomsRefuseWithACounter() throws Exception {
         ConferencePhone a1 = join("1000@a.example", 450, "3000");
         join("1001@a.example", 1000, "3000");
         join("1002@a.example", 1700, "3000");
@@ -262,6 +262,17 @@ class IslandConferenceTest extends ConferenceTestBase {
                 .isEqualTo("CALL_REJECTED");
         assertThat(island.conferences().refusedFull()).isEqualTo(1);
         assertThat(island.conferences().members()).isEqualTo(4);
+        // a room with space, but the island's rooms hold their total already
+        ConferencePhone other = phone("1000@c.example", 3000);
+        other.dial("3001");
+        assertThat(other.client
+                        .awaitRequest("verto.bye", other.callId)
+                        .path("params")
+                        .path("cause")
+                        .asText())
+                .isEqualTo("CALL_REJECTED");
+        assertThat(island.conferences().refusedFull()).isEqualTo(2);
+        assertThat(island.conferences().rooms()).isEqualTo(2);
 
         // the other domain's member hears nothing of a.example's room
         Await.until("b.example's phone connected", Duration.ofSeconds(60), () -> b1.endpoint.isConnected());

@@ -39,12 +39,13 @@ public final class IslandCommand implements Runnable {
             Boolean routeInsecure,
             String routeMap,
             String trunkSecret,
-            Integer conferenceMaxMembers) {}
+            Integer conferenceMaxMembers,
+            Integer conferenceMaxTotal) {}
 
     @Option(
             names = "--config",
             description =
-                    "Island configuration (JSON: id, host, port, directory, detachTimeoutSec, pingIdleSec, echo, dtlsKey, dtlsCertificate, routeUrl, routeToken, routeInsecure, routeMap, trunkSecret, conferenceMaxMembers).")
+                    "Island configuration (JSON: id, host, port, directory, detachTimeoutSec, pingIdleSec, echo, dtlsKey, dtlsCertificate, routeUrl, routeToken, routeInsecure, routeMap, trunkSecret, conferenceMaxMembers, conferenceMaxTotal).")
     Path config;
 
     @Option(names = "--id", description = "Island id (default ${DEFAULT-VALUE}).")
@@ -218,6 +219,13 @@ public final class IslandCommand implements Runnable {
                                 "conferenceMaxMembers must be at least 1, got " + f.conferenceMaxMembers());
                     }
                     b.conferenceMaxMembers(f.conferenceMaxMembers());
+                }
+                if (f.conferenceMaxTotal() != null) {
+                    if (f.conferenceMaxTotal() < 1) {
+                        throw new IllegalArgumentException(
+                                "conferenceMaxTotal must be at least 1, got " + f.conferenceMaxTotal());
+                    }
+                    b.conferenceMaxTotal(f.conferenceMaxTotal());
                 }
                 if (f.dtlsKey() != null) {
                     dtlsKey = f.dtlsKey();
