@@ -99,6 +99,8 @@ class IslandProcessIT {
             {"--route-map", dir.resolve("missing.json").toString(), "cannot be read"},
             {"--route-map", badMap.toString(), "islands[0].verto"},
             {"--route-url", "gw.example:8443", "--route-url must be an http:// or https:// URL"},
+            {"--config", conference(dir, "conferenceMaxMembers", 0), "conferenceMaxMembers must be at least 1, got 0"},
+            {"--config", conference(dir, "conferenceMaxTotal", -1), "conferenceMaxTotal must be at least 1, got -1"},
         };
         for (String[] c : cases) {
             ManagedProcess.Result r = ProductJar.run("", "island", "--port", "0", "--media", "none", c[0], c[1]);
@@ -108,5 +110,12 @@ class IslandProcessIT {
                     .contains("error: ")
                     .contains(c[2]);
         }
+    }
+
+    /** An island file with one conference budget set to {@code value}. */
+    private static String conference(Path dir, String key, int value) throws java.io.IOException {
+        Path file = dir.resolve(key + ".json");
+        Files.writeString(file, "{\"" + key + "\": " + value + "}");
+        return file.toString();
     }
 }
