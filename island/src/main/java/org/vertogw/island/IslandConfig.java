@@ -53,6 +53,7 @@ public record IslandConfig(
         maxMessageBytes = maxMessageBytes <= 0 ? 1_000_000 : maxMessageBytes;
         media = media == null ? new PassthroughMedia() : media;
         conferenceMaxMembers = conferenceMaxMembers <= 0 ? DEFAULT_CONFERENCE_MAX_MEMBERS : conferenceMaxMembers;
+        conferenceMaxTotal = conferenceMaxTotal <= 0 ? DEFAULT_CONFERENCE_MAX_TOTAL : conferenceMaxTotal;
         if (trunkSecret != null && trunkSecret.length() < MIN_TRUNK_SECRET) {
             throw new IllegalArgumentException("the trunk secret must be at least " + MIN_TRUNK_SECRET + " characters");
         }
