@@ -28,9 +28,8 @@ import org.vertogw.protocol.message.Info;
 import org.vertogw.protocol.message.Invite;
 
 /**
- * The island's call legs and their life, as mod_verto handles them: invite, answer, bye, DTMF, detach and re-attach
- * (docs/protocol.md §2.3, §2.4, §4); where a call goes is the {@link Dialplan}'s, hold and transfer are
- * {@link CallControl}'s. Runs on the island's thread.
+ * The island's call legs as mod_verto handles them (docs/protocol.md §2.3, §2.4, §4): invite, answer, bye, DTMF,
+ * detach and re-attach; routing is the {@link Dialplan}'s, hold and transfer {@link CallControl}'s. Island thread.
  */
 final class Calls {
 
