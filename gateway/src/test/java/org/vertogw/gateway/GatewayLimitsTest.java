@@ -134,8 +134,7 @@ class GatewayLimitsTest {
                 open.add(c);
             }
             for (VertoTestClient c : open) {
-                if (!c.isOpen()
-                        || c.call("login", params()).path("error").path("code").asInt() != -32000) {
+                if (!servedALogin(c)) {
                     refused++;
                     assertThat(c.awaitClose()).isEqualTo(1008);
                 }
@@ -150,6 +149,21 @@ class GatewayLimitsTest {
         try (VertoTestClient again = VertoTestClient.connect(fx.wss())) {
             assertThat(again.call("login", params()).path("error").path("code").asInt())
                     .isEqualTo(-32000);
+        }
+    }
+
+    /**
+     * Whether the gateway answered a login on {@code c}: false when the socket was closed before or while the
+     * login was waiting, as a refusal that lands after the upgrade does (the caller then checks the close code).
+     */
+    private boolean servedALogin(VertoTestClient c) throws Exception {
+        if (!c.isOpen()) {
+            return false;
+        }
+        try {
+            return c.call("login", params()).path("error").path("code").asInt() == -32000;
+        } catch (AssertionError closedWhileWaiting) {
+            return false;
         }
     }
 
