@@ -1,8 +1,9 @@
 // A conference member in the page, speaking raw Verto JSON-RPC over WSS as verto.js does for conferences:
 // login, invite to a room (complete SDP, no trickle), the pvtData event, subscribe to the granted channels,
 // bootstrap the liveArray and follow add/modify/del with wireSerno continuity, chat, moderator commands.
-// What it hears is measured with a WebAudio analyser. arguments: [login, password, destination].
-const [login, passwd, destination] = arguments;
+// What it hears is measured with a WebAudio analyser; the video it receives (the floor holder's) with getStats.
+// arguments: [login, password, destination, withVideo].
+const [login, passwd, destination, withVideo] = arguments;
 const conf = {
   state: 'connecting', error: null, pvt: null, roster: {}, lastSerno: 0, sernoGaps: 0, chats: [], modReplies: [],
   unauthorized: null, answered: false,
@@ -78,13 +79,23 @@ ws.onopen = async () => {
     const r = await send('login', { login, passwd, loginParams: {}, userVariables: {} });
     if (!r.result) throw new Error('login: ' + JSON.stringify(r.error));
     const media = await navigator.mediaDevices.getUserMedia({
-      audio: { echoCancellation: false, noiseSuppression: false, autoGainControl: false }, video: false,
+      audio: { echoCancellation: false, noiseSuppression: false, autoGainControl: false }, video: !!withVideo,
     });
     const pc = new RTCPeerConnection({ bundlePolicy: 'max-compat' });
     conf.pc = pc;
     media.getTracks().forEach((t) => pc.addTrack(t, media));
     pc.ontrack = (ev) => {
       const stream = new MediaStream([ev.track]);
+      if (ev.track.kind === 'video') {
+        const v = document.createElement('video');
+        v.muted = true;
+        v.autoplay = true;
+        v.playsInline = true;
+        v.srcObject = stream;
+        document.body.appendChild(v);
+        v.play().catch(() => {});
+        return;
+      }
       const el = new Audio();
       el.muted = true; // a remote stream feeds WebAudio only while a media element plays it
       el.srcObject = stream;
@@ -108,7 +119,7 @@ ws.onopen = async () => {
     const invite = await send('verto.invite', {
       sdp: pc.localDescription.sdp,
       dialogParams: { callID, destination_number: destination, caller_id_name: login.split('@')[0] + ' page',
-        caller_id_number: login.split('@')[0], useVideo: false },
+        caller_id_number: login.split('@')[0], useVideo: !!withVideo },
     });
     if (!invite.result) throw new Error('invite: ' + JSON.stringify(invite.error));
   } catch (err) {
@@ -141,6 +152,10 @@ setInterval(async () => {
       stats.audioLevel = r.audioLevel;
     }
     if (r.type === 'outbound-rtp' && r.kind === 'audio') stats.packetsSent = r.packetsSent;
+    if (r.type === 'inbound-rtp' && r.kind === 'video') {
+      stats.framesDecoded = r.framesDecoded || 0;
+      stats.keyFramesDecoded = r.keyFramesDecoded || 0;
+    }
   });
   conf.stats = stats;
 }, 1000);

@@ -78,13 +78,18 @@ class ConferenceIT extends ClusterTestBase {
             browser.driver().get(cluster.gatewayUrl(gateway));
         }
 
-        /** Logs in and dials {@code destination}; returns once in the room with media arriving. */
+        /** Logs in and dials {@code destination}, audio only; returns once in the room with media arriving. */
         Member join(String destination) throws Exception {
+            return join(destination, false);
+        }
+
+        /** As {@link #join(String)}, sending the fake camera's video too when {@code withVideo}. */
+        Member join(String destination, boolean withVideo) throws Exception {
             String script;
             try (InputStream in = ConferenceIT.class.getResourceAsStream("/conference-member.js")) {
                 script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
-            js(script, login, PASSWORD, destination);
+            js(script, login, PASSWORD, destination, withVideo);
             Await.until(
                     login + " in the room with media arriving",
                     Duration.ofSeconds(60),
@@ -122,6 +127,15 @@ class ConferenceIT extends ClusterTestBase {
                 }
             }
             throw new IllegalArgumentException("not a test tone: " + tone);
+        }
+
+        /** Video frames this member has decoded: the floor holder's video, forwarded by the room. */
+        long framesDecoded() {
+            return conf("window.conf.stats && window.conf.stats.framesDecoded") instanceof Number n ? n.longValue() : 0;
+        }
+
+        Object memberId() {
+            return conf("window.conf.pvt.conferenceMemberID");
         }
 
         String state() {
@@ -195,5 +209,53 @@ class ConferenceIT extends ClusterTestBase {
                     () -> m.level(other.hz) > HEARD_DB && m.level(bob.hz) < m.level(other.hz) - MARGIN_DB,
                     () -> java.util.Arrays.toString(m.levels()));
         }
+    }
+
+    /**
+     * Video in a room is the floor holder's, forwarded to the others with a key-frame request on every floor change
+     * (FreeSWITCH's passthrough mode): when the moderator gives the floor to one member, the other decodes its
+     * video, and then the other way round. A caller of another domain dialling the same number is in its own room.
+     * Room 3001, so that members of the other test's room who are still detached there do not count.
+     */
+    @Test
+    void theFloorHoldersVideoReachesTheOtherAndAnotherDomainHasItsOwnRoom() throws Exception {
+        Member alice = new Member(0, "1000@a.example", HZ[0]);
+        Member bob = new Member(1, "1001@a.example", HZ[1]);
+        Member dave = new Member(1, "1000@b.example", HZ[2]);
+        alice.join("3001-moderator", true);
+        bob.join("3001", true);
+
+        alice.js("window.conf.modCommand('vid-floor', arguments[0], 'force');", alice.memberId());
+        long bobBefore = bob.framesDecoded();
+        Await.until(
+                "bob decodes alice's video, the floor holder's",
+                Duration.ofSeconds(40),
+                () -> bob.framesDecoded() > bobBefore + 30,
+                bob::state);
+
+        alice.js("window.conf.modCommand('vid-floor', arguments[0], 'force');", bob.memberId());
+        long aliceBefore = alice.framesDecoded();
+        Await.until(
+                "alice decodes bob's video once he holds the floor",
+                Duration.ofSeconds(40),
+                () -> alice.framesDecoded() > aliceBefore + 30,
+                alice::state);
+
+        dave.join("3001");
+        assertThat(dave.conf("window.conf.pvt.laChannel")).isEqualTo("conference-liveArray.3001-b.example@b.example");
+        Await.until(
+                "dave sees his own room's roster",
+                Duration.ofSeconds(20),
+                () -> Long.valueOf(1).equals(dave.conf("window.conf.rosterSize()")));
+        for (Member m : List.of(alice, bob)) {
+            Await.until(
+                    m.login + " sees two members",
+                    Duration.ofSeconds(20),
+                    () -> Long.valueOf(2).equals(m.conf("window.conf.rosterSize()")),
+                    () -> String.valueOf(m.conf("JSON.stringify(window.conf.roster)")));
+        }
+        assertThat(dave.level(HZ[0]))
+                .as("dave hears nothing of a.example's room")
+                .isLessThan(HEARD_DB);
     }
 }
