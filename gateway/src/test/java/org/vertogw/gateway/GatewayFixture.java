@@ -38,6 +38,12 @@ final class GatewayFixture implements AutoCloseable {
 
     static final HealthSettings FAST_HEALTH = new HealthSettings(Duration.ofMillis(100), Duration.ofMillis(500), 3, 2);
 
+    /**
+     * For tests about something else than island health: the default probing, so that a machine starved for a
+     * second and a half does not mark the islands down under them.
+     */
+    static final HealthSettings PATIENT_HEALTH = HealthSettings.defaults();
+
     final Map<String, VertoIsland> islands = new LinkedHashMap<>();
     final Map<String, Integer> ports = new LinkedHashMap<>();
     final VertoGateway gateway;

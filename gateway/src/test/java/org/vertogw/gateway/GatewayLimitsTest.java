@@ -22,7 +22,8 @@ class GatewayLimitsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        fx = new GatewayFixture(b -> b.limits(Limits.builder()
+        fx = new GatewayFixture(b -> b.health(GatewayFixture.PATIENT_HEALTH)
+                .limits(Limits.builder()
                         .with(l -> {
                             l.messagesPerSecond = 5;
                             l.messageBurst = 10;
