@@ -3,7 +3,7 @@
  * "Embedded island"): `join('3000')` enters the room of the caller's own domain, the roster follows
  * the island's liveArray (bootstrap, then numbered add/modify/del), chat reaches the others with the
  * sender's login in `from`, and a member joining `3000-moderator` gets the moderation channel and
- * can mute. The peer connection is the fake one (fixed, valid WebRTC SDP offering Opus, which the
+ * can mute and kick. The peer connection is the fake one (fixed, valid WebRTC SDP offering Opus, which the
  * island requires of conference legs); everything else is the real gateway and island. Skipped
  * without the jar.
  */
@@ -125,7 +125,7 @@ describe('conference rooms against the demo gateway jar', { skip: skipWithoutJar
     await b.leave();
   });
 
-  it('a moderator mutes a member and every roster shows it muted; another domain sees only its own room', async () => {
+  it('a moderator mutes a member and every roster shows it muted, another domain sees only its own room, a kick ends the member', async () => {
     const member = await client('1003@a.example');
     const moderator = await client('1004@a.example');
     const other = await client('1000@b.example');
@@ -152,6 +152,12 @@ describe('conference rooms against the demo gateway jar', { skip: skipWithoutJar
     assert.deepEqual(numbers(await roster(o, (list) => list.length === 1, 'b.example sees its room')), ['1000']);
     assert.equal(o.self.number, '1000');
     assert.deepEqual(numbers(m.members), ['1003', '1004'], 'a.example does not see the b.example member');
-    await Promise.all([m.leave(), mod.leave(), o.leave()]);
+
+    const ended = next(m, 'ended', () => true, 'the kicked member\'s conference ending');
+    await mod.kick(target);
+    await ended;
+    assert.equal(m.isEnded, true);
+    assert.deepEqual(numbers(await roster(mod, (list) => list.length === 1, 'the moderator sees the kicked member gone')), ['1004']);
+    await Promise.all([mod.leave(), o.leave()]);
   });
 });
