@@ -271,6 +271,48 @@ public final class SoftphonePage {
         awaitMediaFlowing(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
     }
 
+    /**
+     * Waits until the conference panel shows {@code count} members and returns their roster lines, in the page's
+     * order.
+     */
+    public java.util.List<String> awaitConferenceMembers(int count) {
+        awaitTrue(
+                "the conference panel with " + count + " members",
+                () -> Boolean.TRUE.equals(js(
+                        "const p = document.getElementById('conference-panel');"
+                                + "return !p.hidden && p.querySelectorAll('#roster li').length === arguments[0];",
+                        count)));
+        // one script reads every line: the panel redraws the roster on each change (talking included)
+        return ((java.util.List<?>)
+                        js("return [...document.querySelectorAll('#roster li')].map(li => li.textContent);"))
+                .stream().map(String::valueOf).toList();
+    }
+
+    public String conferenceRoom() {
+        return byTestId("conference-room").getAttribute("textContent");
+    }
+
+    public SoftphonePage sendConferenceChat(String text) {
+        WebElement input = byTestId("conference-chat-input");
+        input.clear();
+        input.sendKeys(text);
+        byTestId("conference-chat-send").click();
+        return this;
+    }
+
+    /** Waits until the conference chat log has a line containing {@code text} and returns that line. */
+    public String awaitConferenceChat(String text) {
+        String script = "return [...document.querySelectorAll('#conference-chat-log li')]"
+                + ".map(li => li.textContent).find(t => t.includes(arguments[0])) || null;";
+        awaitTrue("the conference chat line " + text, () -> js(script, text) != null);
+        return String.valueOf(js(script, text));
+    }
+
+    /** Scrolls the conference panel into view, for a screenshot of it. */
+    public void showConference() {
+        js("document.getElementById('conference-panel').scrollIntoView({block: 'center'});");
+    }
+
     public Chromium browser() {
         return browser;
     }
