@@ -97,7 +97,7 @@ public final class IceTcpRelayBench {
             awaitConnected(calls);
             int[] seq = new int[n];
             long[] ts = new long[n];
-            RelayLoadBench.Generator g = new RelayLoadBench.Generator(calls, peers, seq, ts);
+            RelayLoadBench.Generator g = new RelayLoadBench.Generator(calls, peers, seq, ts, new int[n]);
             g.start();
             TimeUnit.SECONDS.sleep(3);
             long relayed0 = relayed(calls);

@@ -25,11 +25,19 @@ import org.vertogw.media.srtp.SrtpProfile;
  * media thread in the same JVM. Each step's baseline is the same number of calls through a forwarder that does
  * nothing but receive and send ({@link SelectorForwarderBaseline}), with the relay's engines idle meanwhile.
  *
+ * <p>With {@code -Dbench.video=true} every call also has a VP8 video section (its own leg toward the island, as
+ * FreeSWITCH expects): each browser sends 50 video packets/s of 1,100 bytes beside its audio, and a PLI (RFC 4585
+ * §6.3.1) every second, which the island's echo turns into a PLI back toward the browser, so RTCP feedback crosses
+ * the relay both ways. The baseline forwarder then carries the same number of packets of its own size.
+ *
  * <p>Usage: {@code RelayLoadBench [maxCalls] [seconds]}; {@code -Dbench.firstCalls=N} starts the doubling at N (25).
  */
 public final class RelayLoadBench {
 
     private static final int PPS = 50;
+    private static final boolean VIDEO = Boolean.getBoolean("bench.video");
+    /** Packets each browser sends per 20 ms: audio, and video beside it. */
+    private static final int STREAMS = VIDEO ? 2 : 1;
 
     record Call(MediaRelay relay, WebRtcEndpoint browser, WebRtcEndpoint island, LongAdder echoed) {}
 
@@ -60,6 +68,11 @@ public final class RelayLoadBench {
                 "baseline per step: the same calls through a forwarder that does nothing (SelectorForwarderBaseline)");
         line(
                 report,
+                VIDEO
+                        ? "per call: audio 50 pkt/s of 172 B and VP8 video 50 pkt/s of 1,112 B each way, a PLI per second"
+                        : "per call: audio 50 pkt/s of 172 B each way");
+        line(
+                report,
                 "ns/pkt are CPU ns per relayed packet, user + kernel; the last per-core figure counts user time only");
         line(
                 report,
@@ -72,7 +85,8 @@ public final class RelayLoadBench {
             }
             awaitConnected(calls);
             Step s = step(calls, peers, relayMeter, seconds);
-            SelectorForwarderBaseline.Result base = SelectorForwarderBaseline.run(n, Math.max(3, seconds / 2));
+            SelectorForwarderBaseline.Result base =
+                    SelectorForwarderBaseline.run(n * STREAMS, Math.max(3, seconds / 2));
             double perCore = s.relayed / (s.cpuNanos / 1e9);
             double nsPerPacket = s.cpuNanos / (double) Math.max(1, s.relayed);
             double kernelPerPacket = s.kernelNanos < 0 ? -1 : s.kernelNanos / (double) Math.max(1, s.relayed);
@@ -82,7 +96,7 @@ public final class RelayLoadBench {
                             Locale.ROOT,
                             "| %d | %d | %.0f | %.0f %% | %.0f | %s | %s | %.2f | %s | ≤%d µs | ≤%d µs | %.2f | %.2f %% |",
                             n,
-                            n * PPS * 2,
+                            n * PPS * 2 * STREAMS,
                             s.relayed / (double) seconds,
                             100.0 * s.cpuNanos / (seconds * 1e9),
                             perCore,
@@ -136,10 +150,13 @@ public final class RelayLoadBench {
 
     private static long[] nextTs = new long[0];
 
+    private static int[] nextVideoSeq = new int[0];
+
     private static Step step(List<Call> calls, MediaEngine peers, ThreadMeter relay, int seconds) throws Exception {
         nextSeq = java.util.Arrays.copyOf(nextSeq, calls.size());
         nextTs = java.util.Arrays.copyOf(nextTs, calls.size());
-        Generator g = new Generator(calls, peers, nextSeq, nextTs);
+        nextVideoSeq = java.util.Arrays.copyOf(nextVideoSeq, calls.size());
+        Generator g = new Generator(calls, peers, nextSeq, nextTs, nextVideoSeq);
         g.start();
         TimeUnit.SECONDS.sleep(3);
         long relayed0 = relayed(calls);
@@ -174,7 +191,7 @@ public final class RelayLoadBench {
         WebRtcEndpoint browser = WebRtcEndpoint.open(peers, "browser-" + i);
         browser.setSrtpProfiles(List.of(SrtpProfile.AEAD_AES_128_GCM, SrtpProfile.AES_CM_128_HMAC_SHA1_80));
         WebRtcEndpoint island = WebRtcEndpoint.open(peers, "island-" + i);
-        String islandOffer = relay.islandOfferFromBrowserOffer(browser.offer());
+        String islandOffer = relay.islandOfferFromBrowserOffer(browser.offer(VIDEO));
         String browserAnswer = relay.browserAnswerFromIslandAnswer(island.answer(islandOffer));
         browser.applyAnswer(browserAnswer);
         WebRtcEndpoint.echo(island);
@@ -251,20 +268,24 @@ public final class RelayLoadBench {
         private final MediaEngine peers;
         private final int[] seq;
         private final long[] ts;
+        private final int[] videoSeq;
         private final LongAdder sent = new LongAdder();
         private final byte[] packet = new byte[12 + 160];
+        private final byte[] videoPacket = new byte[12 + 1100];
         private volatile boolean running = true;
         private final Thread thread;
 
-        Generator(List<Call> calls, MediaEngine peers, int[] seq, long[] ts) {
+        Generator(List<Call> calls, MediaEngine peers, int[] seq, long[] ts, int[] videoSeq) {
             this.calls = calls;
             this.peers = peers;
             this.seq = seq;
             this.ts = ts;
+            this.videoSeq = videoSeq;
             this.thread = new Thread(this::run, "generator");
             thread.setDaemon(true);
             packet[0] = (byte) 0x80;
             packet[1] = 111;
+            videoPacket[0] = (byte) 0x80;
         }
 
         void start() {
@@ -287,8 +308,20 @@ public final class RelayLoadBench {
                 RtpHeader.setSequenceNumber(packet, 0, seq[i]++ & 0xFFFF);
                 RtpHeader.setTimestamp(packet, 0, ts[i]);
                 ts[i] += 960;
-                calls.get(i).browser.sendRtp(packet, 0, packet.length);
+                WebRtcEndpoint browser = calls.get(i).browser;
+                browser.sendRtp(packet, 0, packet.length);
                 n++;
+                if (VIDEO) {
+                    int v = browser.videoIndex();
+                    videoPacket[1] = (byte) browser.videoPayloadType();
+                    RtpHeader.setSequenceNumber(videoPacket, 0, videoSeq[i]++ & 0xFFFF);
+                    RtpHeader.setTimestamp(videoPacket, 0, ts[i] * 2);
+                    browser.sendRtp(v, videoPacket, 0, videoPacket.length);
+                    n++;
+                    if (videoSeq[i] % PPS == 0) {
+                        browser.requestKeyFrame(v);
+                    }
+                }
             }
             sent.add(n);
         }
