@@ -382,13 +382,8 @@ public final class LibWebRtcPeer implements AutoCloseable {
         }
     }
 
-    private static final class Created implements CreateSessionDescriptionObserver {
-        private final CompletableFuture<RTCSessionDescription> result;
-
-        Created(CompletableFuture<RTCSessionDescription> result) {
-            this.result = result;
-        }
-
+    private record Created(CompletableFuture<RTCSessionDescription> result)
+            implements CreateSessionDescriptionObserver {
         @Override
         public void onSuccess(RTCSessionDescription d) {
             result.complete(d);
