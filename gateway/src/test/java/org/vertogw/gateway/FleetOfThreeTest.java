@@ -204,7 +204,7 @@ class FleetOfThreeTest {
                 () -> !publicGateways("gw-b").contains(gwA)
                         && !publicGateways("gw-c").contains(gwA));
         assertThat(publicGateways("gw-b")).hasSize(2);
-        assertThat(health("gw-b")).isEqualTo("connected");
+        Await.until("gw-b says it is connected", () -> "connected".equals(health("gw-b")));
         assertThat(fx.get("gw-b", "/metrics").body()).contains("verto_gateway_fleet_connected 1");
         try (VertoTestClient c = VertoTestClient.connect(fx.gw("gw-a").wssUri())) {
             assertThat(login(c, "1000@" + otherDomain, "cut-1"))
@@ -234,7 +234,7 @@ class FleetOfThreeTest {
         assertThat(placed("gw-a", home).island()).isEqualTo("spare-1");
         assertThat(placed("gw-a", home).epoch()).isEqualTo(1);
         Await.until("gw-a is listed again", () -> publicGateways("gw-b").contains(gwA));
-        assertThat(health("gw-a")).isEqualTo("connected");
+        Await.until("gw-a says it is connected again", () -> "connected".equals(health("gw-a")));
         try (VertoTestClient c = VertoTestClient.connect(fx.gw("gw-a").wssUri())) {
             assertThat(login(c, "1000@" + DOMAIN, "cut-2")).isEqualTo("spare-1");
         }
@@ -257,7 +257,7 @@ class FleetOfThreeTest {
         try {
             return JSON.readTree(fx.get(gw, "/healthz").body()).path("fleet").asText();
         } catch (Exception e) {
-            return "unanswered";
+            return "unanswered: " + e; // a loaded machine may let one request time out; callers await
         }
     }
 
