@@ -140,9 +140,15 @@ final class GatewayFixture implements AutoCloseable {
         return http().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Trusts the gateway's self-signed loopback certificate. */
+    /**
+     * One client for every request of the tests, trusting the gateway's self-signed loopback certificate: it keeps
+     * its connections, so a test polling an endpoint does not open a connection per request and run into the
+     * gateway's per-address connection rate (limits.connectionsPerSecondPerAddress).
+     */
+    private static final HttpClient HTTP = InsecureHttp.client();
+
     static HttpClient http() {
-        return InsecureHttp.client();
+        return HTTP;
     }
 
     static void await(BooleanSupplier condition, String what) {
