@@ -112,6 +112,19 @@ abstract class ConferenceTestBase {
                 action + " on the roster of " + p.login);
     }
 
+    /** The liveArray {@code modify} that {@code on} receives for {@code member}'s row, its status containing {@code fragment}. */
+    static JsonNode rowModified(ConferencePhone on, ConferencePhone member, String fragment, String what)
+            throws Exception {
+        return on.client.await(
+                m -> {
+                    JsonNode d = m.path("params").path("data");
+                    return "modify".equals(d.path("action").asText())
+                            && member.callId.equals(d.path("hashKey").asText())
+                            && d.path("data").get(4).asText().contains(fragment);
+                },
+                what);
+    }
+
     static JsonNode status(JsonNode row) throws Exception {
         return JSON.readTree(row.get(4).asText());
     }

@@ -120,21 +120,7 @@ class IslandConferenceTest extends ConferenceTestBase {
                                 .asText()),
                 "moderator reply");
         assertThat(reply.path("params").path("data").path("response").asText()).isEqualTo("OK mute " + bob.memberId());
-        JsonNode muted = alice.client.await(
-                m -> "modify"
-                                .equals(m.path("params")
-                                        .path("data")
-                                        .path("action")
-                                        .asText())
-                        && bob.callId.equals(
-                                m.path("params").path("data").path("hashKey").asText())
-                        && m.path("params")
-                                .path("data")
-                                .path("data")
-                                .get(4)
-                                .asText()
-                                .contains("\"muted\":true"),
-                "bob's row muted");
+        JsonNode muted = rowModified(alice, bob, "\"muted\":true", "bob's row muted");
         assertThat(muted.path("params").path("data").path("wireSerno").asLong()).isGreaterThan(3);
         Await.until(
                 "alice and carol no longer hear bob, and still hear each other",

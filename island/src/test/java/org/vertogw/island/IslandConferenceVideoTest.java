@@ -49,21 +49,7 @@ class IslandConferenceVideoTest extends ConferenceTestBase {
                 .put("id", bob.memberId())
                 .put("value", "force");
         broadcast(alice, alice.channel("modChannel"), floor);
-        alice.client.await(
-                m -> "modify"
-                                .equals(m.path("params")
-                                        .path("data")
-                                        .path("action")
-                                        .asText())
-                        && bob.callId.equals(
-                                m.path("params").path("data").path("hashKey").asText())
-                        && m.path("params")
-                                .path("data")
-                                .path("data")
-                                .get(4)
-                                .asText()
-                                .contains("\"floor\":true"),
-                "bob's row holding the floor");
+        rowModified(alice, bob, "\"floor\":true", "bob's row holding the floor");
         Await.until(
                 "bob is asked for a keyframe and his video reaches alice",
                 Duration.ofSeconds(30),
