@@ -7,36 +7,16 @@
  * island requires of conference legs); everything else is the real gateway and island. Skipped
  * without the jar.
  */
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { VertoClient } from '../../src/index.js';
-import { startDemoJar, skipWithoutJar, insecureFetch, recordingSockets } from '../support/demo-jar.js';
-import { fakeMedia } from '../support/fake-webrtc.js';
+import { skipWithoutJar } from '../support/demo-jar.js';
+import { demoJarClients } from '../support/demo-jar-clients.js';
 
 const DEADLINE_MS = 20000;
 
 describe('conference rooms against the demo gateway jar', { skip: skipWithoutJar, timeout: 240000 }, () => {
-  let gateway;
-  let demo;
-  const clients = [];
-
-  before(async () => {
-    gateway = await startDemoJar();
-    demo = await (await insecureFetch(`${gateway.base}/v1/demo`)).json();
-  });
-
-  after(async () => {
-    await Promise.allSettled(clients.map((c) => c.disconnect()));
-    await gateway?.stop();
-  });
-
-  async function client(login) {
-    const sockets = recordingSockets();
-    const c = new VertoClient({ login, passwd: demo.password, mapUrl: `${gateway.base}/v1/partition-map`, fetch: insecureFetch, createWebSocket: sockets.createWebSocket, media: fakeMedia() });
-    clients.push(c);
-    await c.connect();
-    return { client: c, wire: sockets.wire };
-  }
+  const jar = demoJarClients();
+  const client = (login) => jar.client(login);
 
   /** Resolves once `predicate(conference.members)` holds, checked on every roster change. */
   function roster(conference, predicate, what) {

@@ -6,39 +6,21 @@
  * island answers with a video section (docs/protocol.md §4.6); a number that is no conference room
  * makes `join()` reject with what ended the call. Skipped without the jar.
  */
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { VertoClient, VertoError } from '../../src/index.js';
-import { startDemoJar, skipWithoutJar, insecureFetch, recordingSockets } from '../support/demo-jar.js';
-import { fakeMedia, FakePeerConnection } from '../support/fake-webrtc.js';
+import { VertoError } from '../../src/index.js';
+import { skipWithoutJar } from '../support/demo-jar.js';
+import { demoJarClients } from '../support/demo-jar-clients.js';
+import { FakePeerConnection } from '../support/fake-webrtc.js';
 import { VIDEO_OFFER } from '../support/sdp.js';
 
 describe('video and conferences against the demo gateway jar', { skip: skipWithoutJar, timeout: 180000 }, () => {
-  let gateway;
-  let demo;
-  const clients = [];
-
-  before(async () => {
-    gateway = await startDemoJar();
-    demo = await (await insecureFetch(`${gateway.base}/v1/demo`)).json();
-  });
-
-  after(async () => {
-    await Promise.allSettled(clients.map((c) => c.disconnect()));
-    await gateway?.stop();
-  });
-
-  async function client(login) {
-    const sockets = recordingSockets();
-    const c = new VertoClient({ login, passwd: demo.password, mapUrl: `${gateway.base}/v1/partition-map`, fetch: insecureFetch, createWebSocket: sockets.createWebSocket, media: fakeMedia() });
-    clients.push(c);
-    await c.connect();
-    return { client: c, wire: sockets.wire };
-  }
+  const jar = demoJarClients();
+  const client = (login) => jar.client(login);
 
   it('a video call to the echo test sends useVideo and audio then video, and is answered', async () => {
     const { client: c, wire } = await client('1000@a.example');
-    const call = c.call(demo.echo, { video: true });
+    const call = c.call(jar.demo.echo, { video: true });
     await call.waitFor('active', { timeoutMs: 15000 });
     const invite = wire.find((w) => w.dir === 'out' && w.message.method === 'verto.invite').message;
     assert.equal(invite.params.dialogParams.useVideo, true);
@@ -52,7 +34,7 @@ describe('video and conferences against the demo gateway jar', { skip: skipWitho
 
   it('camera on in an audio call: updateMedia is relayed, answered with video, and the call goes on', async () => {
     const { client: c, wire } = await client('1001@a.example');
-    const call = c.call(demo.echo);
+    const call = c.call(jar.demo.echo);
     await call.waitFor('active', { timeoutMs: 15000 });
     await call.setCamera(true);
     assert.equal(call.cameraOn, true);
