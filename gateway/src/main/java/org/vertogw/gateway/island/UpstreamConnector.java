@@ -28,6 +28,7 @@ import org.vertogw.gateway.tls.PemKeyStore;
 public final class UpstreamConnector implements AutoCloseable {
 
     private final WebSocketClient client;
+    private final QueuedThreadPool pool;
     private final Scheduler scheduler;
     private final AtomicLong forcedCloses = new AtomicLong();
 
@@ -40,7 +41,7 @@ public final class UpstreamConnector implements AutoCloseable {
         ClientConnector cc = new ClientConnector();
         cc.setSslContextFactory(ssl);
         cc.setConnectTimeout(connectTimeout);
-        QueuedThreadPool pool = new QueuedThreadPool(200, 4);
+        pool = new QueuedThreadPool(200, 4);
         pool.setName("upstream");
         pool.setDaemon(true);
         cc.setExecutor(pool);
@@ -55,6 +56,11 @@ public final class UpstreamConnector implements AutoCloseable {
         client.setConnectTimeout(connectTimeout.toMillis());
         client.start();
         scheduler = http.getScheduler();
+    }
+
+    /** Runs {@code task} soon on the client's threads. */
+    void execute(Runnable task) {
+        pool.execute(task);
     }
 
     /** Runs {@code task} after {@code delay} on the client's timer. */

@@ -2,6 +2,7 @@ package org.vertogw.bench.signaling;
 
 import com.sun.tools.attach.VirtualMachine;
 import java.io.IOException;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
@@ -102,15 +103,35 @@ final class ServerProcess implements AutoCloseable {
         return process.pid();
     }
 
-    /** Heap used after a full GC, bytes. */
-    long heapAfterGc() throws Exception {
+    private MBeanServerConnection mbeans() throws Exception {
         if (jmx == null) {
             VirtualMachine vm = VirtualMachine.attach(Long.toString(process.pid()));
             String address = vm.startLocalManagementAgent();
             vm.detach();
             jmx = JMXConnectorFactory.connect(new JMXServiceURL(address));
         }
-        MBeanServerConnection c = jmx.getMBeanServerConnection();
+        return jmx.getMBeanServerConnection();
+    }
+
+    /** CPU time the process has used (all its threads, user and kernel), ns. */
+    long cpuNanos() throws Exception {
+        return ManagementFactory.newPlatformMXBeanProxy(
+                        mbeans(),
+                        ManagementFactory.OPERATING_SYSTEM_MXBEAN_NAME,
+                        com.sun.management.OperatingSystemMXBean.class)
+                .getProcessCpuTime();
+    }
+
+    /** Time the JIT compilers have spent so far, ms: compiling during a measurement means it is not yet warm. */
+    long compileMillis() throws Exception {
+        return ManagementFactory.newPlatformMXBeanProxy(
+                        mbeans(), ManagementFactory.COMPILATION_MXBEAN_NAME, CompilationMXBean.class)
+                .getTotalCompilationTime();
+    }
+
+    /** Heap used after a full GC, bytes. */
+    long heapAfterGc() throws Exception {
+        MBeanServerConnection c = mbeans();
         MemoryMXBean mem =
                 ManagementFactory.newPlatformMXBeanProxy(c, ManagementFactory.MEMORY_MXBEAN_NAME, MemoryMXBean.class);
         for (int i = 0; i < 3; i++) {

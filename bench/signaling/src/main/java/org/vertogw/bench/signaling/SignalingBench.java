@@ -53,17 +53,42 @@ public final class SignalingBench {
                     BenchClient client = new BenchClient()) {
                 URI gw = URI.create("wss://localhost:" + gateway.awaitReady() + "/verto");
                 report("machine", machine());
-                sequential(client, islandUri, 300, null, "warm-up direct");
-                sequential(client, gw, 300, null, "warm-up gateway");
+                // until C2 has compiled the login path: compiling competes with it for the two cores
+                int warmup = Integer.getInteger("bench.warmup", 2000);
+                sequential(client, islandUri, warmup, null, "warm-up direct");
+                sequential(client, gw, warmup, null, "warm-up gateway");
                 Histogram directLogin = new Histogram(3);
                 Histogram gwLogin = new Histogram(3);
                 Histogram directConnect = new Histogram(3);
                 Histogram gwConnect = new Histogram(3);
+                long[] i0 = {island.cpuNanos(), island.compileMillis()};
                 sequential(client, islandUri, logins, new Histogram[] {directConnect, directLogin}, "direct");
+                long[] i1 = {island.cpuNanos(), island.compileMillis()};
+                long[] g1 = {gateway.cpuNanos(), gateway.compileMillis()};
                 sequential(client, gw, logins, new Histogram[] {gwConnect, gwLogin}, "gateway");
+                long[] i2 = {island.cpuNanos(), island.compileMillis()};
+                long[] g2 = {gateway.cpuNanos(), gateway.compileMillis()};
                 report("sequential logins", logins + " each on a fresh connection (connect, login, close)");
                 table("login round trip", directLogin, gwLogin);
                 table("connect (TLS for the gateway, plain ws for the island)", directConnect, gwConnect);
+                report(
+                        "CPU per connect+login+close",
+                        String.format(
+                                Locale.ROOT,
+                                "island direct %.0f µs | via gateway: gateway %.0f µs (its TLS handshake included),"
+                                        + " island %.0f µs",
+                                (i1[0] - i0[0]) / 1e3 / logins,
+                                (g2[0] - g1[0]) / 1e3 / logins,
+                                (i2[0] - i1[0]) / 1e3 / logins));
+                report(
+                        "JIT compiling meanwhile",
+                        String.format(
+                                Locale.ROOT,
+                                "island %d ms during the direct logins, gateway %d ms and island %d ms during"
+                                        + " those through it",
+                                i1[1] - i0[1],
+                                g2[1] - g1[1],
+                                i2[1] - i1[1]));
                 int rate = Integer.getInteger("bench.rate", 1000);
                 int rateSeconds = Integer.getInteger("bench.rateSeconds", 60);
                 if (rateSeconds > 0) {
