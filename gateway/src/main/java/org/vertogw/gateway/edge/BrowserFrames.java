@@ -28,7 +28,7 @@ final class BrowserFrames {
         BrowserChannel browser = session.browser;
         switch (browser.admit(text.length())) {
             case ACCEPT ->
-                session.run(() -> {
+                session.runFrame(() -> {
                     frame(text);
                     browser.demand();
                 });

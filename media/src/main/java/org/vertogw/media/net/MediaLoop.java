@@ -28,6 +28,9 @@ public final class MediaLoop implements AutoCloseable {
     private final Thread thread;
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final CopyOnWriteArrayList<Runnable> tickers = new CopyOnWriteArrayList<>();
+    /** The tickers as an array, iterated at every tick without the iterator a list would allocate. */
+    private volatile Runnable[] tickerArray = new Runnable[0];
+
     private final long tickNanos;
     private final ByteBuffer receive = ByteBuffer.allocateDirect(PacketBuffer.MAX_DATAGRAM + 1);
     private final ByteBuffer send =
@@ -132,12 +135,14 @@ public final class MediaLoop implements AutoCloseable {
     }
 
     /** Runs {@code ticker} on the loop thread every tick until removed. */
-    public void addTicker(Runnable ticker) {
+    public synchronized void addTicker(Runnable ticker) {
         tickers.add(ticker);
+        tickerArray = tickers.toArray(new Runnable[0]);
     }
 
-    public void removeTicker(Runnable ticker) {
+    public synchronized void removeTicker(Runnable ticker) {
         tickers.remove(ticker);
+        tickerArray = tickers.toArray(new Runnable[0]);
     }
 
     public boolean inLoop() {
@@ -210,7 +215,7 @@ public final class MediaLoop implements AutoCloseable {
                 long now = System.nanoTime();
                 if (now - nextTick >= 0) {
                     nextTick = now + tickNanos;
-                    for (Runnable r : tickers) {
+                    for (Runnable r : tickerArray) {
                         runSafely(r);
                     }
                 }
