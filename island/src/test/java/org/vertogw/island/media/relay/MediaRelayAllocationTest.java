@@ -116,7 +116,8 @@ class MediaRelayAllocationTest {
         long relayed = relay.counters().packetsRelayed() - relayed0;
 
         assertThat(relayed).isGreaterThanOrEqualTo(2L * MEASURED - 100);
-        // nothing per packet, nor per tick: a few hundred bytes in all (class loading, a consent check), whatever the load
+        // nothing per packet, nor per tick: a few hundred bytes in all (class loading, a consent check), whatever the
+        // load
         assertThat(allocated / (double) relayed)
                 .as("bytes allocated per relayed packet, %d in all", allocated)
                 .isLessThan(0.5);
