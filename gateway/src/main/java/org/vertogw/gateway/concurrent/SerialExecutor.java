@@ -37,31 +37,6 @@ public final class SerialExecutor implements Executor {
         }
     }
 
-    /**
-     * Runs {@code task} on the calling thread when nothing of this executor is queued or running, else queues it
-     * behind the rest. For the threads that read a session's frames: a frame then costs no hand-off to the pool,
-     * while order and one-at-a-time hold as with {@link #execute}. Tasks queued while it runs are drained on the pool.
-     */
-    public void executeHere(Runnable task) {
-        if (!pending.compareAndSet(0, 1)) {
-            execute(task);
-            return;
-        }
-        try {
-            task.run();
-        } catch (RuntimeException e) {
-            LOG.error("session task failed", e);
-        }
-        if (pending.decrementAndGet() > 0) {
-            try {
-                pool.execute(this::drain);
-            } catch (RejectedExecutionException e) {
-                tasks.clear();
-                pending.set(0);
-            }
-        }
-    }
-
     private void drain() {
         do {
             Runnable task = tasks.poll();

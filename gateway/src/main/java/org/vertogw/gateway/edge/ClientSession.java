@@ -31,9 +31,6 @@ public final class ClientSession {
     final GatewayContext ctx;
     private final String remoteAddress;
     private final SessionHooks hooks;
-    /** Whether frames run on their reading thread when the session is idle; {@code -Dvertogw.frameHandoff=true} always hands them to the pool. */
-    private static final boolean FRAMES_ON_READING_THREAD = !Boolean.getBoolean("vertogw.frameHandoff");
-
     private final SerialExecutor executor;
     final BrowserChannel browser;
     final SessionLink link = new SessionLink(this);
@@ -218,15 +215,6 @@ public final class ClientSession {
 
     void run(Runnable task) {
         executor.execute(task);
-    }
-
-    /** Runs a frame's work: on the thread that read it when the session is idle (see {@link SerialExecutor#executeHere}). */
-    void runFrame(Runnable task) {
-        if (FRAMES_ON_READING_THREAD) {
-            executor.executeHere(task);
-        } else {
-            executor.execute(task);
-        }
     }
 
     // ---- views, any thread ----------------------------------------------------------------------------------

@@ -28,7 +28,6 @@ import org.vertogw.gateway.tls.PemKeyStore;
 public final class UpstreamConnector implements AutoCloseable {
 
     private final WebSocketClient client;
-    private final QueuedThreadPool pool;
     private final Scheduler scheduler;
     private final AtomicLong forcedCloses = new AtomicLong();
 
@@ -41,7 +40,7 @@ public final class UpstreamConnector implements AutoCloseable {
         ClientConnector cc = new ClientConnector();
         cc.setSslContextFactory(ssl);
         cc.setConnectTimeout(connectTimeout);
-        pool = new QueuedThreadPool(200, 4);
+        QueuedThreadPool pool = new QueuedThreadPool(200, 4);
         pool.setName("upstream");
         pool.setDaemon(true);
         cc.setExecutor(pool);
@@ -56,11 +55,6 @@ public final class UpstreamConnector implements AutoCloseable {
         client.setConnectTimeout(connectTimeout.toMillis());
         client.start();
         scheduler = http.getScheduler();
-    }
-
-    /** Runs {@code task} soon on the client's threads. */
-    void execute(Runnable task) {
-        pool.execute(task);
     }
 
     /** Runs {@code task} after {@code delay} on the client's timer. */

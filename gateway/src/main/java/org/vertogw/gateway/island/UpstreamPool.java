@@ -13,8 +13,8 @@ import org.vertogw.partition.PartitionMap;
 /**
  * A few open, unauthenticated WebSockets to each island that is up, so a login does not wait for a TCP and TLS
  * handshake to the island. mod_verto binds a connection to a sessid only on its first successful login (docs/protocol.md §2.1),
- * so a warm connection is anybody's until its first login. A taken link is replaced at once, on the connector's
- * threads; lost ones on the next {@link #refill}.
+ * so a warm connection is anybody's until its first login. A taken link is replaced at once; lost ones on the
+ * next {@link #refill}.
  */
 public final class UpstreamPool implements AutoCloseable {
 
@@ -39,28 +39,15 @@ public final class UpstreamPool implements AutoCloseable {
                 IslandLink link = q.poll();
                 if (link.isOpen()) {
                     link.adopt(handler);
-                    connector.execute(() -> replace(island, uri));
+                    if (!down.get().contains(island)) {
+                        q.add(IslandLink.open(connector, island, uri, IDLE));
+                    }
                     return link;
                 }
                 link.close();
             }
         }
         return IslandLink.open(connector, island, uri, handler);
-    }
-
-    /**
-     * Opens the link that replaces a taken one, off the login's path: starting a WebSocket connect costs the
-     * calling thread a good part of the gateway's work on a login (bench/signaling), which the login need not wait for.
-     */
-    private synchronized void replace(String island, URI uri) {
-        Deque<IslandLink> q = warm.get(island);
-        if (!closed
-                && q != null
-                && q.size() < perIsland
-                && uri.equals(uris.get(island))
-                && !down.get().contains(island)) {
-            q.add(IslandLink.open(connector, island, uri, IDLE));
-        }
     }
 
     /** Follows the map: islands that left it lose their warm links; a changed URL drops the old ones. */
