@@ -2,6 +2,7 @@
 // echotest and against the gateway relaying to an island's echo (9196), in one run, and the CPU each server spends
 // per echoed packet. Run it through run.sh, inside a network namespace with veth0 at 198.18.0.1.
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -87,6 +88,20 @@ async function limited(items, width, fn) {
   return out;
 }
 
+/** The gateway's own count of SRTP/SRTCP packets received and sent over all legs, from /metrics (the demo mode admits loopback). */
+function gatewayPackets(base) {
+  return new Promise((resolve, reject) => {
+    https.get(`${base}/metrics`, { rejectUnauthorized: false }, (res) => {
+      let body = '';
+      res.on('data', (d) => (body += d));
+      res.on('end', () => {
+        const read = (dir) => Number(body.match(new RegExp(`^verto_gateway_media_packets_total\\{direction="${dir}"\\} (\\S+)`, 'm'))?.[1] ?? NaN);
+        resolve({ received: read('received'), sent: read('sent') });
+      });
+    }).on('error', reject);
+  });
+}
+
 /** The server's CPU with no call, in cores, over a few seconds: what it spends whatever the packets. */
 async function idleCores(pid) {
   const a = processCpuNs(pid);
@@ -97,7 +112,7 @@ async function idleCores(pid) {
 }
 
 /** Sets up the peers with `negotiate(peer, i)` (which applies the answer), then sends for warm-up + window and measures `pid`'s CPU. */
-async function measure(name, pid, n, negotiate) {
+async function measure(name, pid, n, negotiate, counters = async () => null) {
   const peers = Array.from({ length: n }, (_, i) => new RtpPeer(`${name}-${i}`, address));
   const idle = await idleCores(pid);
   const t0 = Date.now();
@@ -119,9 +134,11 @@ async function measure(name, pid, n, negotiate) {
     threads: threadCpuNs(pid),
     self: selfCpuNs(),
   });
+  const ca = await counters();
   const a = snap();
   await sleep(windowS * 1000);
   const b = snap();
+  const cb = await counters();
   stop();
   const seconds = Number(b.t - a.t) / 1e9;
   const sent = b.sent - a.sent;
@@ -141,6 +158,7 @@ async function measure(name, pid, n, negotiate) {
     idleCores: idle,
     threads: threadDelta(a.threads, b.threads).map(([t, ns]) => [t, ns / echoed]),
   };
+  if (ca && cb) r.serverCounted = { received: cb.received - ca.received, sent: cb.sent - ca.sent };
   r.nsPerEchoedNet = Math.max(0, cpu - idle * 1e9 * seconds) / echoed;
   log(`${name}: ns per echoed packet by thread: ${r.threads.map(([t, ns]) => `${t} ${ns.toFixed(0)}`).join(', ')}`);
   log(`${name}: ${r.echoedPerS.toFixed(0)} echoed/s, loss ${(r.loss * 100).toFixed(2)} %, ` +
@@ -168,8 +186,10 @@ async function gatewayPhase(gw, n) {
     const user = `${1000 + i}@bench.example`;
     await c.login(user, 'bench');
     p.answer(await c.invite('9196', await p.offer(), user));
-  });
+  }, () => gatewayPackets(gw.https));
   r.nsPerRelayed = r.cpuNs / (2 * r.echoed);
+  log(`gateway: its own count over the window: ${r.serverCounted.received} packets received, ${r.serverCounted.sent} sent ` +
+    `(2 × echoed = ${2 * r.echoed})`);
   peers.forEach((p) => p.close());
   clients.forEach((c) => c.close());
   return r;
@@ -214,6 +234,13 @@ function report(rows) {
       lines.push(`- ${label(r)}, ${r.peers} peers: ${r.threads.map(([t, ns]) => `\`${t}\` ${f0(ns)}`).join(', ')}`);
     }
   }
+  lines.push('', 'The gateway\'s own count (`verto_gateway_media_packets_total`, SRTP and SRTCP over all legs) against ' +
+    'the generator\'s 2 × echoed:', '');
+  for (const { gateway: r } of rows) {
+    if (!r.serverCounted) continue;
+    lines.push(`- ${r.peers} peers: ${f0(r.serverCounted.received / r.seconds)} received/s, ` +
+      `${f0(r.serverCounted.sent / r.seconds)} sent/s; 2 × echoed = ${f0((2 * r.echoed) / r.seconds)}/s`);
+  }
   lines.push('');
   return lines.join('\n');
 }
@@ -239,7 +266,9 @@ async function main() {
     gatewayFiles(gwDir, islandUri, maxPeers);
     gateway = startServer('gateway', 'java', [...jvm, ...gatewayJvm, '-jar', jar, 'gateway', '--config', path.join(gwDir, 'gateway.json')],
       { cwd: gwDir, log: path.join(target, 'gateway.log'), ready: /Gateway ready: https:\/\/localhost:(\d+)\// });
-    gateway.url = `wss://127.0.0.1:${(await gateway.ready)[1]}/verto`;
+    const port = (await gateway.ready)[1];
+    gateway.url = `wss://127.0.0.1:${port}/verto`;
+    gateway.https = `https://127.0.0.1:${port}`;
     const deadline = Date.now() + 20000;
     for (;;) {
       try {
