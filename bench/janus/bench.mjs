@@ -7,10 +7,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { RtpPeer, startClock } from './lib/rtp-peer.mjs';
-import { JanusEchotest } from './lib/janus-echotest.mjs';
-import { VertoClient } from './lib/verto-client.mjs';
 import ndc from 'node-datachannel';
+import { JanusEchotest } from './lib/janus-echotest.mjs';
+import { RtpPeer, startClock } from './lib/rtp-peer.mjs';
+import { VertoClient } from './lib/verto-client.mjs';
 import { processCpuNs, selfCpuNs, startServer, threadCpuNs, threadDelta } from './lib/proc.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -21,6 +21,7 @@ const peerCounts = (opt.peers ?? '25').split(',').map(Number);
 const warmupS = Number(opt.warmup ?? 15);
 const windowS = Number(opt.seconds ?? 10);
 const idleS = Number(opt.idle ?? 5);
+const prewarm = Number(opt.prewarm ?? 5);
 const jar = path.resolve(opt.jar ?? path.join(here, '../../app/target/verto-gateway.jar'));
 const address = opt.address ?? '198.18.0.1';
 const iface = opt.interface ?? 'veth0';
@@ -30,6 +31,7 @@ if (opt['peer-log']) ndc.initLogger(opt['peer-log'], (level, m) => process.stder
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const log = (s) => process.stdout.write(`[${new Date().toISOString().slice(11, 19)}] ${s}\n`);
 
+/** Janus's private configuration: echotest and the HTTP transport on loopback only, otherwise its defaults. */
 function janusConfig(dir) {
   const lib = '/usr/lib/x86_64-linux-gnu/janus';
   const others = readdirSync(`${lib}/plugins`).filter((f) => /\.so$/.test(f) && f !== 'libjanus_echotest.so');
@@ -54,7 +56,11 @@ events: { }
     'general: { http = true, port = 8088, ip = "127.0.0.1", base_path = "/janus", https = false }\nadmin: { admin_http = false }\n');
 }
 
-function gatewayFiles(dir, islandUri, peers) {
+/**
+ * The gateway's configuration: demo mode (a self-signed certificate, /metrics for loopback), media bound where the
+ * generator's peers are, and the per-address budgets lifted, since every peer connects from the same address.
+ */
+function gatewayFiles(dir, islandUri) {
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, 'map.json'), JSON.stringify({ version: 1, islands: [{ id: 'fs-01', verto: islandUri }] }));
   const big = 100000;
@@ -111,10 +117,9 @@ async function idleCores(pid) {
   return (b.user + b.system - a.user - a.system) / Number(process.hrtime.bigint() - t);
 }
 
-/** Sets up the peers with `negotiate(peer, i)` (which applies the answer), then sends for warm-up + window and measures `pid`'s CPU. */
-async function measure(name, pid, n, negotiate, counters = async () => null) {
+/** `n` peers, each negotiated by `negotiate(peer, i)` (which applies the answer), their tracks open. */
+async function connectPeers(name, n, negotiate) {
   const peers = Array.from({ length: n }, (_, i) => new RtpPeer(`${name}-${i}`, address));
-  const idle = await idleCores(pid);
   const t0 = Date.now();
   await limited(peers, 5, negotiate);
   const opened = await Promise.race([
@@ -123,8 +128,21 @@ async function measure(name, pid, n, negotiate, counters = async () => null) {
   ]);
   if (!opened) throw new Error(`${name}: ${peers.filter((p) => !p.track.isOpen()).length} of ${n} tracks not open within 30 s`);
   log(`${name}: ${n} peers connected in ${Date.now() - t0} ms`);
+  return peers;
+}
+
+/** Sets up the peers, then sends for warm-up + window and measures `pid`'s CPU. */
+async function measure(name, pid, n, negotiate, counters = async () => null) {
+  const idle = await idleCores(pid);
+  const peers = await connectPeers(name, n, negotiate);
   const stop = startClock(peers);
-  await sleep(warmupS * 1000);
+  const warm = Date.now() + warmupS * 1000;
+  // media must flow end to end on every peer before the window: a call whose far leg failed echoes nothing
+  const echoing = Date.now() + Math.max(warmupS, 30) * 1000;
+  while (peers.some((p) => p.echoed === 0) && Date.now() < echoing) await sleep(200);
+  const silent = peers.filter((p) => p.echoed === 0).length;
+  if (silent > 0) log(`${name}: ${silent} of ${n} peers had no packet echoed ${Math.max(warmupS, 30)} s after they started sending`);
+  await sleep(Math.max(0, warm - Date.now()));
   const snap = () => ({
     t: process.hrtime.bigint(),
     sent: peers.reduce((a, p) => a + p.sent, 0),
@@ -151,15 +169,16 @@ async function measure(name, pid, n, negotiate, counters = async () => null) {
     loss: sent > 0 ? Math.max(0, 1 - echoed / sent) : 1,
     sendErrors: b.errors - a.errors,
     cpuNs: cpu, cpuUserNs: b.cpu.user - a.cpu.user, cpuSystemNs: b.cpu.system - a.cpu.system,
-    nsPerEchoed: cpu / echoed,
+    nsPerEchoed: echoed > 0 ? cpu / echoed : NaN,
     serverCores: cpu / 1e9 / seconds,
     generatorCores: self / 1e9 / seconds,
     load: os.loadavg()[0],
     idleCores: idle,
-    threads: threadDelta(a.threads, b.threads).map(([t, ns]) => [t, ns / echoed]),
+    silent,
+    threads: threadDelta(a.threads, b.threads).map(([t, ns]) => [t, echoed > 0 ? ns / echoed : NaN]),
   };
   if (ca && cb) r.serverCounted = { received: cb.received - ca.received, sent: cb.sent - ca.sent };
-  r.nsPerEchoedNet = Math.max(0, cpu - idle * 1e9 * seconds) / echoed;
+  r.nsPerEchoedNet = echoed > 0 ? Math.max(0, cpu - idle * 1e9 * seconds) / echoed : NaN;
   log(`${name}: ns per echoed packet by thread: ${r.threads.map(([t, ns]) => `${t} ${ns.toFixed(0)}`).join(', ')}`);
   log(`${name}: ${r.echoedPerS.toFixed(0)} echoed/s, loss ${(r.loss * 100).toFixed(2)} %, ` +
     `${r.nsPerEchoed.toFixed(0)} ns CPU per echoed packet, server ${r.serverCores.toFixed(3)} cores, ` +
@@ -177,21 +196,44 @@ async function janusPhase(janus, n) {
   return r;
 }
 
-async function gatewayPhase(gw, n) {
-  const clients = [];
-  const { r, peers } = await measure('gateway', gw.child.pid, n, async (p, i) => {
+/** Logs a Verto user in through the gateway and calls the island's echo with the peer's offer. */
+function vertoNegotiate(gw, clients) {
+  return async (p, i) => {
     const c = new VertoClient(gw.url);
     clients.push(c);
     await c.connect();
     const user = `${1000 + i}@bench.example`;
     await c.login(user, 'bench');
     p.answer(await c.invite('9196', await p.offer(), user));
-  }, () => gatewayPackets(gw.https));
-  r.nsPerRelayed = r.cpuNs / (2 * r.echoed);
-  log(`gateway: its own count over the window: ${r.serverCounted.received} packets received, ${r.serverCounted.sent} sent ` +
-    `(2 × echoed = ${2 * r.echoed})`);
+  };
+}
+
+async function hangUp(peers, clients) {
+  await Promise.all(clients.map((c) => c.bye()));
   peers.forEach((p) => p.close());
   clients.forEach((c) => c.close());
+}
+
+/**
+ * A few calls through the freshly started gateway and island before anything is measured, so that the first phase
+ * does not pay for loading and first compiling the call set-up and DTLS code.
+ */
+async function prewarmGateway(gw, n) {
+  const clients = [];
+  const peers = await connectPeers('gateway-prewarm', n, vertoNegotiate(gw, clients));
+  const stop = startClock(peers);
+  await sleep(5000);
+  stop();
+  await hangUp(peers, clients);
+}
+
+async function gatewayPhase(gw, n) {
+  const clients = [];
+  const { r, peers } = await measure('gateway', gw.child.pid, n, vertoNegotiate(gw, clients), () => gatewayPackets(gw.https));
+  r.nsPerRelayed = r.echoed > 0 ? r.cpuNs / (2 * r.echoed) : NaN;
+  log(`gateway: its own count over the window: ${r.serverCounted.received} packets received, ${r.serverCounted.sent} sent ` +
+    `(2 × echoed = ${2 * r.echoed})`);
+  await hangUp(peers, clients);
   return r;
 }
 
@@ -204,7 +246,9 @@ function javaVersion() {
 }
 
 function report(rows) {
-  const f0 = (x) => Math.round(x).toLocaleString('en-US');
+  const f0 = (x) => (Number.isFinite(x) ? Math.round(x).toLocaleString('en-US') : '—');
+  const fail = (r) => (r.silent > 0 ? ` (${r.silent} of ${r.peers} peers never echoed: see the server's log)` : '');
+  const f2 = (x) => (Number.isFinite(x) ? x.toFixed(2) : '—');
   const label = (r) => (r.name === 'janus' ? 'Janus echotest' : 'gateway → island echo');
   const lines = [
     '# Janus echotest against the gateway, per packet',
@@ -218,10 +262,10 @@ function report(rows) {
   ];
   for (const { janus, gateway } of rows) {
     for (const r of [janus, gateway]) {
-      const ratio = r === gateway ? (janus.nsPerEchoed / gateway.nsPerEchoed).toFixed(2) : '';
-      lines.push(`| ${label(r)} | ${r.peers} | ${f0(r.sentPerS)} | ${f0(r.echoedPerS)} | ${(r.loss * 100).toFixed(2)} % | ` +
-        `${r.serverCores.toFixed(3)} | ${r.idleCores.toFixed(3)} | ${f0(r.nsPerEchoed)} | ${f0(r.cpuSystemNs / r.echoed)} | ${f0(r.nsPerEchoedNet)} | ` +
-        `${r.nsPerRelayed ? f0(r.nsPerRelayed) : ''} | ${r.generatorCores.toFixed(3)} | ${ratio} |`);
+      const ratio = r === gateway ? f2(janus.nsPerEchoed / gateway.nsPerEchoed) : '';
+      lines.push(`| ${label(r)}${fail(r)} | ${r.peers} | ${f0(r.sentPerS)} | ${f0(r.echoedPerS)} | ${(r.loss * 100).toFixed(2)} % | ` +
+        `${r.serverCores.toFixed(3)} | ${r.idleCores.toFixed(3)} | ${f0(r.nsPerEchoed)} | ${f0(r.echoed > 0 ? r.cpuSystemNs / r.echoed : NaN)} | ${f0(r.nsPerEchoedNet)} | ` +
+        `${r.name === 'gateway' ? f0(r.nsPerRelayed) : ''} | ${r.generatorCores.toFixed(3)} | ${ratio} |`);
     }
   }
   lines.push('', 'An echoed packet is one SRTP packet in and one out of the server. Janus decrypts and encrypts it once; ' +
@@ -263,7 +307,7 @@ async function main() {
   let gateway;
   try {
     const islandUri = (await island.ready)[1];
-    gatewayFiles(gwDir, islandUri, maxPeers);
+    gatewayFiles(gwDir, islandUri);
     gateway = startServer('gateway', 'java', [...jvm, ...gatewayJvm, '-jar', jar, 'gateway', '--config', path.join(gwDir, 'gateway.json')],
       { cwd: gwDir, log: path.join(target, 'gateway.log'), ready: /Gateway ready: https:\/\/localhost:(\d+)\// });
     const port = (await gateway.ready)[1];
@@ -280,6 +324,7 @@ async function main() {
       }
     }
     log(`janus ${opt['janus-version']} pid ${janus.child.pid}, island ${islandUri}, gateway ${gateway.url} pid ${gateway.child.pid}`);
+    if (prewarm > 0) await prewarmGateway(gateway, prewarm);
     const rows = [];
     for (const n of peerCounts) {
       const row = {};

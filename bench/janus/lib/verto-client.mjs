@@ -57,6 +57,7 @@ export class VertoClient {
   /** Places a call to {@code destination}; resolves to the answer SDP. */
   async invite(destination, offerSdp, user) {
     const callID = randomUUID();
+    this.callID = callID;
     const answer = new Promise((resolve, reject) => {
       this.answerWaiters.set(callID, resolve);
       setTimeout(() => reject(new Error(`no answer SDP for ${destination} within 20 s`)), 20000).unref();
@@ -77,6 +78,15 @@ export class VertoClient {
       },
     });
     return answer;
+  }
+
+  /** Hangs up the call (docs/protocol.md §4.5), so that neither the island nor the gateway keeps it detached. */
+  async bye() {
+    if (!this.callID) return;
+    await Promise.race([
+      this.request('verto.bye', { cause: 'NORMAL_CLEARING', dialogParams: { callID: this.callID } }).catch(() => {}),
+      new Promise((r) => setTimeout(r, 5000).unref()),
+    ]);
   }
 
   close() {
