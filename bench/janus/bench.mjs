@@ -22,6 +22,7 @@ const warmupS = Number(opt.warmup ?? 15);
 const windowS = Number(opt.seconds ?? 10);
 const idleS = Number(opt.idle ?? 5);
 const prewarm = Number(opt.prewarm ?? 5);
+const mediaThreads = Number(opt['media-threads'] ?? 0); // the gateway's media.threads; 0: one per processor
 const jar = path.resolve(opt.jar ?? path.join(here, '../../app/target/verto-gateway.jar'));
 const address = opt.address ?? '198.18.0.1';
 const iface = opt.interface ?? 'veth0';
@@ -73,7 +74,7 @@ function gatewayFiles(dir, islandUri) {
       connectionsPerAddress: big, connectionsPerSecondPerAddress: big, connectionBurstPerAddress: big,
       unauthenticatedPerAddress: big, maxUnauthenticated: big, maxSessions: big,
     },
-    media: { bindAddress: address, browserPort: 0, islandPortMin: 0, islandPortMax: 0, tcp: false },
+    media: { bindAddress: address, browserPort: 0, islandPortMin: 0, islandPortMax: 0, tcp: false, threads: mediaThreads },
   }, null, 2));
 }
 
@@ -254,7 +255,7 @@ function report(rows) {
     '# Janus echotest against the gateway, per packet',
     '',
     `${os.cpus().length} vCPU ${os.cpus()[0]?.model ?? '?'}, Node ${process.version}, ${javaVersion()}, ` +
-      `Janus ${opt['janus-version'] ?? ''}. Idle ${idleS} s, warm-up ${warmupS} s, window ${windowS} s per target. ` +
+      `Janus ${opt['janus-version'] ?? ''}, gateway media.threads ${mediaThreads || 'one per processor'}. Idle ${idleS} s, warm-up ${warmupS} s, window ${windowS} s per target. ` +
       `Load average at the end: ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}.`,
     '',
     '| target | peers | sent/s | echoed/s | loss | server CPU (cores) | idle CPU (cores) | ns CPU / echoed pkt | of which kernel | net of idle | ns CPU / relayed pkt | generator CPU (cores) | Janus / gateway per echoed pkt |',

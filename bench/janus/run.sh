@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Janus echotest against the gateway, per packet, with one WebRTC generator, in a private network namespace.
-# Usage: bench/janus/run.sh [--peers 25[,50,100]] [--warmup 5] [--seconds 10] [--gateway-jvm "-XX:..."]
+# Usage: bench/janus/run.sh [--peers 25[,50,100]] [--warmup 15] [--seconds 10] [--idle 5] [--prewarm 5]
+#        [--media-threads N] [--gateway-jvm "-XX:..."] [--peer-log Info]
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
