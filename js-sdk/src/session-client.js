@@ -269,7 +269,9 @@ export class SessionClient extends Emitter {
           continue;
         }
         redirect = null;
-        rotate = true;
+        // A gateway's paced 1013 (island lost, partition moved) comes from a live gateway that has judged the
+        // island: logging in through it again finds the new island, where another gateway may not have judged yet.
+        rotate = !(decision.kind === 'retry' && decision.paced);
         const next = this.#retry.next(error, decision, { withCalls: this.calls.length > 0, loggedIn: this.#loggedIn });
         if (!next) {
           this.#stop(error, LocalCause.CONNECTION_FAILED, 'gave up');
