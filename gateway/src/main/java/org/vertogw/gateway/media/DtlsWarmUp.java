@@ -19,7 +19,7 @@ import org.vertogw.media.srtp.SrtpProfile;
 
 /**
  * DTLS-SRTP handshakes run in memory at the gateway's start, client against server, before any browser needs one.
- * A gateway takes over calls when another one dies (docs/operations.md, "Gateway failover"); its first handshakes
+ * A gateway takes over calls when another one dies (docs/architecture.md, "Failure and recovery"); its first handshakes
  * would otherwise pay for class loading and interpreted elliptic-curve code, a second or more per leg on a busy
  * machine, and a cold handshake thread sends its flights late enough that the peer's 1 s retransmission timer
  * (RFC 6347 §4.2.4.1) adds another. Runs on threads of its own, so the gateway is ready meanwhile.
