@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup } from './support/harness.js';
+import { setup, mapFetch, mapFor } from './support/harness.js';
 import { FakeGateway } from './support/fake-gateway.js';
 import { until } from './support/fake-clock.js';
 import { FakePeerConnection } from './support/fake-webrtc.js';
@@ -8,6 +8,12 @@ import { AUDIO_OFFER, AUDIO_ANSWER } from './support/sdp.js';
 
 function twoGateways() {
   return [new FakeGateway('wss://gw-1.test/verto'), new FakeGateway('wss://gw-2.test/verto')];
+}
+
+/** A `random` that picks the first endpoint, then returns `value` (the backoff's jitter). */
+function firstPickThen(value) {
+  let picks = 0;
+  return () => (picks++ === 0 ? 0 : value);
 }
 
 async function activeCall(ctx) {
@@ -151,15 +157,53 @@ test('a verto.attach on a connected call renegotiates media without leaving acti
   assert.equal(FakePeerConnection.instances.length, 2);
 });
 
-test('a client with a call to recover reconnects within the short call window', async () => {
+test('the first loss of a socket under a call is retried at once on the next gateway, with the map the client has and credentials at once', async () => {
   const gateways = twoGateways();
-  let picks = 0;
-  const ctx = setup({ gateways, clientOptions: { random: () => (picks++ === 0 ? 0 : 0.999) } });
+  const fetch = mapFetch({ 'https://map.test/': mapFor(gateways) });
+  const ctx = setup({ gateways, fetch, clientOptions: { random: firstPickThen(0.999) } });
   await ctx.client.connect();
   await activeCall(ctx);
+  const fetches = fetch.calls.length;
   gateways[0].current.close(1006);
   await until(() => ctx.events.some((e) => e.type === 'reconnecting'));
-  assert.equal(ctx.events.find((e) => e.type === 'reconnecting').payload.delayMs, 499, 'within the 0.5 s window, not the 4 s idle one');
+  assert.equal(ctx.events.find((e) => e.type === 'reconnecting').payload.delayMs, 0, 'no backoff before the first retry');
+  await ctx.clock.advance(0);
+  await until(() => gateways[1].logins.length === 1);
+  assert.equal(fetch.calls.length, fetches, 'no map fetch before the retry');
+  const logins = gateways[1].current.requests('login');
+  assert.equal(logins.length, 1, 'no credential-less login first');
+  assert.equal(logins[0].params.login, '1000@a.example');
+  assert.equal(logins[0].params.sessid, 'sess-0001');
+});
+
+test('a retry that fails again waits within the short call window, and fetches the map first', async () => {
+  const gateways = twoGateways();
+  const fetch = mapFetch({ 'https://map.test/': mapFor(gateways) });
+  const ctx = setup({ gateways, fetch, clientOptions: { random: firstPickThen(0.999) } });
+  await ctx.client.connect();
+  await activeCall(ctx);
+  gateways[1].refuseWith = 1011;
+  const fetches = fetch.calls.length;
+  gateways[0].current.close(1006);
+  await until(() => ctx.events.some((e) => e.type === 'reconnecting'));
+  await ctx.clock.advance(0);
+  await until(() => ctx.events.filter((e) => e.type === 'reconnecting').length === 2);
+  const [first, second] = ctx.events.filter((e) => e.type === 'reconnecting').map((e) => e.payload);
+  assert.equal(first.delayMs, 0);
+  assert.equal(second.attempt, 2);
+  assert.equal(second.delayMs, 999, 'within the doubled 0.5 s call window, not the 4 s idle one');
+  assert.equal(fetch.calls.length, fetches, 'no fetch yet');
+  await ctx.clock.advance(999);
+  await until(() => fetch.calls.length === fetches + 1);
+});
+
+test('a session without calls keeps its backoff after a lost socket', async () => {
+  const gateways = twoGateways();
+  const ctx = setup({ gateways, clientOptions: { random: firstPickThen(0.5) } });
+  await ctx.client.connect();
+  gateways[0].current.close(1006);
+  await until(() => ctx.events.some((e) => e.type === 'reconnecting'));
+  assert.equal(ctx.events.find((e) => e.type === 'reconnecting').payload.delayMs, 2000);
 });
 
 test('a second socket loss during the re-attach puts the call back to recovering', async () => {

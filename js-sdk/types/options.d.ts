@@ -19,7 +19,7 @@ export interface RetryInfo {
 export interface ReconnectOptions {
   /** First backoff window of a client without calls; doubles per attempt. Default 4000. */
   baseMs?: number;
-  /** First window of a client with calls to re-attach. Default 500. */
+  /** Window of a client with calls to re-attach, after its first retry (made at once); doubles per attempt. Default 500. */
   callBaseMs?: number;
   /** Largest window. Default 30000. */
   capMs?: number;

@@ -61,9 +61,10 @@ export function defaultShouldRetry({ attempt, error, loggedIn }) {
 const PACED_JITTER_MS = 100;
 
 /**
- * The wait before the next attempt, and whether there is one: backoff with full jitter (a shorter
- * first window while calls wait to be re-attached), a gateway's minimum on top, or its paced hint
- * instead; then `maxAttempts` and the `shouldRetry` policy.
+ * The wait before the next attempt, and whether there is one: none for the first retry after a
+ * logged-in socket carrying calls is lost, else backoff with full jitter (a shorter window while
+ * calls wait to be re-attached), a gateway's minimum on top, or its paced hint instead; then
+ * `maxAttempts` and the `shouldRetry` policy.
  */
 export class RetryPlanner {
   #backoff;
@@ -104,13 +105,18 @@ export class RetryPlanner {
    * @param {import('../errors.js').VertoError} error
    * @param {Decision} decision a `retry` or an exhausted `redirect`
    * @param {{withCalls: boolean, loggedIn: boolean}} context
-   * @returns {{attempt: number, delayMs: number}|null} null: give up
+   * @returns {{attempt: number, delayMs: number, immediate: boolean}|null} null: give up; `immediate`: the
+   *   first retry of a lost call-carrying socket, made at once with the map the client has
    */
   next(error, decision, { withCalls, loggedIn }) {
+    // The first loss of a logged-in socket under a call is retried at once on the next endpoint: the call's
+    // media waits on it, and one dead gateway does not make the next one likely to fail. Backoff is for
+    // failures in a row, and for a gateway's own hint or minimum.
+    const immediate = withCalls && loggedIn && this.#backoff.attempt === 0 && decision.kind === 'retry' && !decision.paced && decision.minDelayMs === 0;
     const { attempt, delayMs } = this.#backoff.next(withCalls ? this.#callBaseMs : undefined);
     const retry = decision.kind === 'retry' ? decision : null;
     // A paced hint replaces the backoff window: the gateway has already spread this client's slot.
-    const waitMs = retry?.paced ? retry.minDelayMs + Math.floor(this.#random() * PACED_JITTER_MS) : delayMs + (retry?.minDelayMs ?? 0);
+    const waitMs = immediate ? 0 : retry?.paced ? retry.minDelayMs + Math.floor(this.#random() * PACED_JITTER_MS) : delayMs + (retry?.minDelayMs ?? 0);
     if (attempt >= this.#maxAttempts) return null;
     try {
       if (this.#shouldRetry({ attempt, error, delayMs: waitMs, loggedIn }) === false) return null;
@@ -118,7 +124,7 @@ export class RetryPlanner {
       this.#onPolicyError(policyError);
       return null;
     }
-    return { attempt, delayMs: waitMs };
+    return { attempt, delayMs: waitMs, immediate };
   }
 }
 

@@ -50,6 +50,13 @@ abstract class ClusterTestBase {
         return page(cluster.gatewayUrl(gateway));
     }
 
+    /** As {@link #page(int)}, recording the page's failover timeline ({@link SoftphonePage#withTimeline()}). */
+    SoftphonePage tracedPage(int gateway) throws Exception {
+        Chromium b = new Chromium();
+        browsers.add(b);
+        return new SoftphonePage(b).withTimeline().open(cluster.gatewayUrl(gateway));
+    }
+
     SoftphonePage page(String url) throws Exception {
         Chromium b = new Chromium();
         browsers.add(b);

@@ -3,8 +3,10 @@ package org.vertogw.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.vertogw.e2e.page.SoftphonePage;
+import org.vertogw.testing.Await;
 import org.vertogw.testing.ManagedProcess;
 
 /**
@@ -23,12 +25,13 @@ class GatewayFailoverIT extends ClusterTestBase {
     }
 
     /**
-     * One failover; returns how long media was interrupted: from the kill until packets grow again on both sides
-     * (alice on a new peer connection through the other gateway, bob on his own).
+     * One failover; returns how long media was interrupted: from the kill until received audio starts again on both
+     * sides (alice on a new peer connection through the other gateway, bob on his own), as the pages' own timelines
+     * saw it, so that the figure does not include the test's polling through WebDriver.
      */
     static long run(ClusterTestBase test) throws Exception {
-        SoftphonePage alice = test.page(0).login("1000@a.example", PASSWORD);
-        SoftphonePage bob = test.page(0).login("1001@a.example", PASSWORD);
+        SoftphonePage alice = test.tracedPage(0).login("1000@a.example", PASSWORD);
+        SoftphonePage bob = test.tracedPage(0).login("1001@a.example", PASSWORD);
         alice.awaitReady();
         bob.awaitReady();
         alice.dial("1001");
@@ -43,7 +46,10 @@ class GatewayFailoverIT extends ClusterTestBase {
         int index = carrying.equals("gw-1") ? 0 : 1;
         ManagedProcess gw = cluster.gateway(index);
         String sessid = alice.sessid();
+        alice.armTimeline();
+        bob.armTimeline();
 
+        long killedAt = System.currentTimeMillis();
         long killed = System.nanoTime();
         gw.kill();
         alice.awaitMediaFlowingAfterRecovery(Duration.ofSeconds(15));
@@ -52,10 +58,12 @@ class GatewayFailoverIT extends ClusterTestBase {
         } else {
             bob.awaitMediaFlowing(Duration.ofSeconds(15));
         }
-        long interrupted = (System.nanoTime() - killed) / 1_000_000;
+        long polled = (System.nanoTime() - killed) / 1_000_000;
+        long interrupted = Math.max(mediaBack(alice, killedAt, true), mediaBack(bob, killedAt, bobToo)) - killedAt;
         System.out.println(
                 "gateway failover: killed " + carrying + " (bob there too: " + bobToo + "), media back after "
-                        + interrupted + " ms; alice: " + alice.diagnostics() + "; bob: " + bob.diagnostics());
+                        + interrupted + " ms (seen by the test's polling after " + polled + " ms)\n  alice: "
+                        + phases(alice, killedAt) + "\n  bob: " + phases(bob, killedAt));
 
         assertThat(alice.gateway()).as("reconnected through the other gateway").isNotEqualTo(carrying);
         assertThat(alice.sessid()).as("the same session").isEqualTo(sessid);
@@ -66,5 +74,44 @@ class GatewayFailoverIT extends ClusterTestBase {
         bob.awaitNoCall();
         cluster.restartGateway(index);
         return interrupted;
+    }
+
+    /**
+     * When received audio started again on the page after the kill (sampled in the page every 10 ms): on a peer
+     * connection made after the kill when the page lost its gateway, else a rise after a silence that began after the
+     * kill (so a stall of the page before the kill does not count).
+     */
+    static long mediaBack(SoftphonePage page, long killedAt, boolean reconnected) {
+        long[] at = {-1};
+        Await.until("the page's timeline to show media back", Duration.ofSeconds(10), () -> {
+            List<SoftphonePage.TimelineEvent> events = page.timeline(killedAt);
+            java.util.Set<String> newConnections = new java.util.HashSet<>();
+            events.stream()
+                    .filter(e -> e.what().matches("pc\\d+ new"))
+                    .forEach(e -> newConnections.add(e.what().split(" ")[0]));
+            at[0] = events.stream()
+                    .filter(e -> e.what().endsWith(" media in"))
+                    .filter(e -> reconnected
+                            ? newConnections.contains(e.what().split(" ")[0])
+                            : e.epochMs() >= killedAt + 300)
+                    .mapToLong(SoftphonePage.TimelineEvent::epochMs)
+                    .findFirst()
+                    .orElse(-1);
+            return at[0] >= 0;
+        });
+        return at[0];
+    }
+
+    /** The page's timeline after the kill, as "+ms what" steps. */
+    static String phases(SoftphonePage page, long killedAt) {
+        StringBuilder b = new StringBuilder();
+        for (SoftphonePage.TimelineEvent e : page.timeline(killedAt)) {
+            b.append(" +")
+                    .append(e.epochMs() - killedAt)
+                    .append(' ')
+                    .append(e.what())
+                    .append(';');
+        }
+        return b.toString();
     }
 }

@@ -6,6 +6,7 @@ import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -45,6 +46,7 @@ import org.vertogw.gateway.fleet.Fleet;
 import org.vertogw.gateway.island.IslandHealth;
 import org.vertogw.gateway.island.UpstreamConnector;
 import org.vertogw.gateway.island.UpstreamPool;
+import org.vertogw.gateway.media.DtlsWarmUp;
 import org.vertogw.gateway.observe.GatewayMetrics;
 import org.vertogw.gateway.routing.MapFileWatcher;
 import org.vertogw.gateway.routing.Router;
@@ -76,6 +78,7 @@ public final class VertoGateway implements AutoCloseable {
     private final MapFileWatcher watcher;
     private final GatewayMetrics metrics = new GatewayMetrics();
     private final MediaEngine media;
+    private final CompletableFuture<Integer> dtlsWarmUp;
     private final IslandLossPacer pacer;
     private final Fleet fleet;
 
@@ -103,6 +106,9 @@ public final class VertoGateway implements AutoCloseable {
         if (media != null) {
             metrics.media(media);
         }
+        this.dtlsWarmUp = media == null
+                ? CompletableFuture.completedFuture(0)
+                : DtlsWarmUp.start(media.config().dtlsKey(), DtlsWarmUp.DEFAULT_HANDSHAKES);
         HealthSettings h = config.health();
         this.pacer = new IslandLossPacer(
                 scheduler,
@@ -307,6 +313,11 @@ public final class VertoGateway implements AutoCloseable {
     /** The media engine, or null for a signaling-only gateway. */
     public MediaEngine media() {
         return media;
+    }
+
+    /** The DTLS warm-up started with the gateway ({@link DtlsWarmUp}): completes with the handshakes it made. */
+    public CompletableFuture<Integer> dtlsWarmUp() {
+        return dtlsWarmUp;
     }
 
     /** Open warm links kept ready for {@code island} ({@code limits.warmLinksPerIsland}). */

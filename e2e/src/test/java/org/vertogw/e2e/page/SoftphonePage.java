@@ -30,6 +30,42 @@ public final class SoftphonePage {
         return this;
     }
 
+    /**
+     * Records this page's failover timeline from its next load on ({@code media-timeline.js}): sockets, Verto
+     * methods, peer connection states and, once {@link #armTimeline() armed}, the moments received audio starts again.
+     */
+    public SoftphonePage withTimeline() {
+        try (java.io.InputStream in = SoftphonePage.class.getResourceAsStream("/media-timeline.js")) {
+            String script = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", script));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    /** Starts sampling received audio in the page every 10 ms (a page opened {@link #withTimeline()}). */
+    public void armTimeline() {
+        js("window.__timeline.arm();");
+    }
+
+    /** The timeline's events from {@code sinceEpochMs} on: {@code [epochMs, what]}, in order. */
+    public java.util.List<TimelineEvent> timeline(long sinceEpochMs) {
+        java.util.List<?> raw = (java.util.List<?>) js("return window.__timeline ? window.__timeline.events : [];");
+        java.util.List<TimelineEvent> out = new java.util.ArrayList<>();
+        for (Object o : raw) {
+            java.util.List<?> e = (java.util.List<?>) o;
+            long at = ((Number) e.get(0)).longValue();
+            if (at >= sinceEpochMs) {
+                out.add(new TimelineEvent(at, String.valueOf(e.get(1))));
+            }
+        }
+        return out;
+    }
+
+    /** One event of a page's timeline. */
+    public record TimelineEvent(long epochMs, String what) {}
+
     public SoftphonePage reload() {
         driver.navigate().refresh();
         awaitTrue("the page script", () -> Boolean.TRUE.equals(js("return !!window.softphone;")));

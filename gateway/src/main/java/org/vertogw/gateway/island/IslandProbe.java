@@ -14,8 +14,13 @@ import org.vertogw.gateway.config.HealthSettings;
  * next tick, a failed connect and a lost connection each count as a miss; {@code downAfter} misses in a row mark
  * the island down, {@code upAfter} successes mark it up (one success settles an unknown island). Errors Jetty reports
  * (a refused connect, a lost connection) are the probe's own: kept as the last failure, which the one line logged
- * when the island goes down names, and never logged per attempt (docs/operations.md, Island health). Public only
- * because Jetty calls it reflectively; ticks and events are serialized by {@link IslandHealth}.
+ * when the island goes down names, and never logged per attempt (docs/operations.md, Island health).
+ *
+ * <p>A probe connection that drops under an island judged up is confirmed at once instead of at the next ticks: it
+ * reconnects straight away and, while connects fail, again every quarter {@code intervalMs}, each failure a miss as
+ * before. A crashed island (its port refuses) is so judged down within about half an interval instead of up to two,
+ * by the same count of misses; an island that merely closed the connection is connected again and answers. Public
+ * only because Jetty calls it reflectively; ticks and events are serialized by {@link IslandHealth}.
  */
 public final class IslandProbe implements Session.Listener.AutoDemanding {
 
@@ -36,6 +41,9 @@ public final class IslandProbe implements Session.Listener.AutoDemanding {
     private volatile IslandState state = IslandState.UNKNOWN;
 
     private boolean closed;
+    /** The connection dropped under an up island: connects follow each other at the confirming pace until a verdict. */
+    private boolean confirming;
+
     private long failures;
     private String lastFailure = "none";
 
@@ -75,17 +83,21 @@ public final class IslandProbe implements Session.Listener.AutoDemanding {
         }
         if (session == null || !session.isOpen()) {
             session = null;
-            if (!connecting) {
-                connecting = true;
-                connector.connect(uri, this).whenComplete((s, failure) -> {
-                    if (failure != null) {
-                        connectFailed(failure);
-                    }
-                });
-            }
+            connect();
             return;
         }
         send();
+    }
+
+    private void connect() {
+        if (!connecting) {
+            connecting = true;
+            connector.connect(uri, this).whenComplete((s, failure) -> {
+                if (failure != null) {
+                    connectFailed(failure);
+                }
+            });
+        }
     }
 
     private synchronized void connectFailed(Throwable cause) {
@@ -93,7 +105,21 @@ public final class IslandProbe implements Session.Listener.AutoDemanding {
         failed(cause);
         if (!closed) {
             miss();
+            if (confirming) {
+                connector.schedule(this::confirm, confirmPace());
+            }
         }
+    }
+
+    /** The next connect of a confirmation, unless a verdict, an open connection or a tick came first. */
+    private synchronized void confirm() {
+        if (confirming && !closed && session == null) {
+            connect();
+        }
+    }
+
+    private java.time.Duration confirmPace() {
+        return settings.interval().dividedBy(4);
     }
 
     private void send() {
@@ -105,6 +131,7 @@ public final class IslandProbe implements Session.Listener.AutoDemanding {
     @Override
     public synchronized void onWebSocketOpen(Session s) {
         connecting = false;
+        confirming = false;
         if (closed) {
             s.close(1000, "probe stopped", Callback.NOOP);
             return;
@@ -135,7 +162,12 @@ public final class IslandProbe implements Session.Listener.AutoDemanding {
         if (!closed) {
             outstanding = -1;
             lastFailure = "connection closed (" + statusCode + ")";
+            boolean wasUp = state == IslandState.UP;
             miss();
+            if (wasUp && state == IslandState.UP) {
+                confirming = true;
+                connect();
+            }
         }
     }
 
@@ -185,6 +217,7 @@ public final class IslandProbe implements Session.Listener.AutoDemanding {
 
     private void change(IslandState next) {
         state = next;
+        confirming = false;
         onChange.accept(this, next);
     }
 

@@ -62,4 +62,26 @@ class IslandProbeStateTest {
             watched.close();
         }
     }
+
+    /**
+     * A crash under an up island is confirmed without waiting for ticks: the dropped connection is one miss, and the
+     * connects that follow at once and at a quarter interval, refused, are the others. No tick runs after the first
+     * here, so a probe that waited for its ticks would stay up for good.
+     */
+    @Test
+    void aDroppedConnectionToACrashedIslandIsConfirmedDownWithoutWaitingForTicks() throws Exception {
+        List<IslandState> changes = new CopyOnWriteArrayList<>();
+        IslandProbe probe = new IslandProbe("fs-01", island.uri(), connector, SETTINGS, (p, s) -> changes.add(s));
+        try {
+            probe.tick();
+            Await.until("up", () -> probe.state() == IslandState.UP);
+            island.close();
+            Await.until(
+                    "down by the confirming connects", Duration.ofSeconds(10), () -> probe.state() == IslandState.DOWN);
+            assertThat(changes).containsExactly(IslandState.UP, IslandState.DOWN);
+            assertThat(probe.failures()).as("refused connects").isGreaterThanOrEqualTo(2);
+        } finally {
+            probe.close();
+        }
+    }
 }
