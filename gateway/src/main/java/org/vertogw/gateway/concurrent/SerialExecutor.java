@@ -16,6 +16,9 @@ public final class SerialExecutor implements Executor {
 
     private static final Logger LOG = LoggerFactory.getLogger(SerialExecutor.class);
 
+    /** {@code -Dvertogw.frameHandoff=true}: {@link #executeHere} always queues, for comparing the two in bench/signaling. */
+    private static final boolean HAND_OFF_ALWAYS = Boolean.getBoolean("vertogw.frameHandoff");
+
     private final Executor pool;
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final AtomicInteger pending = new AtomicInteger();
@@ -28,6 +31,31 @@ public final class SerialExecutor implements Executor {
     public void execute(Runnable task) {
         tasks.add(task);
         if (pending.getAndIncrement() == 0) {
+            try {
+                pool.execute(this::drain);
+            } catch (RejectedExecutionException e) {
+                tasks.clear();
+                pending.set(0);
+            }
+        }
+    }
+
+    /**
+     * Runs {@code task} on the calling thread when nothing of this executor is queued or running, else queues it
+     * behind the rest. For the threads that read a session's frames: a frame then costs no hand-off to the pool,
+     * while order and one-at-a-time hold as with {@link #execute}. Tasks queued while it runs are drained on the pool.
+     */
+    public void executeHere(Runnable task) {
+        if (HAND_OFF_ALWAYS || !pending.compareAndSet(0, 1)) {
+            execute(task);
+            return;
+        }
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            LOG.error("session task failed", e);
+        }
+        if (pending.decrementAndGet() > 0) {
             try {
                 pool.execute(this::drain);
             } catch (RejectedExecutionException e) {

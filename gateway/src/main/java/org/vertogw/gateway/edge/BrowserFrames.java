@@ -28,7 +28,7 @@ final class BrowserFrames {
         BrowserChannel browser = session.browser;
         switch (browser.admit(text.length())) {
             case ACCEPT ->
-                session.run(() -> {
+                session.executor.executeHere(() -> {
                     frame(text);
                     browser.demand();
                 });

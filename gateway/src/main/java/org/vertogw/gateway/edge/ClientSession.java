@@ -31,7 +31,10 @@ public final class ClientSession {
     final GatewayContext ctx;
     private final String remoteAddress;
     private final SessionHooks hooks;
-    private final SerialExecutor executor;
+
+    /** Frames run on it by {@link SerialExecutor#executeHere}: on their reading thread when the session is idle. */
+    final SerialExecutor executor;
+
     final BrowserChannel browser;
     final SessionLink link = new SessionLink(this);
     final RequestRelay relay;

@@ -150,6 +150,7 @@ final class LoginFlow {
         params.put("sessid", sessid);
         session.link.connect(serving, upstream);
         send(request.withParams(params), false);
+        session.ctx.upstream().replenish(serving, upstream);
     }
 
     /** The island's URL; the map parser checks it, so null only for a map made in code without one. */

@@ -43,7 +43,7 @@ final class SessionLink implements IslandLink.Handler {
 
     @Override
     public void linkText(IslandLink l, String text) {
-        session.run(() -> {
+        session.executor.executeHere(() -> {
             if (is(l) && session.state() != ClientSessionState.CLOSED) {
                 session.relay.islandText(text);
                 demand();

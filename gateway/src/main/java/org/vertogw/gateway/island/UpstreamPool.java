@@ -13,8 +13,8 @@ import org.vertogw.partition.PartitionMap;
 /**
  * A few open, unauthenticated WebSockets to each island that is up, so a login does not wait for a TCP and TLS
  * handshake to the island. mod_verto binds a connection to a sessid only on its first successful login (docs/protocol.md §2.1),
- * so a warm connection is anybody's until its first login. A taken link is replaced at once; lost ones on the
- * next {@link #refill}.
+ * so a warm connection is anybody's until its first login. A taken link is replaced by {@link #replenish} once the
+ * login has gone up; lost ones on the next {@link #refill}.
  */
 public final class UpstreamPool implements AutoCloseable {
 
@@ -39,15 +39,31 @@ public final class UpstreamPool implements AutoCloseable {
                 IslandLink link = q.poll();
                 if (link.isOpen()) {
                     link.adopt(handler);
-                    if (!down.get().contains(island)) {
-                        q.add(IslandLink.open(connector, island, uri, IDLE));
-                    }
                     return link;
                 }
                 link.close();
             }
         }
         return IslandLink.open(connector, island, uri, handler);
+    }
+
+    /**
+     * Opens a link that replaces a taken one. A login calls it once its request has gone up to the island, so that
+     * starting a WebSocket connect, a good part of the gateway's work on a login (bench/signaling), runs while the
+     * island checks the credentials instead of before.
+     */
+    public synchronized void replenish(String island, URI uri) {
+        Deque<IslandLink> q = warm.get(island);
+        if (closed
+                || perIsland <= 0
+                || q == null
+                || !uri.equals(uris.get(island))
+                || down.get().contains(island)) {
+            return;
+        }
+        if (q.size() < perIsland) {
+            q.add(IslandLink.open(connector, island, uri, IDLE)); // one per login, as a login takes one
+        }
     }
 
     /** Follows the map: islands that left it lose their warm links; a changed URL drops the old ones. */

@@ -56,6 +56,10 @@ class UpstreamPoolTest {
             });
             assertThat(link.isOpen()).isTrue();
             assertThat(opened).as("the new owner hears linkOpened at once").isTrue();
+            assertThat(pool.warm("fs-01"))
+                    .as("not replaced before the login has gone up")
+                    .isEqualTo(2);
+            pool.replenish("fs-01", island.uri());
             Await.until("pool.warm('fs-01') == 3", Duration.ofSeconds(10), () -> pool.warm("fs-01") == 3);
             // the island counts a connection on its own thread, just after the gateway's side sees it open
             Await.until(
