@@ -101,7 +101,8 @@ final class Path {
     }
 
     static void tick(java.util.List<Path> paths, long now) {
-        for (Path p : paths) {
+        for (int i = 0; i < paths.size(); i++) { // indexed: an iterator per path list per tick was the relay's garbage
+            Path p = paths.get(i);
             if (p != null && !p.closed) {
                 if (p.ownsBrowser) {
                     p.browser.tick(now);
