@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Failover interruption times (issue: e2e, scenarios 3 and 4) over N runs each, p50/p95/max, against real gateway
+# Failover interruption times (a gateway's death, an island's death) over N runs each, p50/p95/max, against real gateway
 # and island processes and headless Chromium on the demo page, with the gateways' default health settings. Needs
 # chromium and chromium-driver (see ../../test.sh) and js-sdk/dist (npm ci && npm run build in js-sdk).
 # Usage: bench/failover/run.sh [runs]   (default 10). Report: e2e/target/e2e/failover.md
