@@ -150,14 +150,7 @@ public final class MediaConfig {
         private Duration consentDisconnectedAfter = IceTimers.DEFAULT.disconnectedAfter();
         private Duration consentFailedAfter = IceTimers.DEFAULT.failedAfter();
         private Duration dtlsTimeout = Duration.ofSeconds(10);
-        /**
-         * The first DTLS retransmission timer (it doubles at each resend). RFC 6347 §4.2.4.1 suggests 1 s for a path
-         * of unknown RTT; the gateway's legs are a LAN to the island and a path ICE has just measured to the browser,
-         * and libwebrtc likewise starts from the RTT rather than from 1 s. A first flight that arrives before the
-         * peer is ready for it (a leg set up while its answer is still on its way) then costs 300 ms, not a second.
-         */
-        private Duration dtlsRetransmit = Duration.ofMillis(300);
-
+        private Duration dtlsRetransmit = Duration.ofSeconds(1);
         private int mediaThreads = Runtime.getRuntime().availableProcessors();
         private DtlsKeyType dtlsKey = DtlsKeyType.ECDSA_P256;
         private DtlsCertificate dtlsCertificate;
