@@ -1,5 +1,5 @@
 import { CloseCode, ConnectionError, MapFetchError, PuntError, SetupError } from '../errors.js';
-import { AuthenticationError, RateLimitedError, SessionInUseError, WrongIslandError } from '../rpc/rpc-errors.js';
+import { AuthenticationError, RateLimitedError, RpcCode, RpcError, SessionInUseError, WrongIslandError } from '../rpc/rpc-errors.js';
 import { PartitionMapError } from '../partition/partition-map-error.js';
 import { isDefinitive } from '../partition/map-source.js';
 import { Backoff } from '../transport/backoff.js';
@@ -7,7 +7,7 @@ import { Backoff } from '../transport/backoff.js';
 /**
  * @typedef {{kind: 'fatal'}
  *   | {kind: 'redirect', island: string, mapVersion: number|undefined}
- *   | {kind: 'retry', minDelayMs: number, paced?: boolean}} Decision
+ *   | {kind: 'retry', minDelayMs: number, paced?: boolean, soon?: boolean}} Decision
  */
 
 /**
@@ -20,7 +20,10 @@ import { Backoff } from '../transport/backoff.js';
  *   available, -32012 Island unreachable, timeouts and closes 1006/1011/1013; -32013 Rate
  *   limited waits at least its `retryAfterMs`;
  * - paced retry: a close 1013 whose reason carries `retryAfterMs=N` (the gateway sending away the
- *   sessions of a lost island at a pace the islands can take) waits N ms instead of the backoff.
+ *   sessions of a lost island at a pace the islands can take) waits N ms instead of the backoff;
+ * - soon: -32011 and -32012 come from a gateway that is up while the user's island is not, which
+ *   during an island's failover lasts about a second: the first {@link SOON_ATTEMPTS} retries come
+ *   within {@link SOON_WINDOW_MS}, not after the growing backoff.
  *
  * @param {unknown} error
  * @returns {Decision}
@@ -36,8 +39,17 @@ export function decide(error) {
     const hint = /retryAfterMs=(\d+)/.exec(error.reason ?? '');
     if (hint) return { kind: 'retry', minDelayMs: Number(hint[1]), paced: true };
   }
+  if (error instanceof RpcError && (error.rpcCode === RpcCode.NO_ISLAND_AVAILABLE || error.rpcCode === RpcCode.ISLAND_UNREACHABLE)) {
+    return { kind: 'retry', minDelayMs: 0, soon: true };
+  }
   return { kind: 'retry', minDelayMs: 0 };
 }
+
+/** Retries after an answer that the island is not there yet that come within {@link SOON_WINDOW_MS}. */
+export const SOON_ATTEMPTS = 3;
+
+/** The window of those retries: an island failover moves a partition within about a second. */
+export const SOON_WINDOW_MS = 1000;
 
 /** Attempts a client that never logged in makes while no gateway answers, before `connect()` rejects. */
 export const INITIAL_ATTEMPTS = 3;
@@ -116,7 +128,14 @@ export class RetryPlanner {
     const { attempt, delayMs } = this.#backoff.next(withCalls ? this.#callBaseMs : undefined);
     const retry = decision.kind === 'retry' ? decision : null;
     // A paced hint replaces the backoff window: the gateway has already spread this client's slot.
-    const waitMs = immediate ? 0 : retry?.paced ? retry.minDelayMs + Math.floor(this.#random() * PACED_JITTER_MS) : delayMs + (retry?.minDelayMs ?? 0);
+    const soon = retry?.soon === true && attempt <= SOON_ATTEMPTS;
+    const waitMs = immediate
+      ? 0
+      : retry?.paced
+        ? retry.minDelayMs + Math.floor(this.#random() * PACED_JITTER_MS)
+        : soon
+          ? Math.floor(this.#random() * SOON_WINDOW_MS)
+          : delayMs + (retry?.minDelayMs ?? 0);
     if (attempt >= this.#maxAttempts) return null;
     try {
       if (this.#shouldRetry({ attempt, error, delayMs: waitMs, loggedIn }) === false) return null;
