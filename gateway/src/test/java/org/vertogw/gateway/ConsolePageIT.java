@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.vertogw.gateway.config.Mode;
@@ -73,6 +75,29 @@ class ConsolePageIT {
 
     private static String text(String id) {
         return driver.findElement(By.id(id)).getText();
+    }
+
+    /**
+     * Clicks the button {@code css} once it shows {@code label} (any label when null). The console re-renders its
+     * tables on every event, so a button found may be replaced before it is read or clicked: look it up again then.
+     */
+    private static void click(String css, String label) {
+        Await.until(
+                "a button " + css + (label == null ? "" : " labelled " + label) + " clicked",
+                WAIT,
+                () -> {
+                    try {
+                        WebElement b = driver.findElement(By.cssSelector(css));
+                        if (label != null && !label.equals(b.getText())) {
+                            return false;
+                        }
+                        b.click();
+                        return true;
+                    } catch (NoSuchElementException | StaleElementReferenceException e) {
+                        return false;
+                    }
+                },
+                () -> text("partitions") + " / " + text("gateways"));
     }
 
     private static void awaitText(String id, String contains) {
@@ -181,11 +206,11 @@ class ConsolePageIT {
         assertThat(driver.findElement(By.id("map-reload")).isDisplayed()).isFalse();
 
         // the drain button drains this gateway, and its undrain button serves again
-        driver.findElement(By.cssSelector("#gateways button.drain")).click();
+        click("#gateways button.drain", null);
         Await.until("gateway draining", WAIT, () -> fx.gateway.edge().draining());
         awaitText("health", "draining");
         awaitText("action-status", "draining");
-        driver.findElement(By.cssSelector("#gateways button.undrain")).click();
+        click("#gateways button.undrain", null);
         Await.until("gateway serving", WAIT, () -> !fx.gateway.edge().draining());
         awaitText("health", "serving");
 
@@ -226,14 +251,7 @@ class ConsolePageIT {
             assertThat(text("mode")).startsWith("fleet");
             assertThat(text("gateways")).contains("gw-a (this one)");
             String fs01 = "#partitions tr[data-partition='fs-01']";
-            Await.until(
-                    "a move button",
-                    WAIT,
-                    () -> !driver.findElements(By.cssSelector(fs01 + " button.move"))
-                            .isEmpty());
-            WebElement toSpare = driver.findElement(By.cssSelector(fs01 + " button.move"));
-            assertThat(toSpare.getText()).isEqualTo("Move to spare-1");
-            toSpare.click();
+            click(fs01 + " button.move", "Move to spare-1");
             Await.until(
                     "the takeover shown",
                     WAIT,
@@ -243,7 +261,7 @@ class ConsolePageIT {
             assertThat(gw.fleet().state().assignment().of("fs-01").island()).isEqualTo("spare-1");
             assertThat(text("action-status")).startsWith("Moved");
             chromium.screenshot(SHOTS.resolve("console-fleet-moved.png"));
-            driver.findElement(By.cssSelector(fs01 + " button.move")).click();
+            click(fs01 + " button.move", "Move home");
             Await.until(
                     "the partition home again",
                     WAIT,
