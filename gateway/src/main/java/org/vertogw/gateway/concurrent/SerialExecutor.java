@@ -31,12 +31,7 @@ public final class SerialExecutor implements Executor {
     public void execute(Runnable task) {
         tasks.add(task);
         if (pending.getAndIncrement() == 0) {
-            try {
-                pool.execute(this::drain);
-            } catch (RejectedExecutionException e) {
-                tasks.clear();
-                pending.set(0);
-            }
+            schedule();
         }
     }
 
@@ -50,29 +45,33 @@ public final class SerialExecutor implements Executor {
             execute(task);
             return;
         }
-        try {
-            task.run();
-        } catch (RuntimeException e) {
-            LOG.error("session task failed", e);
-        }
+        runLogged(task);
         if (pending.decrementAndGet() > 0) {
-            try {
-                pool.execute(this::drain);
-            } catch (RejectedExecutionException e) {
-                tasks.clear();
-                pending.set(0);
-            }
+            schedule();
+        }
+    }
+
+    /** Drains the queue on the pool; a pool that refuses (shutting down) drops what is queued. */
+    private void schedule() {
+        try {
+            pool.execute(this::drain);
+        } catch (RejectedExecutionException e) {
+            tasks.clear();
+            pending.set(0);
         }
     }
 
     private void drain() {
         do {
-            Runnable task = tasks.poll();
-            try {
-                task.run();
-            } catch (RuntimeException e) {
-                LOG.error("session task failed", e);
-            }
+            runLogged(tasks.poll());
         } while (pending.decrementAndGet() > 0);
+    }
+
+    private static void runLogged(Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            LOG.error("session task failed", e);
+        }
     }
 }

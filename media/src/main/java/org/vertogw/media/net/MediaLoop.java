@@ -9,8 +9,8 @@ import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
+import java.util.Arrays;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vertogw.media.rtp.PacketBuffer;
@@ -27,9 +27,8 @@ public final class MediaLoop implements AutoCloseable {
     private final Selector selector;
     private final Thread thread;
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
-    private final CopyOnWriteArrayList<Runnable> tickers = new CopyOnWriteArrayList<>();
-    /** The tickers as an array, iterated at every tick without the iterator a list would allocate. */
-    private volatile Runnable[] tickerArray = new Runnable[0];
+    /** Copied on change and iterated at every tick as an array, without the iterator a list would allocate. */
+    private volatile Runnable[] tickers = new Runnable[0];
 
     private final long tickNanos;
     private final ByteBuffer receive = ByteBuffer.allocateDirect(PacketBuffer.MAX_DATAGRAM + 1);
@@ -136,13 +135,21 @@ public final class MediaLoop implements AutoCloseable {
 
     /** Runs {@code ticker} on the loop thread every tick until removed. */
     public synchronized void addTicker(Runnable ticker) {
-        tickers.add(ticker);
-        tickerArray = tickers.toArray(new Runnable[0]);
+        Runnable[] next = Arrays.copyOf(tickers, tickers.length + 1);
+        next[next.length - 1] = ticker;
+        tickers = next;
     }
 
     public synchronized void removeTicker(Runnable ticker) {
-        tickers.remove(ticker);
-        tickerArray = tickers.toArray(new Runnable[0]);
+        Runnable[] now = tickers;
+        for (int i = 0; i < now.length; i++) {
+            if (now[i].equals(ticker)) {
+                Runnable[] next = Arrays.copyOf(now, now.length - 1);
+                System.arraycopy(now, i + 1, next, i, now.length - i - 1);
+                tickers = next;
+                return;
+            }
+        }
     }
 
     public boolean inLoop() {
@@ -215,7 +222,7 @@ public final class MediaLoop implements AutoCloseable {
                 long now = System.nanoTime();
                 if (now - nextTick >= 0) {
                     nextTick = now + tickNanos;
-                    for (Runnable r : tickerArray) {
+                    for (Runnable r : tickers) {
                         runSafely(r);
                     }
                 }

@@ -42,13 +42,15 @@ final class ServerProcess implements AutoCloseable {
 
     /** {@code jcmd PID VM.native_memory ARG} (the server must run with {@code -XX:NativeMemoryTracking=summary}). */
     String nativeMemory(String arg) throws Exception {
-        Process p = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                        Long.toString(process.pid()),
-                        "VM.native_memory",
-                        arg)
-                .redirectErrorStream(true)
-                .start();
+        return jcmd("VM.native_memory", arg);
+    }
+
+    /** The output of {@code jcmd PID COMMAND...}, with the bench's own JDK. */
+    private String jcmd(String... command) throws Exception {
+        List<String> cmd = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), Long.toString(process.pid())));
+        cmd.addAll(List.of(command));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes());
         p.waitFor();
         return out;
@@ -56,20 +58,13 @@ final class ServerProcess implements AutoCloseable {
 
     /** Bytes and instances per class, from {@code jcmd PID GC.class_histogram} (which runs a full GC first). */
     java.util.Map<String, long[]> histogram() throws Exception {
-        Process p = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                        Long.toString(process.pid()),
-                        "GC.class_histogram")
-                .redirectErrorStream(true)
-                .start();
         java.util.Map<String, long[]> out = new java.util.HashMap<>();
-        for (String l : new String(p.getInputStream().readAllBytes()).lines().toList()) {
+        for (String l : jcmd("GC.class_histogram").lines().toList()) {
             String[] f = l.trim().split("\\s+");
             if (f.length >= 4 && f[0].endsWith(":")) {
                 out.put(f[3], new long[] {Long.parseLong(f[1]), Long.parseLong(f[2])});
             }
         }
-        p.waitFor();
         return out;
     }
 
