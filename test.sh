@@ -34,21 +34,10 @@ find . -path '*/target/failsafe-reports/failsafe-summary.xml' -not -path '*/node
 mvn -B verify -DexcludedGroups=peers
 
 # The browser and WebRTC peer suites (JUnit tag "peers") need loopback only. Inside a private network namespace
-# (root, unshare -n) they cannot reach or be reached from any network: lo, plus a veth pair with no route out so
-# that libwebrtc, which ignores loopback, has an interface to gather on (libwebrtc and Janus gather no candidate on loopback). Elsewhere they
-# still bind 127.0.0.1 only. Offline (-o): the first run cached every dependency; npm steps reuse its build.
+# (test-support/private-netns.sh: root, unshare -n) they cannot reach or be reached from any network: lo, plus a
+# veth pair with no route out so that libwebrtc, which gathers no candidate on loopback, has an interface to gather
+# on. Elsewhere they still bind 127.0.0.1 only. Offline (-o): the first run cached every dependency; npm steps reuse its build.
 echo "== browser and WebRTC peer suites"
 peers=(-o -Dmedia.peers=true -Dgroups=peers -Dnpm.skip=true verify)
-if [ "$(id -u)" -eq 0 ] && unshare -n true 2>/dev/null; then
-  unshare -n bash -c 'set -e
-    ip link set lo up
-    ip link add veth0 type veth peer name veth1
-    ip addr add 198.18.0.1/24 dev veth0
-    ip link set veth0 up
-    ip link set veth1 up
-    exec mvn -B "$@"' bash "${peers[@]}"
-else
-  echo "   (no private network namespace here: running on loopback in the default namespace)"
-  mvn -B "${peers[@]}"
-fi
+test-support/private-netns.sh --or-default mvn -B "${peers[@]}"
 echo "== all tests passed"

@@ -10,16 +10,5 @@ find . -path '*/target/failsafe-reports*' -exec rm -rf {} +
 bench=(-B -o verify -pl e2e -am -Dmedia.peers=true -Dgroups=peers -Dnpm.skip=true -Dtest=none
   -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=FailoverBenchmarkIT -Dfailsafe.failIfNoSpecifiedTests=false
   -Dfailover.runs="$runs")
-if [ "$(id -u)" -eq 0 ] && unshare -n true 2>/dev/null; then
-  # a private network namespace, as test.sh runs the browser suites: loopback plus a veth pair with no route out
-  unshare -n bash -c 'set -e
-    ip link set lo up
-    ip link add veth0 type veth peer name veth1
-    ip addr add 198.18.0.1/24 dev veth0
-    ip link set veth0 up
-    ip link set veth1 up
-    exec mvn "$@"' bash "${bench[@]}"
-else
-  mvn "${bench[@]}"
-fi
+test-support/private-netns.sh --or-default mvn "${bench[@]}"
 cat e2e/target/e2e/failover.md

@@ -11,9 +11,4 @@ command -v janus >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=nonintera
 mkdir -p "$here/target"
 # Janus does not gather ICE candidates on loopback: give it a veth in a namespace of its own, where every peer
 # and server of the run lives and nothing reaches another network.
-exec unshare -n bash -c '
-  ip link set lo up
-  ip link add veth0 type veth peer name veth1
-  ip addr add 198.18.0.1/24 dev veth0
-  ip link set veth0 up; ip link set veth1 up
-  exec node "$0/bench.mjs" --jar "$1/app/target/verto-gateway.jar" "${@:2}"' "$here" "$root" "$@"
+exec "$root/test-support/private-netns.sh" node "$here/bench.mjs" --jar "$root/app/target/verto-gateway.jar" "$@"
