@@ -225,21 +225,8 @@ class ConferenceIT extends ClusterTestBase {
         alice.join("3001-moderator", true);
         bob.join("3001", true);
 
-        alice.js("window.conf.modCommand('vid-floor', arguments[0], 'force');", alice.memberId());
-        long bobBefore = bob.framesDecoded();
-        Await.until(
-                "bob decodes alice's video, the floor holder's",
-                Duration.ofSeconds(40),
-                () -> bob.framesDecoded() > bobBefore + 30,
-                bob::state);
-
-        alice.js("window.conf.modCommand('vid-floor', arguments[0], 'force');", bob.memberId());
-        long aliceBefore = alice.framesDecoded();
-        Await.until(
-                "alice decodes bob's video once he holds the floor",
-                Duration.ofSeconds(40),
-                () -> alice.framesDecoded() > aliceBefore + 30,
-                alice::state);
+        giveFloor(alice, alice, bob, "bob decodes alice's video, the floor holder's");
+        giveFloor(alice, bob, alice, "alice decodes bob's video once he holds the floor");
 
         dave.join("3001");
         assertThat(dave.conf("window.conf.pvt.laChannel")).isEqualTo("conference-liveArray.3001-b.example@b.example");
@@ -257,5 +244,12 @@ class ConferenceIT extends ClusterTestBase {
         assertThat(dave.level(HZ[0]))
                 .as("dave hears nothing of a.example's room")
                 .isLessThan(HEARD_DB);
+    }
+
+    /** The moderator gives the video floor to {@code holder}; {@code viewer} then decodes 30 more frames. */
+    private static void giveFloor(Member moderator, Member holder, Member viewer, String what) throws Exception {
+        moderator.js("window.conf.modCommand('vid-floor', arguments[0], 'force');", holder.memberId());
+        long before = viewer.framesDecoded();
+        Await.until(what, Duration.ofSeconds(40), () -> viewer.framesDecoded() > before + 30, viewer::state);
     }
 }

@@ -4,17 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.openqa.selenium.Dimension;
+import org.vertogw.e2e.harness.DemoJar;
 import org.vertogw.e2e.page.SoftphonePage;
 import org.vertogw.testing.Chromium;
-import org.vertogw.testing.ManagedProcess;
-import org.vertogw.testing.ProductJar;
 
 /**
  * Three demo pages of one domain in headless Chromium dial room 3000 through the demo jar (docs/protocol.md §5.5,
@@ -31,14 +29,9 @@ class DemoConferenceIT {
     @Test
     void threePagesJoinRoom3000SeeEachOtherAndChat() throws Exception {
         Path shots = Files.createDirectories(Path.of(System.getProperty("e2e.screenshots", "target/screenshots")));
-        Path out = Files.createDirectories(Path.of(System.getProperty("e2e.out", "target/e2e")));
-        Path dir = Files.createTempDirectory(out, "demo-conference-");
-        List<String> cmd =
-                ProductJar.command(List.of(), "demo", "--port", "0", "--media-port", "0", "--data-dir", dir.toString());
         List<Chromium> browsers = new ArrayList<>();
-        try (ManagedProcess demo = new ManagedProcess("demo", cmd, dir)) {
-            demo.start("Gateway ready:");
-            String url = demo.awaitLine("Gateway ready: (https://\\S+)", Duration.ofSeconds(5));
+        try (DemoJar demo = DemoJar.start("demo-conference")) {
+            String url = demo.url();
             List<SoftphonePage> pages = new ArrayList<>();
             for (String login : LOGINS) {
                 Chromium browser = new Chromium();

@@ -4,15 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.openqa.selenium.Dimension;
+import org.vertogw.e2e.harness.DemoJar;
 import org.vertogw.e2e.page.SoftphonePage;
 import org.vertogw.testing.Chromium;
-import org.vertogw.testing.ManagedProcess;
-import org.vertogw.testing.ProductJar;
 
 /**
  * The README's first command as a user meets it: the demo jar with no configuration, its page in headless
@@ -25,15 +23,10 @@ class DemoPageIT {
 
     @Test
     void theDemoPageSignsInAndCallsTheEchoTest() throws Exception {
-        Path out = Path.of(System.getProperty("e2e.out", "target/e2e"));
-        Files.createDirectories(out);
-        Path dir = Files.createTempDirectory(out, "demo-");
-        List<String> cmd =
-                ProductJar.command(List.of(), "demo", "--port", "0", "--media-port", "0", "--data-dir", dir.toString());
-        try (ManagedProcess demo = new ManagedProcess("demo", cmd, dir);
+        Path out = Files.createDirectories(Path.of(System.getProperty("e2e.out", "target/e2e")));
+        try (DemoJar demo = DemoJar.start("demo");
                 Chromium browser = new Chromium()) {
-            demo.start("Gateway ready:");
-            String url = demo.awaitLine("Gateway ready: (https://\\S+)", java.time.Duration.ofSeconds(5));
+            String url = demo.url();
             SoftphonePage page = new SoftphonePage(browser).open(url);
             page.login("1000@a.example", "1234");
             assertThat(page.awaitReady()).isIn("fs-01", "fs-02");

@@ -4,16 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.openqa.selenium.Dimension;
+import org.vertogw.e2e.harness.DemoJar;
 import org.vertogw.e2e.page.SoftphonePage;
 import org.vertogw.testing.Chromium;
-import org.vertogw.testing.ManagedProcess;
-import org.vertogw.testing.ProductJar;
 
 /**
  * A video call from the demo page to the echo test through the demo jar, in headless Chromium with its fake camera:
@@ -29,14 +27,9 @@ class DemoVideoIT {
     @Test
     void aVideoCallShowsTheCameraAndTurnsItOffAndOn() throws Exception {
         Path shots = Files.createDirectories(Path.of(System.getProperty("e2e.screenshots", "target/screenshots")));
-        Path out = Files.createDirectories(Path.of(System.getProperty("e2e.out", "target/e2e")));
-        Path dir = Files.createTempDirectory(out, "demo-video-");
-        List<String> cmd =
-                ProductJar.command(List.of(), "demo", "--port", "0", "--media-port", "0", "--data-dir", dir.toString());
-        try (ManagedProcess demo = new ManagedProcess("demo", cmd, dir);
+        try (DemoJar demo = DemoJar.start("demo-video");
                 Chromium browser = new Chromium()) {
-            demo.start("Gateway ready:");
-            String url = demo.awaitLine("Gateway ready: (https://\\S+)", Duration.ofSeconds(5));
+            String url = demo.url();
             SoftphonePage page = new SoftphonePage(browser).open(url).recordPeerConnections();
             page.login("1000@a.example", "1234");
             page.awaitReady();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.vertogw.e2e.page.PageTimeline;
 import org.vertogw.e2e.page.SoftphonePage;
 import org.vertogw.testing.Await;
 import org.vertogw.testing.ManagedProcess;
@@ -46,8 +47,8 @@ class GatewayFailoverIT extends ClusterTestBase {
         int index = carrying.equals("gw-1") ? 0 : 1;
         ManagedProcess gw = cluster.gateway(index);
         String sessid = alice.sessid();
-        alice.armTimeline();
-        bob.armTimeline();
+        alice.timeline().arm();
+        bob.timeline().arm();
 
         long killedAt = System.currentTimeMillis();
         long killed = System.nanoTime();
@@ -84,7 +85,7 @@ class GatewayFailoverIT extends ClusterTestBase {
     static long mediaBack(SoftphonePage page, long killedAt, boolean reconnected) {
         long[] at = {-1};
         Await.until("the page's timeline to show media back", Duration.ofSeconds(10), () -> {
-            List<SoftphonePage.TimelineEvent> events = page.timeline(killedAt);
+            List<PageTimeline.Event> events = page.timeline().since(killedAt);
             java.util.Set<String> newConnections = new java.util.HashSet<>();
             events.stream()
                     .filter(e -> e.what().matches("pc\\d+ new"))
@@ -94,7 +95,7 @@ class GatewayFailoverIT extends ClusterTestBase {
                     .filter(e -> reconnected
                             ? newConnections.contains(e.what().split(" ")[0])
                             : e.epochMs() >= killedAt + 300)
-                    .mapToLong(SoftphonePage.TimelineEvent::epochMs)
+                    .mapToLong(PageTimeline.Event::epochMs)
                     .findFirst()
                     .orElse(-1);
             return at[0] >= 0;
@@ -105,7 +106,7 @@ class GatewayFailoverIT extends ClusterTestBase {
     /** The page's timeline after the kill, as "+ms what" steps. */
     static String phases(SoftphonePage page, long killedAt) {
         StringBuilder b = new StringBuilder();
-        for (SoftphonePage.TimelineEvent e : page.timeline(killedAt)) {
+        for (PageTimeline.Event e : page.timeline().since(killedAt)) {
             b.append(" +")
                     .append(e.epochMs() - killedAt)
                     .append(' ')

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.vertogw.e2e.page.PageTimeline;
 import org.vertogw.e2e.page.SoftphonePage;
 import org.vertogw.testing.Await;
 
@@ -32,8 +33,8 @@ class IslandFailoverIT extends ClusterTestBase {
         SoftphonePage bob = test.tracedPage(1).login("1011@" + DOMAIN, PASSWORD);
         assertThat(alice.awaitReady()).isEqualTo("fs-01");
         assertThat(bob.awaitReady()).isEqualTo("fs-01");
-        alice.armTimeline();
-        bob.armTimeline();
+        alice.timeline().arm();
+        bob.timeline().arm();
 
         long killedAt = System.currentTimeMillis();
         long killed = System.nanoTime();
@@ -85,9 +86,9 @@ class IslandFailoverIT extends ClusterTestBase {
     static long readyOnSpare(SoftphonePage page, long killedAt) {
         long[] at = {-1};
         Await.until("the page's timeline to show the session ready on the spare", Duration.ofSeconds(10), () -> {
-            at[0] = page.timeline(killedAt).stream()
+            at[0] = page.timeline().since(killedAt).stream()
                     .filter(e -> e.what().equals("state ready spare-1"))
-                    .mapToLong(SoftphonePage.TimelineEvent::epochMs)
+                    .mapToLong(PageTimeline.Event::epochMs)
                     .findFirst()
                     .orElse(-1);
             return at[0] >= 0;

@@ -18,10 +18,12 @@ public final class SoftphonePage {
 
     private final Chromium browser;
     private final ChromeDriver driver;
+    private final PageTimeline timeline;
 
     public SoftphonePage(Chromium browser) {
         this.browser = browser;
         this.driver = browser.driver();
+        this.timeline = new PageTimeline(driver);
     }
 
     public SoftphonePage open(String url) {
@@ -30,41 +32,15 @@ public final class SoftphonePage {
         return this;
     }
 
-    /**
-     * Records this page's failover timeline from its next load on ({@code media-timeline.js}): sockets, Verto
-     * methods, peer connection states and, once {@link #armTimeline() armed}, the moments received audio starts again.
-     */
+    /** Records this page's failover timeline ({@link PageTimeline}) from its next load on. */
     public SoftphonePage withTimeline() {
-        try (java.io.InputStream in = SoftphonePage.class.getResourceAsStream("/media-timeline.js")) {
-            String script = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", script));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        timeline.install();
         return this;
     }
 
-    /** Starts sampling received audio in the page every 10 ms (a page opened {@link #withTimeline()}). */
-    public void armTimeline() {
-        js("window.__timeline.arm();");
+    public PageTimeline timeline() {
+        return timeline;
     }
-
-    /** The timeline's events from {@code sinceEpochMs} on: {@code [epochMs, what]}, in order. */
-    public java.util.List<TimelineEvent> timeline(long sinceEpochMs) {
-        java.util.List<?> raw = (java.util.List<?>) js("return window.__timeline ? window.__timeline.events : [];");
-        java.util.List<TimelineEvent> out = new java.util.ArrayList<>();
-        for (Object o : raw) {
-            java.util.List<?> e = (java.util.List<?>) o;
-            long at = ((Number) e.get(0)).longValue();
-            if (at >= sinceEpochMs) {
-                out.add(new TimelineEvent(at, String.valueOf(e.get(1))));
-            }
-        }
-        return out;
-    }
-
-    /** One event of a page's timeline. */
-    public record TimelineEvent(long epochMs, String what) {}
 
     public SoftphonePage reload() {
         driver.navigate().refresh();
@@ -154,20 +130,12 @@ public final class SoftphonePage {
     }
 
     public SoftphonePage dial(String number) {
-        WebElement input = byTestId("dial-input");
-        input.clear();
-        input.sendKeys(number);
-        byTestId("call-button").click();
-        return this;
+        return typeAndPress("dial-input", number, "call-button");
     }
 
     /** Places a video call with the dial pad's Video button. */
     public SoftphonePage videoDial(String number) {
-        WebElement input = byTestId("dial-input");
-        input.clear();
-        input.sendKeys(number);
-        byTestId("video-call-button").click();
-        return this;
+        return typeAndPress("dial-input", number, "video-call-button");
     }
 
     public SoftphonePage toggleCamera() {
@@ -329,11 +297,7 @@ public final class SoftphonePage {
     }
 
     public SoftphonePage sendConferenceChat(String text) {
-        WebElement input = byTestId("conference-chat-input");
-        input.clear();
-        input.sendKeys(text);
-        byTestId("conference-chat-send").click();
-        return this;
+        return typeAndPress("conference-chat-input", text, "conference-chat-send");
     }
 
     /** Waits until the conference chat log has a line containing {@code text} and returns that line. */
@@ -351,6 +315,15 @@ public final class SoftphonePage {
 
     public Chromium browser() {
         return browser;
+    }
+
+    /** Types {@code text} into the emptied field {@code inputId}, then presses the button {@code buttonId}. */
+    private SoftphonePage typeAndPress(String inputId, String text, String buttonId) {
+        WebElement input = byTestId(inputId);
+        input.clear();
+        input.sendKeys(text);
+        byTestId(buttonId).click();
+        return this;
     }
 
     private Object js(String script, Object... args) {
