@@ -269,17 +269,13 @@ export class SessionClient extends Emitter {
           continue;
         }
         redirect = null;
-        // A gateway's paced 1013 (island lost, partition moved) comes from a live gateway that has judged the
-        // island: logging in through it again finds the new island, where another gateway may not have judged yet.
-        rotate = !(decision.kind === 'retry' && decision.paced);
         const next = this.#retry.next(error, decision, { withCalls: this.calls.length > 0, loggedIn: this.#loggedIn });
         if (!next) {
           this.#stop(error, LocalCause.CONNECTION_FAILED, 'gave up');
           return;
         }
-        const { attempt, delayMs: waitMs, immediate } = next;
-        // The immediate retry goes to the next endpoint of the map there is: fetching a fresh one first would
-        // make the call wait for a round trip, or for the dead gateway itself when it served the page.
+        const { attempt, delayMs: waitMs, immediate, sameGateway } = next;
+        rotate = !sameGateway;
         refresh = !immediate;
         this.#state.to('reconnecting', { attempt, delayMs: waitMs, error });
         this.emit('reconnecting', { attempt, delayMs: waitMs, error });

@@ -157,12 +157,18 @@ test('a verto.attach on a connected call renegotiates media without leaving acti
   assert.equal(FakePeerConnection.instances.length, 2);
 });
 
-test('the first loss of a socket under a call is retried at once on the next gateway, with the map the client has and credentials at once', async () => {
+/** Two gateways in a fetched map, a client on the first, and an active call through it. */
+async function callThroughFirstOfTwo() {
   const gateways = twoGateways();
   const fetch = mapFetch({ 'https://map.test/': mapFor(gateways) });
   const ctx = setup({ gateways, fetch, clientOptions: { random: firstPickThen(0.999) } });
   await ctx.client.connect();
   await activeCall(ctx);
+  return { gateways, fetch, ctx };
+}
+
+test('the first loss of a socket under a call is retried at once on the next gateway, with the map the client has and credentials at once', async () => {
+  const { gateways, fetch, ctx } = await callThroughFirstOfTwo();
   const fetches = fetch.calls.length;
   gateways[0].current.close(1006);
   await until(() => ctx.events.some((e) => e.type === 'reconnecting'));
@@ -177,11 +183,7 @@ test('the first loss of a socket under a call is retried at once on the next gat
 });
 
 test('a retry that fails again waits within the short call window, and fetches the map first', async () => {
-  const gateways = twoGateways();
-  const fetch = mapFetch({ 'https://map.test/': mapFor(gateways) });
-  const ctx = setup({ gateways, fetch, clientOptions: { random: firstPickThen(0.999) } });
-  await ctx.client.connect();
-  await activeCall(ctx);
+  const { gateways, fetch, ctx } = await callThroughFirstOfTwo();
   gateways[1].refuseWith = 1011;
   const fetches = fetch.calls.length;
   gateways[0].current.close(1006);

@@ -117,8 +117,11 @@ export class RetryPlanner {
    * @param {import('../errors.js').VertoError} error
    * @param {Decision} decision a `retry` or an exhausted `redirect`
    * @param {{withCalls: boolean, loggedIn: boolean}} context
-   * @returns {{attempt: number, delayMs: number, immediate: boolean}|null} null: give up; `immediate`: the
-   *   first retry of a lost call-carrying socket, made at once with the map the client has
+   * @returns {{attempt: number, delayMs: number, immediate: boolean, sameGateway: boolean}|null} null: give up;
+   *   `immediate`: the first retry of a lost call-carrying socket, made at once with the map the client has
+   *   (fetching a fresh one first would make the call wait for a round trip, or for the dead gateway itself when
+   *   it served the page); `sameGateway`: after a gateway's paced 1013 (island lost, partition moved), log in
+   *   through that gateway again, which has judged the island, where another one may not have yet
    */
   next(error, decision, { withCalls, loggedIn }) {
     // The first loss of a logged-in socket under a call is retried at once on the next endpoint: the call's
@@ -143,7 +146,7 @@ export class RetryPlanner {
       this.#onPolicyError(policyError);
       return null;
     }
-    return { attempt, delayMs: waitMs, immediate };
+    return { attempt, delayMs: waitMs, immediate, sameGateway: retry?.paced === true };
   }
 }
 
