@@ -68,8 +68,12 @@
           });
           const now = Date.now();
           if (packets > entry.packets) {
-            // a rise after 300 ms without one (or the first on this connection): media (re)started
-            if (entry.lastRise === 0 || now - entry.lastRise > 300) mark('pc' + n + ' media in');
+            // a rise after 100 ms without one (or the first on this connection): media (re)started; the silence
+            // before it is marked first, so that a reader can tell when it began
+            if (entry.lastRise === 0 || now - entry.lastRise > 100) {
+              if (entry.lastRise !== 0) mark('pc' + n + ' silent ' + (now - entry.lastRise));
+              mark('pc' + n + ' media in');
+            }
             entry.lastRise = now;
             entry.packets = packets;
           }

@@ -79,28 +79,45 @@ class GatewayFailoverIT extends ClusterTestBase {
 
     /**
      * When received audio started again on the page after the kill (sampled in the page every 10 ms): on a peer
-     * connection made after the kill when the page lost its gateway, else a rise after a silence that began after the
-     * kill (so a stall of the page before the kill does not count).
+     * connection made after the kill when the page lost its gateway, else the first rise after a silence of 100 ms or
+     * more that began at the kill or later (so that a stall of the page before the kill does not count, and a
+     * failover quicker than any fixed delay after the kill still does).
      */
     static long mediaBack(SoftphonePage page, long killedAt, boolean reconnected) {
         long[] at = {-1};
         Await.until("the page's timeline to show media back", Duration.ofSeconds(10), () -> {
-            List<PageTimeline.Event> events = page.timeline().since(killedAt);
-            java.util.Set<String> newConnections = new java.util.HashSet<>();
-            events.stream()
-                    .filter(e -> e.what().matches("pc\\d+ new"))
-                    .forEach(e -> newConnections.add(e.what().split(" ")[0]));
-            at[0] = events.stream()
-                    .filter(e -> e.what().endsWith(" media in"))
-                    .filter(e -> reconnected
-                            ? newConnections.contains(e.what().split(" ")[0])
-                            : e.epochMs() >= killedAt + 300)
-                    .mapToLong(PageTimeline.Event::epochMs)
-                    .findFirst()
-                    .orElse(-1);
+            at[0] = reconnected ? firstMediaOnNewConnection(page, killedAt) : firstMediaAfterSilence(page, killedAt);
             return at[0] >= 0;
         });
         return at[0];
+    }
+
+    private static long firstMediaOnNewConnection(SoftphonePage page, long killedAt) {
+        List<PageTimeline.Event> events = page.timeline().since(killedAt);
+        java.util.Set<String> newConnections = new java.util.HashSet<>();
+        events.stream()
+                .filter(e -> e.what().matches("pc\\d+ new"))
+                .forEach(e -> newConnections.add(e.what().split(" ")[0]));
+        return events.stream()
+                .filter(e -> e.what().endsWith(" media in"))
+                .filter(e -> newConnections.contains(e.what().split(" ")[0]))
+                .mapToLong(PageTimeline.Event::epochMs)
+                .findFirst()
+                .orElse(-1);
+    }
+
+    /** The silence may seem to start a little before the kill: the page samples every 10 ms, packets come every 20 ms. */
+    private static long firstMediaAfterSilence(SoftphonePage page, long killedAt) {
+        long silenceFrom = Long.MIN_VALUE;
+        for (PageTimeline.Event e : page.timeline().since(killedAt - 1000)) {
+            String[] w = e.what().split(" ");
+            if (w.length == 3 && w[1].equals("silent")) {
+                silenceFrom = e.epochMs() - Long.parseLong(w[2]);
+            } else if (e.what().endsWith(" media in") && e.epochMs() >= killedAt && silenceFrom >= killedAt - 200) {
+                return e.epochMs();
+            }
+        }
+        return -1;
     }
 
     /** The page's timeline after the kill, as "+ms what" steps. */

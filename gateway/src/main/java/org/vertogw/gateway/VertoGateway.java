@@ -46,10 +46,11 @@ import org.vertogw.gateway.fleet.Fleet;
 import org.vertogw.gateway.island.IslandHealth;
 import org.vertogw.gateway.island.UpstreamConnector;
 import org.vertogw.gateway.island.UpstreamPool;
-import org.vertogw.gateway.media.DtlsWarmUp;
+import org.vertogw.gateway.media.RelayWarmUp;
 import org.vertogw.gateway.observe.GatewayMetrics;
 import org.vertogw.gateway.routing.MapFileWatcher;
 import org.vertogw.gateway.routing.Router;
+import org.vertogw.gateway.tls.EdgeTlsWarmUp;
 import org.vertogw.gateway.tls.PemKeyStore;
 import org.vertogw.media.MediaConfig;
 import org.vertogw.media.MediaEngine;
@@ -79,6 +80,7 @@ public final class VertoGateway implements AutoCloseable {
     private final GatewayMetrics metrics = new GatewayMetrics();
     private final MediaEngine media;
     private final CompletableFuture<Integer> dtlsWarmUp;
+    private volatile CompletableFuture<Integer> tlsWarmUp = CompletableFuture.completedFuture(0);
     private final IslandLossPacer pacer;
     private final Fleet fleet;
 
@@ -108,7 +110,7 @@ public final class VertoGateway implements AutoCloseable {
         }
         this.dtlsWarmUp = media == null
                 ? CompletableFuture.completedFuture(0)
-                : DtlsWarmUp.start(media.config().dtlsKey(), DtlsWarmUp.DEFAULT_HANDSHAKES);
+                : RelayWarmUp.start(media.config().dtlsKey());
         HealthSettings h = config.health();
         this.pacer = new IslandLossPacer(
                 scheduler,
@@ -160,6 +162,9 @@ public final class VertoGateway implements AutoCloseable {
             g.watcher.start(g.scheduler, config.mapPollInterval().toMillis());
         }
         g.server.start();
+        g.tlsWarmUp = EdgeTlsWarmUp.start(
+                g.connector.getConnectionFactory(SslConnectionFactory.class).getSslContextFactory(),
+                EdgeTlsWarmUp.DEFAULT_HANDSHAKES);
         if (g.fleet != null) {
             g.fleet.start(g.router, g.edge, g::gatewayEndpoints);
         }
@@ -315,9 +320,14 @@ public final class VertoGateway implements AutoCloseable {
         return media;
     }
 
-    /** The DTLS warm-up started with the gateway ({@link DtlsWarmUp}): completes with the handshakes it made. */
+    /** The DTLS warm-up started with the gateway ({@link RelayWarmUp}): completes with the handshakes it made. */
     public CompletableFuture<Integer> dtlsWarmUp() {
         return dtlsWarmUp;
+    }
+
+    /** The edge's TLS warm-up ({@link EdgeTlsWarmUp}): completes with the handshakes it made. */
+    public CompletableFuture<Integer> tlsWarmUp() {
+        return tlsWarmUp;
     }
 
     /** Open warm links kept ready for {@code island} ({@code limits.warmLinksPerIsland}). */

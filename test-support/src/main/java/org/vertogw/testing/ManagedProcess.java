@@ -11,16 +11,27 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * A process a test starts, waits for, kills and restarts (a gateway, an island, a peer): it keeps what the process
- * prints, optionally in a log file too, and waits for a line that says it is ready.
+ * prints, optionally in a log file too, and waits for a line that says it is ready. A test JVM that ends before its
+ * tests close their processes (a timeout, an interrupted build) still kills every one it started, so no cluster
+ * outlives its run.
  */
 public final class ManagedProcess implements AutoCloseable {
+
+    private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(() -> LIVE.forEach(Process::destroyForcibly), "managed-process-reaper"));
+    }
 
     private final String name;
     private final List<String> command;
@@ -42,6 +53,8 @@ public final class ManagedProcess implements AutoCloseable {
         }
         process = new ProcessBuilder(command).redirectErrorStream(true).start();
         Process p = process;
+        LIVE.add(p);
+        p.onExit().thenRun(() -> LIVE.remove(p));
         Thread t = new Thread(() -> collect(p), name + "-output");
         t.setDaemon(true);
         t.start();

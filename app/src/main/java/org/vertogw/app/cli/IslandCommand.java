@@ -243,6 +243,7 @@ public final class IslandCommand implements Runnable {
             if (media.equals("terminate")) {
                 MediaEngine engine = MediaEngine.start(mediaConfig());
                 b.media(new TerminatingMedia(engine));
+                TerminatingMedia.warmUp(engine);
                 dtls = " (DTLS " + engine.config().dtlsKey() + " " + engine.fingerprint() + ")";
             } else if (!media.equals("none")) {
                 throw new IllegalArgumentException("--media must be terminate or none, got " + media);

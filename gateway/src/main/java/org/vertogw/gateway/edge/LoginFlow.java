@@ -12,6 +12,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vertogw.gateway.island.UpstreamPool;
 import org.vertogw.gateway.observe.LogSafe;
 import org.vertogw.gateway.routing.RoutingDecision;
 import org.vertogw.partition.KeyFolding;
@@ -45,6 +46,10 @@ final class LoginFlow {
     private JsonRpcRequest toSend;
     private long mapVersion;
     private String user;
+    /** The island whose warm link this login took, and its URL, until the link is replaced. */
+    private String taken;
+
+    private URI takenUri;
 
     LoginFlow(ClientSession session, String requestedIsland) {
         this.session = session;
@@ -150,7 +155,25 @@ final class LoginFlow {
         params.put("sessid", sessid);
         session.link.connect(serving, upstream);
         send(request.withParams(params), false);
-        session.ctx.upstream().replenish(serving, upstream);
+        taken = serving;
+        takenUri = upstream;
+    }
+
+    /**
+     * The warm link this login took is replaced once the island has answered and the answer is on its way to the
+     * browser, on the scheduler's thread as the periodic refill: starting a WebSocket connect is a good part of the
+     * gateway's work on a login (bench/signaling), and done on the session's thread right after the request it held
+     * the island's answer back on a 2-core machine. A login that never hears back is covered by the refill.
+     */
+    private void replenish() {
+        String island = taken;
+        URI uri = takenUri;
+        taken = null;
+        takenUri = null;
+        if (island != null) {
+            UpstreamPool pool = session.ctx.upstream();
+            session.ctx.scheduler().execute(() -> pool.replenish(island, uri));
+        }
     }
 
     /** The island's URL; the map parser checks it, so null only for a map made in code without one. */
@@ -220,6 +243,7 @@ final class LoginFlow {
         } else {
             refused(p, (JsonRpcError) response);
         }
+        replenish();
     }
 
     private void accepted(PendingRequests.Pending p, JsonRpcResult result) {

@@ -48,9 +48,9 @@ public final class UpstreamPool implements AutoCloseable {
     }
 
     /**
-     * Opens a link that replaces a taken one. A login calls it once its request has gone up to the island, so that
-     * starting a WebSocket connect, a good part of the gateway's work on a login (bench/signaling), runs while the
-     * island checks the credentials instead of before.
+     * Opens a link that replaces a taken one. A login calls it once the island has answered, from the scheduler's
+     * thread, so that starting a WebSocket connect, a good part of the gateway's work on a login (bench/signaling),
+     * runs neither before the request goes up nor in the way of the answer coming back.
      */
     public synchronized void replenish(String island, URI uri) {
         Deque<IslandLink> q = warm.get(island);

@@ -1,5 +1,7 @@
 package org.vertogw.island.media;
 
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.regex.Matcher;
@@ -10,6 +12,8 @@ import org.vertogw.island.media.endpoint.WebRtcEndpoint;
 import org.vertogw.media.MediaConfig;
 import org.vertogw.media.MediaEngine;
 import org.vertogw.media.dtls.DtlsKeyType;
+import org.vertogw.media.dtls.DtlsRole;
+import org.vertogw.media.dtls.DtlsWarmUp;
 import org.vertogw.media.sdp.SdpException;
 import org.vertogw.media.sdp.SessionDescription;
 
@@ -32,6 +36,22 @@ public final class TerminatingMedia implements IslandMedia {
 
     public TerminatingMedia(MediaEngine engine) {
         this.engine = engine;
+    }
+
+    /**
+     * The peers an island's legs meet in DTLS: a gateway's (or a browser's) ECDSA P-256 key, the island as client when
+     * it answers an offer and as server when its own offer was answered {@code active}.
+     */
+    public static final List<DtlsWarmUp.Peer> WARM_UP_PEERS = List.of(
+            new DtlsWarmUp.Peer(DtlsKeyType.ECDSA_P256, DtlsRole.CLIENT),
+            new DtlsWarmUp.Peer(DtlsKeyType.ECDSA_P256, DtlsRole.SERVER));
+
+    /**
+     * Warms the engine's DTLS up in the background ({@link DtlsWarmUp}), so that calls moved to a spare that never
+     * carried one do not wait for cold handshakes, as they would not on FreeSWITCH.
+     */
+    public static CompletableFuture<Integer> warmUp(MediaEngine engine) {
+        return DtlsWarmUp.start(engine.config().dtlsKey(), WARM_UP_PEERS, DtlsWarmUp.DEFAULT_HANDSHAKES);
     }
 
     /** An island's media engine configuration: {@link #DEFAULT_DTLS_KEY}, the rest as {@link MediaConfig}. */

@@ -149,6 +149,8 @@ public final class DtlsTransport implements AutoCloseable {
 
     private void run() {
         DTLSTransport transport;
+        long startNanos = System.nanoTime();
+        LOG.debug("DTLS {} handshake started", role);
         try {
             transport = role == DtlsRole.CLIENT
                     ? new DTLSClientProtocol().connect(new DtlsClient(support, profiles), queue)
@@ -165,6 +167,7 @@ public final class DtlsTransport implements AutoCloseable {
             return;
         }
         state = DtlsState.CONNECTED;
+        LOG.debug("DTLS {} handshake done in {} ms", role, (System.nanoTime() - startNanos) / 1_000_000);
         listener.onConnected(keys);
         established = transport;
         if (!queue.isEmpty()) {

@@ -58,7 +58,9 @@ public final class UdpSocket implements PacketSender, AutoCloseable {
     /**
      * Connects this socket to the one peer ICE selected (loop thread; null disconnects): the kernel then keeps the
      * route instead of looking it up per datagram, and delivers nothing from other addresses. A send elsewhere
-     * (an ICE check to another candidate) disconnects first, so connecting never loses a datagram we send.
+     * (an ICE check to another candidate) disconnects first, so connecting never loses a datagram we send; but the
+     * JDK discards the datagrams received and not yet read when it connects, so connect once the peer has nothing in
+     * flight that a retransmission timer would have to recover (after the DTLS handshake).
      */
     public void connect(InetSocketAddress peer) {
         if (closed || pinned || java.util.Objects.equals(peer, connectedTo)) {

@@ -69,7 +69,7 @@ public final class BrowserPort implements DatagramHandler {
             c.close(TcpClose.NOT_STUN);
             return;
         }
-        StunMessage m = MediaTransport.readStun(stun, p, unmatched);
+        StunMessage m = StunIntake.read(stun, p, unmatched);
         if (m == null) {
             c.close(TcpClose.NOT_STUN);
             return;
@@ -88,7 +88,7 @@ public final class BrowserPort implements DatagramHandler {
     public void onDatagram(UdpSocket socket, PacketBuffer p, InetSocketAddress from) {
         PacketKind kind = PacketClassifier.classify(p.array(), 0, p.length());
         if (kind == PacketKind.STUN) {
-            StunMessage m = MediaTransport.readStun(stun, p, unmatched);
+            StunMessage m = StunIntake.read(stun, p, unmatched);
             if (m == null) {
                 return;
             }

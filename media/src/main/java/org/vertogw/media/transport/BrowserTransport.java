@@ -75,7 +75,7 @@ public final class BrowserTransport extends MediaTransport {
             onPacket(kind, p, c.remote());
             return;
         }
-        StunMessage m = readStun(tcpStun, p, counters());
+        StunMessage m = StunIntake.read(tcpStun, p, counters());
         if (m != null && onStun(m, c.remote())) {
             c.verified();
         }

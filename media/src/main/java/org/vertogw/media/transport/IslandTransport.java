@@ -14,8 +14,11 @@ import org.vertogw.media.srtp.SrtpProfile;
 /**
  * A transport on a UDP port of its own from the island range, with full ICE toward the one candidate the peer
  * offers, checked every second as FreeSWITCH does (docs/protocol.md §6.2). The gateway's leg toward an island is
- * one; so is each leg of the embedded island's FreeSWITCH-like endpoint toward the gateway. Once ICE selects the
- * peer its socket is connected to it, so the kernel keeps the route instead of looking it up per packet.
+ * one; so is each leg of the embedded island's FreeSWITCH-like endpoint toward the gateway. Once ICE has selected
+ * the peer and DTLS has its keys, the socket is connected to the peer, so the kernel keeps the route instead of
+ * looking it up per packet. Not before: connecting a {@code DatagramChannel} discards the datagrams already queued
+ * on it, and the peer's first DTLS flight, sent the instant its ICE check was answered, was lost that way often
+ * enough to hold a leg back for the 1 s retransmission timer (RFC 6347 §4.2.4.1).
  */
 public final class IslandTransport extends MediaTransport {
 
@@ -75,7 +78,14 @@ public final class IslandTransport extends MediaTransport {
 
     @Override
     void selected(InetSocketAddress previous, InetSocketAddress current) {
-        socket().connect(current);
+        if (isSecure()) {
+            socket().connect(current); // a new path after the handshake: nothing of it is in flight
+        }
+    }
+
+    @Override
+    void secured() {
+        socket().connect(peer());
     }
 
     @Override

@@ -23,7 +23,6 @@ import org.vertogw.media.srtp.SrtpKeyingMaterial;
 import org.vertogw.media.srtp.SrtpProfile;
 import org.vertogw.media.srtp.SrtpSession;
 import org.vertogw.media.srtp.SrtpStatus;
-import org.vertogw.media.stun.StunDecodeException;
 import org.vertogw.media.stun.StunMessage;
 
 /**
@@ -47,6 +46,7 @@ public abstract sealed class MediaTransport permits BrowserTransport, IslandTran
     private IceConnectivity ice;
     private PacketSink sink = (leg, rtcp, p) -> {};
     private volatile DtlsTransport dtls;
+    private final EarlyRecords early = new EarlyRecords();
     private DtlsRole role;
     private volatile InetSocketAddress peer;
     /** Where media goes out: {@link #socket}, a socket connected to {@link #peer}, or an ICE-TCP connection. */
@@ -85,6 +85,7 @@ public abstract sealed class MediaTransport permits BrowserTransport, IslandTran
             public void onSelected(InetSocketAddress address) {
                 InetSocketAddress previous = peer;
                 peer = address;
+                LOG.debug("{} leg {} selected by ICE", side.wire(), mediaIndex);
                 selected(previous, address);
                 if (dtls != null && role == DtlsRole.CLIENT) {
                     dtls.start();
@@ -174,15 +175,21 @@ public abstract sealed class MediaTransport permits BrowserTransport, IslandTran
         return dtls == null ? null : dtls.peerCertificate();
     }
 
+    /** DTLS records from the peer held until the SDP arms DTLS ({@link EarlyRecords}); any thread. */
+    public int earlyDtlsRecords() {
+        return early.size();
+    }
+
     public String srtpProfile() {
         SrtpSession s = srtp;
         return s == null ? null : s.profile().name();
     }
 
     /**
-     * Arms DTLS once the peer's fingerprint and our role are known. A client sends its ClientHello when (or as soon
-     * as) ICE has selected the peer address; a server takes a handshake thread only when the first record arrives
-     * from that address, so a leg that never hears one holds nothing.
+     * Arms DTLS once the peer's fingerprint and our role are known (media thread). A client sends its ClientHello
+     * when (or as soon as) ICE has selected the peer address; a server takes a handshake thread only when the first
+     * record arrives from that address, so a leg that never hears one holds nothing; records that came before this
+     * ({@link EarlyRecords}) start it now.
      */
     public void startDtls(DtlsRole role, DtlsFingerprint remoteFingerprint) {
         this.role = role;
@@ -219,6 +226,7 @@ public abstract sealed class MediaTransport permits BrowserTransport, IslandTran
         if (role == DtlsRole.CLIENT && peer != null) {
             dtls.start();
         }
+        early.replay(dtls, role == DtlsRole.SERVER);
     }
 
     /** A server's handshake starts with the peer's first record; false when it could not (the pool is full). */
@@ -236,22 +244,9 @@ public abstract sealed class MediaTransport permits BrowserTransport, IslandTran
             onPacket(kind, p, from);
             return;
         }
-        StunMessage m = readStun(stun, p, counters);
+        StunMessage m = StunIntake.read(stun, p, counters);
         if (m != null) {
             onStun(m, from);
-        }
-    }
-
-    /**
-     * {@code reader} over the STUN message in {@code p} (no copy: valid while {@code p} is), or null after counting
-     * it as malformed in {@code discards}.
-     */
-    static StunMessage readStun(StunMessage reader, PacketBuffer p, LegCounters discards) {
-        try {
-            return reader.wrap(p.array(), 0, p.length());
-        } catch (StunDecodeException e) {
-            discards.discard(DiscardReason.STUN_MALFORMED);
-            return null;
         }
     }
 
@@ -276,7 +271,9 @@ public abstract sealed class MediaTransport permits BrowserTransport, IslandTran
                 if (!fromPeer(from)) {
                     counters.discard(DiscardReason.DTLS_UNVERIFIED_SOURCE);
                 } else if (dtls == null) {
-                    counters.discard(DiscardReason.DTLS_NOT_STARTED);
+                    if (!early.hold(p.array(), 0, p.length())) {
+                        counters.discard(DiscardReason.DTLS_NOT_STARTED);
+                    }
                 } else if (!startOnFirstRecord() || !dtls.receive(p.array(), 0, p.length())) {
                     counters.discard(DiscardReason.DTLS_QUEUE_FULL);
                 }
@@ -347,8 +344,12 @@ public abstract sealed class MediaTransport permits BrowserTransport, IslandTran
         }
         srtp = new SrtpSession(keys);
         LOG.debug("{} leg {} secure with {}", side.wire(), mediaIndex, keys.profile());
+        secured();
         status.secured();
     }
+
+    /** DTLS produced keys (loop thread): what a subclass does once the handshake's records are all through. */
+    void secured() {}
 
     /** Fails the leg (a subclass's transport broke, like consent loss). */
     void fail(LegFailure failure, String detail) {

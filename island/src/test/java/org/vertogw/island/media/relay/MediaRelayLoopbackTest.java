@@ -36,11 +36,16 @@ class MediaRelayLoopbackTest {
     private final MediaEngine browsers = engine();
 
     static MediaEngine engine() {
+        return engine(Duration.ofMillis(300));
+    }
+
+    /** An engine on 127.0.0.1 whose DTLS retransmits a lost flight after {@code dtlsRetransmit}. */
+    static MediaEngine engine(Duration dtlsRetransmit) {
         return MediaEngine.start(MediaConfig.builder()
                 .bindAddress("127.0.0.1")
                 .browserPort(0)
                 .islandPorts(0, 0)
-                .dtlsRetransmit(Duration.ofMillis(300))
+                .dtlsRetransmit(dtlsRetransmit)
                 .build());
     }
 

@@ -1,28 +1,25 @@
-package org.vertogw.gateway.media;
+package org.vertogw.media.dtls;
 
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.vertogw.media.dtls.DtlsCertificate;
-import org.vertogw.media.dtls.DtlsFailure;
-import org.vertogw.media.dtls.DtlsKeyType;
-import org.vertogw.media.dtls.DtlsListener;
-import org.vertogw.media.dtls.DtlsRole;
-import org.vertogw.media.dtls.DtlsTransport;
 import org.vertogw.media.srtp.SrtpKeyingMaterial;
 import org.vertogw.media.srtp.SrtpProfile;
 
 /**
- * DTLS-SRTP handshakes run in memory at the gateway's start, client against server, before any browser needs one.
- * A gateway takes over calls when another one dies (docs/architecture.md, "Failure and recovery"); its first handshakes
- * would otherwise pay for class loading and interpreted elliptic-curve code, a second or more per leg on a busy
- * machine, and a cold handshake thread sends its flights late enough that the peer's 1 s retransmission timer
- * (RFC 6347 §4.2.4.1) adds another. Runs on threads of its own, so the gateway is ready meanwhile.
+ * DTLS-SRTP handshakes run in memory at a media engine's start, client against server, before any peer needs one.
+ * The first real handshakes of a JVM would otherwise pay for class loading and interpreted elliptic-curve and RSA
+ * code: a second or more per leg on a busy machine, which is what a call taken over after a failure waits for; and a cold handshake thread sends its flights late enough that the peer's 1 s
+ * retransmission timer (RFC 6347 §4.2.4.1) adds another. Each handshake takes the shape of a real one, the engine's
+ * own key against a peer's key in a given role ({@link Peer}), since RSA and ECDSA, client and server, run different
+ * code. Runs on threads of its own at low priority, so the engine serves meanwhile.
  */
 public final class DtlsWarmUp {
 
@@ -33,13 +30,17 @@ public final class DtlsWarmUp {
 
     private static final Duration HANDSHAKE_LIMIT = Duration.ofSeconds(20);
 
+    /** A peer the engine meets: the key of its certificate, and the engine's own role against it. */
+    public record Peer(DtlsKeyType key, DtlsRole ownRole) {}
+
     private DtlsWarmUp() {}
 
     /**
-     * Starts {@code handshakes} handshakes one after the other with keys of {@code keyType}; the future completes with
-     * how many completed (a failure is logged and ends the warm-up early: the gateway works without it).
+     * Starts {@code handshakes} handshakes one after the other, the engine's end with a key of {@code ownKey}, the
+     * other end each of {@code peers} in turn; the future completes with how many completed (a failure is logged and
+     * ends the warm-up early: the engine works without it).
      */
-    public static CompletableFuture<Integer> start(DtlsKeyType keyType, int handshakes) {
+    public static CompletableFuture<Integer> start(DtlsKeyType ownKey, List<Peer> peers, int handshakes) {
         ExecutorService threads = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "dtls-warm-up");
             t.setDaemon(true);
@@ -52,12 +53,15 @@ public final class DtlsWarmUp {
                     long start = System.nanoTime();
                     int completed = 0;
                     try {
-                        DtlsCertificate server = DtlsCertificate.generate(keyType);
-                        DtlsCertificate client = DtlsCertificate.generate(keyType);
+                        DtlsCertificate own = DtlsCertificate.generate(ownKey);
+                        Map<DtlsKeyType, DtlsCertificate> peerCerts = new EnumMap<>(DtlsKeyType.class);
                         for (int i = 0; i < handshakes; i++) {
                             SrtpProfile profile =
                                     i % 2 == 0 ? SrtpProfile.AEAD_AES_128_GCM : SrtpProfile.AES_CM_128_HMAC_SHA1_80;
-                            handshake(server, client, profile, threads);
+                            Peer shape = peers.get(i % peers.size());
+                            DtlsCertificate peer = peerCerts.computeIfAbsent(shape.key(), DtlsCertificate::generate);
+                            boolean serves = shape.ownRole() == DtlsRole.SERVER;
+                            handshake(serves ? own : peer, serves ? peer : own, profile, threads);
                             completed++;
                         }
                         LOG.debug(
