@@ -8,6 +8,7 @@ import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.UUID;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -172,7 +173,11 @@ final class LoginFlow {
         takenUri = null;
         if (island != null) {
             UpstreamPool pool = session.ctx.upstream();
-            session.ctx.scheduler().execute(() -> pool.replenish(island, uri));
+            try {
+                session.ctx.scheduler().execute(() -> pool.replenish(island, uri));
+            } catch (RejectedExecutionException closing) {
+                // the gateway is stopping: its pool is closing too
+            }
         }
     }
 
