@@ -2,7 +2,6 @@ package org.vertogw.media.transport;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.vertogw.media.dtls.DtlsTransport;
 
 /**
  * DTLS records from the ICE-selected peer that arrived before the SDP that arms DTLS: the answerer's ClientHello goes
@@ -31,12 +30,16 @@ final class EarlyRecords {
         return true;
     }
 
-    /** Hands the kept records, in order, to a server that starts with them; drops them for a client. */
-    void replay(DtlsTransport dtls, boolean server) {
-        if (server && !records.isEmpty()) {
-            dtls.start();
+    /** What takes a kept record. */
+    interface Sink {
+        void accept(byte[] buf, int off, int len);
+    }
+
+    /** Hands the kept records to {@code sink} in the order they came (null: drops them), and forgets them. */
+    void drainTo(Sink sink) {
+        if (sink != null) {
             for (byte[] r : records) {
-                dtls.receive(r, 0, r.length);
+                sink.accept(r, 0, r.length);
             }
         }
         records.clear();

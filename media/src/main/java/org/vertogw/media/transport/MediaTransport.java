@@ -226,15 +226,17 @@ public abstract sealed class MediaTransport permits BrowserTransport, IslandTran
         if (role == DtlsRole.CLIENT && peer != null) {
             dtls.start();
         }
-        early.replay(dtls, role == DtlsRole.SERVER);
+        early.drainTo(role == DtlsRole.SERVER ? this::toDtls : null);
     }
 
-    /** A server's handshake starts with the peer's first record; false when it could not (the pool is full). */
-    private boolean startOnFirstRecord() {
+    /** To armed DTLS: a server's first record starts it; a start refused (pool full) or a full queue drops it. */
+    private void toDtls(byte[] buf, int off, int len) {
         if (role == DtlsRole.SERVER && !dtls.isStarted()) {
             dtls.start();
         }
-        return dtls.state() != org.vertogw.media.dtls.DtlsState.FAILED;
+        if (dtls.state() == org.vertogw.media.dtls.DtlsState.FAILED || !dtls.receive(buf, off, len)) {
+            counters.discard(DiscardReason.DTLS_QUEUE_FULL);
+        }
     }
 
     /** Entry point for a leg that owns its socket: classifies and dispatches one datagram. */
@@ -274,8 +276,8 @@ public abstract sealed class MediaTransport permits BrowserTransport, IslandTran
                     if (!early.hold(p.array(), 0, p.length())) {
                         counters.discard(DiscardReason.DTLS_NOT_STARTED);
                     }
-                } else if (!startOnFirstRecord() || !dtls.receive(p.array(), 0, p.length())) {
-                    counters.discard(DiscardReason.DTLS_QUEUE_FULL);
+                } else {
+                    toDtls(p.array(), 0, p.length());
                 }
             }
             case RTP, RTCP -> media(kind == PacketKind.RTCP, p, from);
