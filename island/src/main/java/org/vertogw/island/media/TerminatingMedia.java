@@ -42,7 +42,7 @@ public final class TerminatingMedia implements IslandMedia {
      * The peers an island's legs meet in DTLS: a gateway's (or a browser's) ECDSA P-256 key, the island as client when
      * it answers an offer and as server when its own offer was answered {@code active}.
      */
-    public static final List<DtlsWarmUp.Peer> WARM_UP_PEERS = List.of(
+    private static final List<DtlsWarmUp.Peer> WARM_UP_PEERS = List.of(
             new DtlsWarmUp.Peer(DtlsKeyType.ECDSA_P256, DtlsRole.CLIENT),
             new DtlsWarmUp.Peer(DtlsKeyType.ECDSA_P256, DtlsRole.SERVER));
 

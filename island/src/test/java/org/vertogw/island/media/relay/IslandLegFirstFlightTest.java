@@ -3,12 +3,7 @@ package org.vertogw.island.media.relay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -97,63 +92,33 @@ class IslandLegFirstFlightTest {
      * Forwards between the island and the gateway's island port, holding the gateway's first STUN success response
      * until the gateway's next datagram (its ClientHello), then sending both back to back.
      */
-    private static final class AnswerWithFirstFlight implements AutoCloseable {
-        private final DatagramSocket socket;
-        private final InetSocketAddress gateway;
-        private final Thread thread;
-        private volatile InetSocketAddress island;
+    private static final class AnswerWithFirstFlight extends UdpHop {
         private byte[] held;
         private boolean released;
         final AtomicInteger heldTogether = new AtomicInteger();
 
         AnswerWithFirstFlight(int gatewayPort) throws IOException {
-            socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            gateway = new InetSocketAddress(InetAddress.getLoopbackAddress(), gatewayPort);
-            thread = new Thread(this::run, "first-flight-proxy");
-            thread.setDaemon(true);
-            thread.start();
+            super(gatewayPort, "first-flight-proxy");
         }
 
-        int port() {
-            return socket.getLocalPort();
+        @Override
+        void fromNear(byte[] d) throws IOException {
+            toGateway(d);
         }
 
-        private void run() {
-            byte[] buf = new byte[2048];
-            while (!socket.isClosed()) {
-                DatagramPacket p = new DatagramPacket(buf, buf.length);
-                try {
-                    socket.receive(p);
-                    byte[] d = Arrays.copyOf(p.getData(), p.getLength());
-                    if (!p.getSocketAddress().equals(gateway)) {
-                        island = (InetSocketAddress) p.getSocketAddress();
-                        socket.send(new DatagramPacket(d, d.length, gateway));
-                    } else if (island != null) {
-                        toIsland(d);
-                    }
-                } catch (IOException e) {
-                    return;
-                }
-            }
-        }
-
-        private void toIsland(byte[] d) throws IOException {
+        @Override
+        void fromGateway(byte[] d) throws IOException {
             boolean stunSuccess = d.length >= 20 && d[0] == 0x01 && d[1] == 0x01;
             if (!released && held == null && stunSuccess) {
                 held = d;
                 return;
             }
             if (held != null && !released) {
-                socket.send(new DatagramPacket(held, held.length, island));
+                toNear(held);
                 released = true;
                 heldTogether.incrementAndGet();
             }
-            socket.send(new DatagramPacket(d, d.length, island));
-        }
-
-        @Override
-        public void close() {
-            socket.close();
+            toNear(d);
         }
     }
 }
