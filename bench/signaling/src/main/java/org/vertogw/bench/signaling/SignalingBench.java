@@ -55,25 +55,30 @@ public final class SignalingBench {
                 report("machine", machine());
                 // Until the JITs have compiled what logins run: a large application keeps compiling for thousands
                 // of logins, and on two cores the compiler threads compete with the logins for the CPU. Rounds of
-                // 500 logins each way until a round costs the gateway under bench.warmupCompileMs of compiling.
+                // 500 logins each way until bench.warmupSettledRounds rounds in a row each cost the two servers
+                // under bench.warmupCompileMs of compiling (C2 compiles in bursts: one quiet round says little).
                 int rounds = 0;
-                long compiling = Long.MAX_VALUE;
+                int quiet = 0;
                 long settled = Long.getLong("bench.warmupCompileMs", 250);
+                int settledRounds = Integer.getInteger("bench.warmupSettledRounds", 3);
                 int maxRounds = Integer.getInteger("bench.warmupRounds", 30);
-                while (compiling > settled && rounds < maxRounds) {
+                StringBuilder perRound = new StringBuilder();
+                while (quiet < settledRounds && rounds < maxRounds) {
                     long c0 = gateway.compileMillis() + island.compileMillis();
                     sequential(client, islandUri, 500, null, "warm-up direct");
                     sequential(client, gw, 500, null, "warm-up gateway");
-                    compiling = gateway.compileMillis() + island.compileMillis() - c0;
+                    long compiling = gateway.compileMillis() + island.compileMillis() - c0;
+                    quiet = compiling < settled ? quiet + 1 : 0;
+                    perRound.append(rounds == 0 ? "" : " ").append(compiling);
                     rounds++;
                 }
                 report(
                         "warm-up",
                         String.format(
                                 Locale.ROOT,
-                                "%d logins each way, the last 500 compiling %d ms (gateway and island)",
+                                "%d logins each way; ms compiling per round of 500 (gateway and island): %s",
                                 rounds * 500,
-                                compiling));
+                                perRound));
                 Histogram directLogin = new Histogram(3);
                 Histogram gwLogin = new Histogram(3);
                 Histogram directConnect = new Histogram(3);
