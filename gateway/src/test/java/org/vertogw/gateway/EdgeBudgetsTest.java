@@ -8,8 +8,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.UUID;
+import java.util.zip.Deflater;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -101,6 +105,35 @@ class EdgeBudgetsTest {
             c.sendRaw("#SPU 1000");
             assertThat(c.awaitClose()).isEqualTo(1008);
         }
+    }
+
+    /**
+     * Browsers offer permessage-deflate on every connection; accepted, each session would keep a zlib deflater and
+     * inflater (RFC 7692 §7.1.1, context takeover) for its lifetime.
+     */
+    @Test
+    void permessageDeflateIsNotAcceptedAndACompressedFrameClosesTheConnection() throws Exception {
+        try (RawWebSocket ws = RawWebSocket.open(
+                "127.0.0.1",
+                port(),
+                "/verto",
+                "Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits")) {
+            assertThat(ws.upgradeResponse()).startsWith("HTTP/1.1 101");
+            assertThat(ws.upgradeResponse().toLowerCase(Locale.ROOT)).doesNotContain("sec-websocket-extensions");
+            // RSV1 set without an extension that defines it: a protocol error (RFC 6455 §5.2), never inflated
+            ws.sendFrame(0xC1, deflated("{\"jsonrpc\":\"2.0\",\"method\":\"login\",\"id\":1,\"params\":{}}"));
+            assertThat(ws.awaitEndOfStream(Duration.ofSeconds(5))).isTrue();
+        }
+    }
+
+    /** A message as permessage-deflate sends it (RFC 7692 §7.2.1: raw DEFLATE, the final 00 00 ff ff removed). */
+    private static byte[] deflated(String text) {
+        Deflater d = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+        d.setInput(text.getBytes(StandardCharsets.UTF_8));
+        byte[] out = new byte[1024];
+        int n = d.deflate(out, 0, out.length, Deflater.SYNC_FLUSH);
+        d.end();
+        return Arrays.copyOf(out, n - 4);
     }
 
     @Test

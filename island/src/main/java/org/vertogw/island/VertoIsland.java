@@ -78,7 +78,11 @@ public final class VertoIsland implements AutoCloseable {
             container.setMaxTextMessageSize(config.maxMessageBytes());
             container.setMaxBinaryMessageSize(64 * 1024);
             container.setIdleTimeout(Duration.ofHours(1));
-            container.addMapping("/*", (req, resp, cb) -> new IslandSocket(this));
+            // as mod_verto: no WebSocket extension (permessage-deflate) is accepted
+            container.addMapping("/*", (req, resp, cb) -> {
+                resp.setExtensions(List.of());
+                return new IslandSocket(this);
+            });
         });
         context.setHandler(ws);
         server.setHandler(context);

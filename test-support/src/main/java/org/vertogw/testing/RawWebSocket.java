@@ -27,9 +27,11 @@ public final class RawWebSocket implements AutoCloseable {
     private final Socket socket;
     private final OutputStream out;
     private final InputStream in;
+    private final String upgradeResponse;
 
-    private RawWebSocket(Socket socket) throws IOException {
+    private RawWebSocket(Socket socket, String upgradeResponse) throws IOException {
         this.socket = socket;
+        this.upgradeResponse = upgradeResponse;
         this.out = socket.getOutputStream();
         this.in = socket.getInputStream();
     }
@@ -80,14 +82,18 @@ public final class RawWebSocket implements AutoCloseable {
         return s;
     }
 
-    /** The upgrade request of RFC 6455 §4.1 for {@code path}. */
-    public static byte[] upgradeRequest(String host, int port, String path) {
+    /** The upgrade request of RFC 6455 §4.1 for {@code path}, with {@code headers} ("Name: value") added. */
+    public static byte[] upgradeRequest(String host, int port, String path, String... headers) {
         byte[] nonce = new byte[16];
         RANDOM.nextBytes(nonce);
+        StringBuilder extra = new StringBuilder();
+        for (String h : headers) {
+            extra.append(h).append("\r\n");
+        }
         return ("GET " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nUpgrade: websocket\r\n"
                         + "Connection: Upgrade\r\nSec-WebSocket-Key: "
                         + Base64.getEncoder().encodeToString(nonce)
-                        + "\r\nSec-WebSocket-Version: 13\r\n\r\n")
+                        + "\r\nSec-WebSocket-Version: 13\r\n" + extra + "\r\n")
                 .getBytes(StandardCharsets.US_ASCII);
     }
 
@@ -99,8 +105,19 @@ public final class RawWebSocket implements AutoCloseable {
     /** As {@link #open(String, int, String, int)}, from the local address {@code local} (null: any). */
     public static RawWebSocket open(String host, int port, String path, int receiveBuffer, java.net.InetAddress local)
             throws Exception {
+        return open(host, port, path, receiveBuffer, local, new String[0]);
+    }
+
+    /** As {@link #open(String, int, String, int)}, the upgrade request carrying {@code headers} too. */
+    public static RawWebSocket open(String host, int port, String path, String... headers) throws Exception {
+        return open(host, port, path, 0, null, headers);
+    }
+
+    private static RawWebSocket open(
+            String host, int port, String path, int receiveBuffer, java.net.InetAddress local, String[] headers)
+            throws Exception {
         SSLSocket s = tls(host, port, receiveBuffer, local);
-        s.getOutputStream().write(upgradeRequest(host, port, path));
+        s.getOutputStream().write(upgradeRequest(host, port, path, headers));
         s.getOutputStream().flush();
         StringBuilder head = new StringBuilder();
         InputStream in = s.getInputStream();
@@ -114,21 +131,34 @@ public final class RawWebSocket implements AutoCloseable {
         if (!head.toString().startsWith("HTTP/1.1 101")) {
             throw new IOException("upgrade refused: " + head);
         }
-        return new RawWebSocket(s);
+        return new RawWebSocket(s, head.toString());
+    }
+
+    /** The server's answer to the upgrade: status line and headers. */
+    public String upgradeResponse() {
+        return upgradeResponse;
     }
 
     /** A masked text frame (RFC 6455 §5.2, §5.3). */
     public void sendText(String text) throws IOException {
-        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+        sendFrame(0x81, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A masked frame whose first byte (FIN, RSV1-3, opcode) is {@code head}: 0xC1, for one, is a text message
+     * compressed with permessage-deflate (RFC 7692 §6), which a peer may send only once the extension was accepted.
+     */
+    public void sendFrame(int head, byte[] data) throws IOException {
+        byte[] payload = data.clone();
         byte[] mask = new byte[4];
         RANDOM.nextBytes(mask);
         int n = payload.length;
         byte[] header = n < 126
-                ? new byte[] {(byte) 0x81, (byte) (0x80 | n)}
+                ? new byte[] {(byte) head, (byte) (0x80 | n)}
                 : n < 65536
-                        ? new byte[] {(byte) 0x81, (byte) (0x80 | 126), (byte) (n >> 8), (byte) n}
+                        ? new byte[] {(byte) head, (byte) (0x80 | 126), (byte) (n >> 8), (byte) n}
                         : new byte[] {
-                            (byte) 0x81,
+                            (byte) head,
                             (byte) (0x80 | 127),
                             0,
                             0,

@@ -15,6 +15,7 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
 
 /** A minimal asynchronous Verto client for load: connect, request, await the response by id. */
@@ -41,10 +42,12 @@ public final class BenchClient implements AutoCloseable {
         private final Map<Integer, CompletableFuture<JsonNode>> waiting = new ConcurrentHashMap<>();
         private final AtomicInteger ids = new AtomicInteger(1);
         private volatile Session session;
+        private volatile String extensions = "[]";
 
         @Override
         public void onWebSocketOpen(Session s) {
             session = s;
+            extensions = s.getUpgradeResponse().getExtensions().toString();
             opened.complete(s);
         }
 
@@ -77,6 +80,11 @@ public final class BenchClient implements AutoCloseable {
             waiting.values().forEach(f -> f.completeExceptionally(cause));
         }
 
+        /** The extensions the server accepted, as its upgrade response listed them. */
+        String extensions() {
+            return extensions;
+        }
+
         CompletableFuture<JsonNode> request(String method, String paramsJson) {
             int id = ids.getAndIncrement();
             CompletableFuture<JsonNode> f = new CompletableFuture<>();
@@ -104,9 +112,19 @@ public final class BenchClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Browsers offer permessage-deflate (RFC 7692) on every WebSocket; {@code -Dbench.deflate=true} makes the bench's
+     * connections offer it too, so that what a server spends when it accepts the offer shows in the figures.
+     */
+    private static final boolean OFFER_DEFLATE = Boolean.getBoolean("bench.deflate");
+
     CompletableFuture<Connection> connect(URI uri) throws Exception {
         Connection c = new Connection();
-        client.connect(c, uri);
+        ClientUpgradeRequest upgrade = new ClientUpgradeRequest();
+        if (OFFER_DEFLATE) {
+            upgrade.addExtensions("permessage-deflate; client_max_window_bits");
+        }
+        client.connect(c, uri, upgrade);
         return c.opened.thenApply(s -> c);
     }
 

@@ -166,6 +166,11 @@ public final class SignalingBench {
                 IdleEcho.Result directEcho = IdleEcho.run(direct, idleSeconds, echoEvery);
                 direct.forEach(BenchClient.Connection::close);
                 report("concurrent sessions", sessions + " logged in at once, opened in batches of 100");
+                report(
+                        "WebSocket extensions",
+                        "offered " + (Boolean.getBoolean("bench.deflate") ? "permessage-deflate" : "none")
+                                + "; accepted by the gateway " + open.get(0).extensions() + ", by the island "
+                                + direct.get(0).extensions());
                 table("login round trip under load", directConcurrent, gwConcurrent);
                 report("gateway heap per session", kib((gwHeap1 - gwHeap0) / sessions) + " KiB (after full GC)");
                 report("gateway RSS per session", kib((gwRss1 - gwRss0) / sessions) + " KiB");
