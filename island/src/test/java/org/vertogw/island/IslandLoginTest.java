@@ -7,6 +7,10 @@ import static org.vertogw.testing.VertoTestClient.params;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
+import org.eclipse.jetty.websocket.client.WebSocketClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,6 +50,22 @@ class IslandLoginTest {
             assertThat(ready.path("params").path("reattached_sessions").isArray())
                     .isTrue();
             assertThat(ready.path("params").path("reattached_sessions")).isEmpty();
+        }
+    }
+
+    @Test
+    void permessageDeflateIsDeclinedAsModVertoDeclinesEveryExtension() throws Exception {
+        WebSocketClient ws = new WebSocketClient();
+        ws.start();
+        try {
+            ClientUpgradeRequest offer = new ClientUpgradeRequest();
+            offer.addExtensions("permessage-deflate; client_max_window_bits");
+            Session s = ws.connect(new Session.Listener.AutoDemanding() {}, island.uri(), offer)
+                    .get(10, TimeUnit.SECONDS);
+            assertThat(s.getUpgradeResponse().getExtensions()).isEmpty();
+            s.close();
+        } finally {
+            ws.stop();
         }
     }
 
