@@ -20,6 +20,7 @@ abstract class UdpHop implements AutoCloseable {
     UdpHop(int gatewayPort, String threadName) throws IOException {
         socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         gateway = new InetSocketAddress(InetAddress.getLoopbackAddress(), gatewayPort);
+        // started before a subclass's fields are set, which is safe: nothing reaches the hop before port() is read
         Thread thread = new Thread(this::run, threadName);
         thread.setDaemon(true);
         thread.start();
