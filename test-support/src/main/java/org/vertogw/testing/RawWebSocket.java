@@ -180,20 +180,7 @@ public final class RawWebSocket implements AutoCloseable {
 
     /** A binary frame (opcode 2), masked: what the gateway refuses from a browser. */
     public void sendBinary(byte[] payload) throws IOException {
-        byte[] mask = new byte[4];
-        RANDOM.nextBytes(mask);
-        int n = payload.length;
-        byte[] header = n < 126
-                ? new byte[] {(byte) 0x82, (byte) (0x80 | n)}
-                : new byte[] {(byte) 0x82, (byte) (0x80 | 126), (byte) (n >> 8), (byte) n};
-        byte[] masked = new byte[n];
-        for (int i = 0; i < n; i++) {
-            masked[i] = (byte) (payload[i] ^ mask[i & 3]);
-        }
-        out.write(header);
-        out.write(mask);
-        out.write(masked);
-        out.flush();
+        sendFrame(0x82, payload);
     }
 
     /** The socket under the WebSocket, to check whether the server has closed it. */

@@ -18,9 +18,9 @@ import org.vertogw.media.srtp.SrtpProfile;
  * The first real handshakes of a JVM would otherwise pay for class loading and interpreted elliptic-curve and RSA
  * code: a second or more per leg on a busy machine, which is what a call taken over after a failure waits for; and a
  * cold handshake thread sends its flights late enough that the peer's 1 s retransmission timer (RFC 6347 §4.2.4.1)
- * adds another. Each handshake takes the shape of a real one, the engine's
- * own key against a peer's key in a given role ({@link Peer}), since RSA and ECDSA, client and server, run different
- * code. Runs on threads of its own at low priority, so the engine serves meanwhile.
+ * adds another. Each handshake takes the shape of a real one, the engine's own key against a peer's key in a given
+ * role ({@link Peer}), since RSA and ECDSA, client and server, run different code. Runs on threads of its own at low
+ * priority, so the engine serves meanwhile.
  */
 public final class DtlsWarmUp {
 

@@ -116,7 +116,7 @@ public final class BenchClient implements AutoCloseable {
      * Browsers offer permessage-deflate (RFC 7692) on every WebSocket; {@code -Dbench.deflate=true} makes the bench's
      * connections offer it too, so that what a server spends when it accepts the offer shows in the figures.
      */
-    private static final boolean OFFER_DEFLATE = Boolean.getBoolean("bench.deflate");
+    static final boolean OFFER_DEFLATE = Boolean.getBoolean("bench.deflate");
 
     CompletableFuture<Connection> connect(URI uri) throws Exception {
         Connection c = new Connection();

@@ -168,7 +168,7 @@ public final class SignalingBench {
                 report("concurrent sessions", sessions + " logged in at once, opened in batches of 100");
                 report(
                         "WebSocket extensions",
-                        "offered " + (Boolean.getBoolean("bench.deflate") ? "permessage-deflate" : "none")
+                        "offered " + (BenchClient.OFFER_DEFLATE ? "permessage-deflate" : "none")
                                 + "; accepted by the gateway " + open.get(0).extensions() + ", by the island "
                                 + direct.get(0).extensions());
                 table("login round trip under load", directConcurrent, gwConcurrent);

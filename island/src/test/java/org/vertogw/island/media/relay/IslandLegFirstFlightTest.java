@@ -102,11 +102,6 @@ class IslandLegFirstFlightTest {
         }
 
         @Override
-        void fromNear(byte[] d) throws IOException {
-            toGateway(d);
-        }
-
-        @Override
         void fromGateway(byte[] d) throws IOException {
             boolean stunSuccess = d.length >= 20 && d[0] == 0x01 && d[1] == 0x01;
             if (!released && held == null && stunSuccess) {

@@ -31,11 +31,15 @@ abstract class UdpHop implements AutoCloseable {
         return socket.getLocalPort();
     }
 
-    /** A datagram from the near side (a copy); forward it with {@link #toGateway}, or not. */
-    abstract void fromNear(byte[] d) throws IOException;
+    /** A datagram from the near side (a copy); passed on to the gateway unless a hop does otherwise. */
+    void fromNear(byte[] d) throws IOException {
+        toGateway(d);
+    }
 
-    /** A datagram from the gateway (a copy), once a near side is known; forward it with {@link #toNear}, or not. */
-    abstract void fromGateway(byte[] d) throws IOException;
+    /** A datagram from the gateway (a copy), once a near side is known; passed back unless a hop does otherwise. */
+    void fromGateway(byte[] d) throws IOException {
+        toNear(d);
+    }
 
     final void toGateway(byte[] d) throws IOException {
         socket.send(new DatagramPacket(d, d.length, gateway));

@@ -19,11 +19,6 @@ final class UdpProxy extends UdpHop {
     }
 
     @Override
-    void fromGateway(byte[] d) throws IOException {
-        toNear(d);
-    }
-
-    @Override
     void fromNear(byte[] d) throws IOException {
         boolean rtp = (d[0] & 0xC0) == 0x80 && (d[1] & 0x7F) < 64;
         if (attack && rtp) {
