@@ -124,16 +124,36 @@ public class SrtpBenchmark {
 
     @Benchmark
     public SrtpStatus protectRotating(Rotation r) {
-        int i = r.next;
-        r.next = i + 1 == r.ctx.length ? 0 : i + 1;
+        int i = r.advance();
+        return r.ctx[i].protect(rotatingPacket(r, i));
+    }
+
+    /**
+     * Protects with one rotating context and unprotects with its peer under the same key: one protect and one
+     * unprotect per packet, as a relay does (it unprotects on the leg the packet arrived on and protects on the
+     * other), with the receiving side's per-SSRC state (rollover counter, replay window) cold too.
+     */
+    @Benchmark
+    public SrtpStatus roundTripRotating(Rotation r) {
+        int i = r.advance();
+        PacketBuffer p = rotatingPacket(r, i);
+        r.ctx[i].protect(p);
+        return r.peer[i].unprotect(p);
+    }
+
+    /** The template in the work buffer with context {@code i}'s next sequence number. */
+    private PacketBuffer rotatingPacket(Rotation r, int i) {
         PacketBuffer p = packet;
         System.arraycopy(template, 0, p.array(), 0, template.length);
         p.setLength(template.length);
         RtpHeader.setSequenceNumber(p.array(), 0, r.seq[i]++ & 0xFFFF);
-        return r.ctx[i].protect(p);
+        return p;
     }
 
-    /** Outbound contexts for {@link #protectRotating}, each under its own master key, used round robin. */
+    /**
+     * Contexts for the rotating benchmarks, each under its own master key, used round robin; {@code peer} holds the
+     * receiving context of each key.
+     */
     @State(Scope.Thread)
     public static class Rotation {
 
@@ -141,13 +161,22 @@ public class SrtpBenchmark {
         public int contexts;
 
         SrtpContext[] ctx;
+        SrtpContext[] peer;
         int[] seq;
         int next;
+
+        /** The context to use now; the next call returns the one after it, round robin. */
+        int advance() {
+            int i = next;
+            next = i + 1 == ctx.length ? 0 : i + 1;
+            return i;
+        }
 
         @Setup(Level.Trial)
         public void setUp(SrtpBenchmark b) {
             SrtpProfile p = SrtpProfile.valueOf(b.profile);
             ctx = new SrtpContext[contexts];
+            peer = new SrtpContext[contexts];
             seq = new int[contexts];
             SplittableRandom rnd = new SplittableRandom(42);
             for (int c = 0; c < contexts; c++) {
@@ -156,6 +185,7 @@ public class SrtpBenchmark {
                 rnd.nextBytes(key);
                 rnd.nextBytes(salt);
                 ctx[c] = SrtpContext.of(new SrtpMasterKey(p, key, salt));
+                peer[c] = SrtpContext.of(new SrtpMasterKey(p, key, salt));
                 seq[c] = rnd.nextInt(0x10000);
             }
         }
