@@ -51,6 +51,10 @@ final class LoginFlow {
     private String taken;
 
     private URI takenUri;
+    /** When the login in flight came from the browser, and when it went up to the island (System.nanoTime). */
+    private long receivedNanos;
+
+    private long sentNanos;
 
     LoginFlow(ClientSession session, String requestedIsland) {
         this.session = session;
@@ -80,6 +84,7 @@ final class LoginFlow {
         if (!request.hadParams()) {
             throw EdgeRefusal.of(Refusal.MALFORMED, ErrorCodes.AUTHENTICATION_FAILED, "Missing params");
         }
+        long received = System.nanoTime();
         if (!l.hasCredentials()) {
             if (session.state() == ClientSessionState.LOGGED_IN) {
                 session.relay.forward(request);
@@ -110,9 +115,11 @@ final class LoginFlow {
                 throw EdgeRefusal.of(
                         Refusal.SESSID_MISMATCH, ErrorCodes.AUTHENTICATION_FAILED, ErrorCodes.MSG_SESSION_IN_USE);
             }
+            receivedNanos = received;
             send(request, true);
             return;
         }
+        receivedNanos = received;
         route(request, l, u, domain, key);
     }
 
@@ -198,6 +205,7 @@ final class LoginFlow {
         relogin = again;
         JsonRpcRequest up = request.withId(LongNode.valueOf(id));
         if (session.link.isOpen()) {
+            sentNanos = System.nanoTime();
             session.relay.sendUp(up);
         } else {
             toSend = up;
@@ -232,6 +240,7 @@ final class LoginFlow {
         if (toSend != null) {
             JsonRpcRequest r = toSend;
             toSend = null;
+            sentNanos = System.nanoTime();
             session.relay.sendUp(r);
         }
     }
@@ -241,6 +250,7 @@ final class LoginFlow {
     }
 
     void answered(PendingRequests.Pending p, JsonRpcResponse response) {
+        long island = System.nanoTime() - sentNanos;
         upstreamId = -1;
         cancel();
         if (response instanceof JsonRpcResult result) {
@@ -248,6 +258,7 @@ final class LoginFlow {
         } else {
             refused(p, (JsonRpcError) response);
         }
+        session.ctx.metrics().loginAnswered(island, System.nanoTime() - receivedNanos);
         replenish();
     }
 

@@ -4,6 +4,7 @@ import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
+import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -38,6 +39,19 @@ public final class GatewayMetrics {
             .help("Credentialed logins by outcome")
             .labelNames("outcome")
             .register(registry);
+    /**
+     * Logins the island answered, from the browser's request to the answer handed to its connection, and the
+     * island's part of that time: the difference is what the gateway adds (bench/signaling measures the same from the
+     * browser's side).
+     */
+    private final Histogram loginTime = loginHistogram(
+            "verto_gateway_login_seconds",
+            "Credentialed logins the island answered, from the browser's request to the answer handed back");
+
+    private final Histogram loginIslandTime = loginHistogram(
+            "verto_gateway_login_island_seconds",
+            "The island's part of a login: from the request sent up to the island's answer");
+
     /** Messages relayed, by direction: to_island, to_browser. */
     public final Counter messages = Counter.builder()
             .name("verto_gateway_messages")
@@ -120,6 +134,23 @@ public final class GatewayMetrics {
 
     public void login(LoginOutcome outcome) {
         logins.labelValues(outcome.label()).inc();
+    }
+
+    /** One login the island answered: {@code islandNanos} of its {@code totalNanos} were the island's. */
+    public void loginAnswered(long islandNanos, long totalNanos) {
+        loginIslandTime.observe(islandNanos / 1e9);
+        loginTime.observe(totalNanos / 1e9);
+    }
+
+    private Histogram loginHistogram(String name, String help) {
+        Histogram h = Histogram.builder()
+                .name(name)
+                .help(help)
+                .classicOnly()
+                .classicUpperBounds(0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5)
+                .register(registry);
+        h.initLabelValues(); // exported at zero before the first login, as the counters are
+        return h;
     }
 
     public void refused(Refusal reason) {

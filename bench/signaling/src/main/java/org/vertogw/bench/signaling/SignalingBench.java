@@ -51,7 +51,9 @@ public final class SignalingBench {
                             "--config",
                             dir.resolve("gateway.json").toString());
                     BenchClient client = new BenchClient()) {
-                URI gw = URI.create("wss://localhost:" + gateway.awaitReady() + "/verto");
+                int gatewayPort = Integer.parseInt(gateway.awaitReady());
+                URI gw = URI.create("wss://localhost:" + gatewayPort + "/verto");
+                LoginSplit split = new LoginSplit(gatewayPort);
                 report("machine", machine());
                 // Until the JITs have compiled what logins run: a large application keeps compiling for thousands
                 // of logins, and on two cores the compiler threads compete with the logins for the CPU. Rounds of
@@ -87,11 +89,14 @@ public final class SignalingBench {
                 sequential(client, islandUri, logins, new Histogram[] {directConnect, directLogin}, "direct");
                 long[] i1 = {island.cpuNanos(), island.compileMillis()};
                 long[] g1 = {gateway.cpuNanos(), gateway.compileMillis()};
+                split.start();
                 sequential(client, gw, logins, new Histogram[] {gwConnect, gwLogin}, "gateway");
+                String gatewayView = split.finish(gwLogin.getMean());
                 long[] i2 = {island.cpuNanos(), island.compileMillis()};
                 long[] g2 = {gateway.cpuNanos(), gateway.compileMillis()};
                 report("sequential logins", logins + " each on a fresh connection (connect, login, close)");
                 table("login round trip", directLogin, gwLogin);
+                report("login through the gateway, its own view", gatewayView);
                 table("connect (TLS for the gateway, plain ws for the island)", directConnect, gwConnect);
                 report(
                         "CPU per connect+login+close",
