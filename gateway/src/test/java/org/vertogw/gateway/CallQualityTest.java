@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
+import java.util.OptionalDouble;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,6 +18,7 @@ import org.vertogw.media.relay.RelayState;
 import org.vertogw.media.rtp.Bytes;
 import org.vertogw.media.rtp.RtcpHeader;
 import org.vertogw.testing.Await;
+import org.vertogw.testing.MetricsText;
 
 /**
  * Per-leg call quality from RTCP through the gateway's own relay, with real DTLS-SRTP on both legs: a browser peer
@@ -158,16 +158,16 @@ class CallQualityTest {
     }
 
     private static double count(String metrics, String name, String leg) {
-        return value(metrics, Pattern.quote(name + "{leg=\"" + leg + "\"}"));
+        return value(metrics, name + "{leg=\"" + leg + "\"}");
     }
 
     private static double bucket(String metrics, String name, String leg, String le) {
-        return value(metrics, Pattern.quote(name + "_bucket{leg=\"" + leg + "\",le=\"" + le + "\"}"));
+        return value(metrics, name + "_bucket{leg=\"" + leg + "\",le=\"" + le + "\"}");
     }
 
     private static double value(String metrics, String series) {
-        Matcher m = Pattern.compile("(?m)^" + series + " (\\S+)$").matcher(metrics);
-        assertThat(m.find()).as(series + " in\n" + metrics).isTrue();
-        return Double.parseDouble(m.group(1));
+        OptionalDouble v = MetricsText.sample(metrics, series);
+        assertThat(v).as(series + " in\n" + metrics).isPresent();
+        return v.getAsDouble();
     }
 }

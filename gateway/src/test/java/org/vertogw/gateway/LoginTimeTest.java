@@ -5,12 +5,12 @@ import static org.vertogw.testing.VertoTestClient.loginParams;
 
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.OptionalDouble;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.vertogw.gateway.island.IslandState;
 import org.vertogw.testing.Await;
+import org.vertogw.testing.MetricsText;
 import org.vertogw.testing.TcpProxy;
 import org.vertogw.testing.VertoTestClient;
 
@@ -54,22 +54,22 @@ class LoginTimeTest {
     }
 
     private static double sum(GatewayFixture fx, String histogram) {
-        return Double.parseDouble(sample(fx, histogram + "_sum"));
+        return sample(fx, histogram + "_sum");
     }
 
     private static long count(GatewayFixture fx, String histogram) {
-        return (long) Double.parseDouble(sample(fx, histogram + "_count"));
+        return (long) sample(fx, histogram + "_count");
     }
 
-    private static String sample(GatewayFixture fx, String series) {
+    private static double sample(GatewayFixture fx, String series) {
         String text;
         try {
             text = fx.get("/metrics").body();
         } catch (Exception e) {
             throw new IllegalStateException("GET /metrics", e);
         }
-        Matcher m = Pattern.compile("(?m)^" + series + " (\\S+)$").matcher(text);
-        assertThat(m.find()).as(series).isTrue();
-        return m.group(1);
+        OptionalDouble v = MetricsText.sample(text, series);
+        assertThat(v).as(series).isPresent();
+        return v.getAsDouble();
     }
 }

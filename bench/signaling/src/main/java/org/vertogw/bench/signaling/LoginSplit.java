@@ -5,9 +5,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.vertogw.testing.InsecureHttp;
+import org.vertogw.testing.MetricsText;
 
 /**
  * Where a login's time goes, as the gateway itself measures it (docs/operations.md, Metrics): the sums and counts of
@@ -63,10 +62,7 @@ final class LoginSplit {
     }
 
     private static double value(String text, String series) {
-        Matcher m = Pattern.compile("(?m)^" + series + " (\\S+)$").matcher(text);
-        if (!m.find()) {
-            throw new IllegalStateException("the gateway's /metrics has no " + series);
-        }
-        return Double.parseDouble(m.group(1));
+        return MetricsText.sample(text, series)
+                .orElseThrow(() -> new IllegalStateException("the gateway's /metrics has no " + series));
     }
 }
