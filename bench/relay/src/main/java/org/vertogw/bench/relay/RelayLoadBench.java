@@ -65,7 +65,8 @@ public final class RelayLoadBench {
                         + System.getProperty("java.version"));
         line(
                 report,
-                "baseline per step: the same calls through a forwarder that does nothing (SelectorForwarderBaseline)");
+                "baseline per step: the same calls through a forwarder that does nothing (SelectorForwarderBaseline);"
+                        + " SRTP floor: the same forwarder doing only the two SRTP transforms per packet");
         line(
                 report,
                 VIDEO
@@ -76,8 +77,8 @@ public final class RelayLoadBench {
                 "ns/pkt are CPU ns per relayed packet, user + kernel; the last per-core figure counts user time only");
         line(
                 report,
-                "| calls | offered pkt/s | relayed pkt/s | relay CPU | relayed pkt/s per core | relay ns/pkt | baseline ns/pkt | x baseline | relay user-space pkt/s per core | transit p50 | transit p99 | B alloc/pkt | loss |");
-        line(report, "|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+                "| calls | offered pkt/s | relayed pkt/s | relay CPU | relayed pkt/s per core | relay ns/pkt | baseline ns/pkt | x baseline | SRTP floor ns/pkt | floor x baseline | relay x floor | relay user-space pkt/s per core | transit p50 | transit p99 | B alloc/pkt | loss |");
+        line(report, "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         List<Call> calls = new ArrayList<>();
         for (int n = Math.min(maxCalls, Integer.getInteger("bench.firstCalls", 25)); n <= maxCalls; n *= 2) {
             while (calls.size() < n) {
@@ -86,7 +87,9 @@ public final class RelayLoadBench {
             awaitConnected(calls);
             Step s = step(calls, peers, relayMeter, seconds);
             SelectorForwarderBaseline.Result base =
-                    SelectorForwarderBaseline.run(n * STREAMS, Math.max(3, seconds / 2));
+                    SelectorForwarderBaseline.run(n * STREAMS, Math.max(3, seconds / 2), false);
+            SelectorForwarderBaseline.Result floor =
+                    SelectorForwarderBaseline.run(n * STREAMS, Math.max(3, seconds / 2), true);
             double perCore = s.relayed / (s.cpuNanos / 1e9);
             double nsPerPacket = s.cpuNanos / (double) Math.max(1, s.relayed);
             double kernelPerPacket = s.kernelNanos < 0 ? -1 : s.kernelNanos / (double) Math.max(1, s.relayed);
@@ -94,7 +97,7 @@ public final class RelayLoadBench {
                     report,
                     String.format(
                             Locale.ROOT,
-                            "| %d | %d | %.0f | %.0f %% | %.0f | %s | %s | %.2f | %s | ≤%d µs | ≤%d µs | %.2f | %.2f %% |",
+                            "| %d | %d | %.0f | %.0f %% | %.0f | %s | %s | %.2f | %s | %.2f | %.2f | %s | ≤%d µs | ≤%d µs | %.2f | %.2f %% |",
                             n,
                             n * PPS * 2 * STREAMS,
                             s.relayed / (double) seconds,
@@ -103,6 +106,9 @@ public final class RelayLoadBench {
                             split(nsPerPacket, kernelPerPacket),
                             split(base.nanosPerPacket(), base.kernelNanosPerPacket()),
                             nsPerPacket / base.nanosPerPacket(),
+                            split(floor.nanosPerPacket(), floor.kernelNanosPerPacket()),
+                            floor.nanosPerPacket() / base.nanosPerPacket(),
+                            nsPerPacket / floor.nanosPerPacket(),
                             kernelPerPacket < 0
                                     ? "?"
                                     : String.format(Locale.ROOT, "%.0f", 1e9 / (nsPerPacket - kernelPerPacket)),
