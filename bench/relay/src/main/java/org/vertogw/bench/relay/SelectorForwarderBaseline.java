@@ -7,6 +7,7 @@ import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -46,6 +47,9 @@ final class SelectorForwarderBaseline implements AutoCloseable {
     }
 
     private static final int PPS = 50;
+    /** An RTP packet of 20 ms of G.711: a 12-byte header and 160 bytes of payload, as the relay run sends. */
+    private static final int PACKET = 12 + 160;
+
     private static final InetSocketAddress ANY = new InetSocketAddress("127.0.0.1", 0);
 
     private final List<DatagramChannel> channels = new ArrayList<>();
@@ -213,7 +217,7 @@ final class SelectorForwarderBaseline implements AutoCloseable {
                     if (!browserSenders.isEmpty()) {
                         srtpPacket(packet, i, out);
                     } else {
-                        out.limit(172);
+                        out.limit(PACKET);
                     }
                     browsers.get(i).write(out);
                 }
@@ -230,14 +234,17 @@ final class SelectorForwarderBaseline implements AutoCloseable {
         }
     }
 
-    /** Call {@code i}'s next RTP packet (172 bytes, its own SSRC), protected by its browser, into {@code out}. */
+    /**
+     * Call {@code i}'s next RTP packet ({@link #PACKET} bytes, its own SSRC), protected by its browser, into
+     * {@code out}.
+     */
     private void srtpPacket(PacketBuffer packet, int i, ByteBuffer out) {
         byte[] a = packet.array();
-        java.util.Arrays.fill(a, 0, 172, (byte) 0);
+        Arrays.fill(a, 0, PACKET, (byte) 0);
         a[0] = (byte) 0x80;
         RtpHeader.setSsrc(a, 0, i + 1);
         RtpHeader.setSequenceNumber(a, 0, browserSeq[i]++ & 0xFFFF);
-        packet.setLength(172);
+        packet.setLength(PACKET);
         browserSenders.get(i).protect(packet);
         out.put(a, 0, packet.length());
         out.flip();
